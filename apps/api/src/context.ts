@@ -1,0 +1,67 @@
+import {
+  AccessResolver,
+  type Clock,
+  UnauthenticatedError,
+  type Viewer,
+  viewerFromApiKey,
+  viewerFromSessionToken,
+} from "@tessera/core";
+import type { PrismaClient } from "@tessera/db";
+import type { Context } from "@tessera/schema";
+import { GraphQLError } from "graphql";
+import { clearedSessionCookie, readCookie, sessionCookie, sessionCookieName } from "./cookies.ts";
+
+/** What the HTTP layer knows about the connection (passed as yoga's server context). */
+export type ServerContext = { sourceAddress?: string | null };
+
+export type ContextDeps = { prisma: PrismaClient; clock: Clock; secureCookies: boolean };
+
+/** Set-Cookie headers a request's resolvers asked for, applied to its response by the server. */
+export const responseCookies = new WeakMap<Request, string[]>();
+
+/**
+ * Resolves who is calling, once per request: `Authorization: Bearer <key>` wins over the session
+ * cookie. A bad key fails the whole request with 401 (an integrator must notice at once); a stale
+ * cookie just means anonymous, as a browser would expect.
+ */
+export async function createContext(deps: ContextDeps, request: Request, server: ServerContext): Promise<Context> {
+  const viewer = await resolveViewer(deps, request);
+  const cookies: string[] = [];
+  responseCookies.set(request, cookies);
+  return {
+    prisma: deps.prisma,
+    clock: deps.clock,
+    viewer,
+    access: new AccessResolver(deps.prisma, viewer),
+    sourceAddress: server.sourceAddress ?? null,
+    userAgent: request.headers.get("user-agent"),
+    sessionCookie: {
+      set: (token, expiresAt) => cookies.push(sessionCookie(token, expiresAt, deps.secureCookies)),
+      clear: () => cookies.push(clearedSessionCookie(deps.secureCookies)),
+    },
+  };
+}
+
+async function resolveViewer(deps: ContextDeps, request: Request): Promise<Viewer> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match?.[1]) {
+      throw unauthenticated("The Authorization header must be `Bearer <api key>`.");
+    }
+    try {
+      return await viewerFromApiKey(deps.prisma, match[1], deps.clock);
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) throw unauthenticated(error.message);
+      throw error;
+    }
+  }
+  const token = readCookie(request.headers.get("cookie"), sessionCookieName);
+  return token ? viewerFromSessionToken(deps.prisma, token, deps.clock) : { kind: "anonymous" };
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "WWW-Authenticate": "Bearer" } } },
+  });
+}

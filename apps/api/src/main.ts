@@ -1,0 +1,77 @@
+/**
+ * `pnpm start`: opens the database (embedded PGlite by default, or DATABASE_URL), applies pending
+ * migrations, loads the demo data into an empty database, and serves Tessera until SIGINT/SIGTERM,
+ * when it stops accepting connections and closes the database cleanly.
+ */
+import { createServer } from "node:http";
+import { DataDirInUseError, openDatabase } from "@tessera/db";
+import { seedDemoData } from "../../../prisma/seed.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { createLogger } from "./log.ts";
+import { createApp } from "./server.ts";
+
+async function main(): Promise<void> {
+  const bootLog = createLogger("info");
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      bootLog.error("invalid configuration", { problem: error.message });
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const started = performance.now();
+
+  let db: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (error) {
+    if (error instanceof DataDirInUseError) {
+      logger.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  logger.info("database opened", { kind: db.kind, location: db.location });
+  const applied = await db.migrate();
+  logger.info("migrations applied", { applied, count: applied.length });
+  if (config.seedDemoData && (await seedDemoData(db.prisma))) {
+    logger.info("demo data loaded", { organizations: ["acme-fleet", "globex-logistics"] });
+  }
+
+  const app = createApp({
+    prisma: db.prisma,
+    logger,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+  });
+  const server = createServer((req, res) => void app.handle(req, res));
+  server.listen(config.port, config.host, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    logger.info("Tessera is ready", {
+      graphql: `http://localhost:${port}/graphql`,
+      health: `http://localhost:${port}/healthz`,
+      startupMs: Math.round(performance.now() - started),
+    });
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("shutting down", { signal });
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+await main();

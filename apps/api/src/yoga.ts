@@ -1,0 +1,55 @@
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { schema } from "@tessera/schema";
+import { createYoga, type Plugin } from "graphql-yoga";
+import { type ContextDeps, createContext, responseCookies, type ServerContext } from "./context.ts";
+import type { Logger } from "./log.ts";
+
+/** Applies the Set-Cookie headers resolvers asked for (sign-in, sign-out). */
+const sessionCookies: Plugin = {
+  onResponse({ request, response }) {
+    for (const cookie of responseCookies.get(request) ?? []) response.headers.append("set-cookie", cookie);
+  },
+};
+
+/**
+ * The GraphQL endpoint. Unexpected errors are masked (the client sees "Unexpected error." and the
+ * log gets the real one); expected ones are result-union members. graphql-armor caps depth, aliases,
+ * tokens and cost; CSRF prevention refuses requests a browser could send cross-site without a preflight.
+ */
+export function createTesseraYoga(deps: ContextDeps, logger: Logger) {
+  return createYoga<ServerContext>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    graphiql: {
+      title: "Tessera GraphQL",
+      defaultQuery: "{\n  viewer {\n    user { email }\n    organizations { slug name viewerRole }\n  }\n}\n",
+    },
+    context: ({ request, ...server }) => createContext(deps, request, server),
+    maskedErrors: true,
+    logging: {
+      debug: (...args) => logger.debug("yoga", { detail: args.map(String).join(" ") }),
+      info: (...args) => logger.info("yoga", { detail: args.map(String).join(" ") }),
+      warn: (...args) => logger.warn("yoga", { detail: args.map(String).join(" ") }),
+      error: (...args) => logger.error("unexpected error", { detail: args.map(describe).join(" ") }),
+    },
+    plugins: [
+      useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf"] }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 10 },
+        maxAliases: { n: 20 },
+        costLimit: { maxCost: 10000 },
+        maxTokens: { n: 2000 },
+      }),
+      sessionCookies,
+    ],
+  });
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Error) return `${value.name}: ${value.message}\n${value.stack ?? ""}`;
+  return String(value);
+}
+
+export type TesseraYoga = ReturnType<typeof createTesseraYoga>;

@@ -1,0 +1,153 @@
+import { randomBytes } from "node:crypto";
+import {
+  type Clock,
+  createOrganization,
+  generateApiKey,
+  generateSessionToken,
+  hashPassword,
+  type MemberRole,
+} from "@tessera/core";
+import { afterAll, beforeAll } from "vitest";
+import { sessionCookieName } from "../../src/cookies.ts";
+import { silentLogger } from "../../src/log.ts";
+import { type App, createApp } from "../../src/server.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+
+export const testPassword = "correct horse battery staple";
+
+export type GraphQLResponse<T = Record<string, any>> = {
+  status: number;
+  headers: Headers;
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+};
+
+export type Client = {
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  headers: Record<string, string>;
+};
+
+/** A clock tests can move; starts at the real time. Only for rules that depend on time (expiry). */
+export class TestClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+export type Harness = {
+  db: TestDatabase;
+  app: App;
+  clock: TestClock;
+  client(headers?: Record<string, string>): Client;
+  anonymous: Client;
+  /** A fresh organization with one member of each role, signed in. */
+  newOrganization(): Promise<OrgFixture>;
+};
+
+export type OrgFixture = Awaited<ReturnType<typeof makeOrganization>>;
+
+let passwordHash: Promise<string> | undefined;
+
+/** Opens a fresh database and an in-process app for one test file (closed after it). */
+export function useHarness(): Harness {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    const db = await createTestDatabase();
+    const clock = new TestClock();
+    const app = createApp({ prisma: db.prisma, logger: silentLogger, clock });
+    const client = (headers: Record<string, string> = {}): Client => ({
+      headers,
+      async gql(query, variables) {
+        const response = await app.yoga.fetch("http://tessera.test/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify({ query, variables }),
+        });
+        const body = (await response.json()) as Omit<GraphQLResponse, "status" | "headers">;
+        return { status: response.status, headers: response.headers, ...body } as GraphQLResponse<any>;
+      },
+    });
+    Object.assign(harness, {
+      db,
+      app,
+      clock,
+      client,
+      anonymous: client(),
+      newOrganization: () => makeOrganization(harness),
+    });
+  });
+  afterAll(async () => {
+    await harness.db?.close();
+  });
+  return harness;
+}
+
+const roles: MemberRole[] = ["OWNER", "ADMIN", "EDITOR", "VIEWER"];
+
+async function makeOrganization(h: Harness) {
+  passwordHash ??= hashPassword(testPassword);
+  const hash = await passwordHash;
+  const tag = randomBytes(4).toString("hex");
+  const prisma = h.db.prisma;
+  const users = {} as Record<MemberRole, { id: string; email: string }>;
+  for (const role of roles) {
+    const email = `${role.toLowerCase()}-${tag}@example.test`;
+    users[role] = await prisma.user.create({
+      data: { email, name: `${role} ${tag}`, passwordHash: hash },
+      select: { id: true, email: true },
+    });
+  }
+  const org = await prisma.$transaction((tx) =>
+    createOrganization(tx, {
+      slug: `org-${tag}`,
+      name: `Org ${tag}`,
+      domainScopes: [
+        { name: "vehicles:read", description: "Read vehicles." },
+        { name: "routes:write", description: "Change routes." },
+      ],
+      apiVersions: [
+        { name: "v1", deprecated: true, releasedAt: new Date("2024-01-01") },
+        { name: "v2", releasedAt: new Date("2025-01-01") },
+      ],
+      members: roles.map((role) => ({ userId: users[role].id, role })),
+    }),
+  );
+  const sessions = {} as Record<MemberRole, Client>;
+  for (const role of roles) {
+    const { token, hash: tokenHash } = generateSessionToken();
+    await prisma.session.create({
+      data: { tokenHash, userId: users[role].id, expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    sessions[role] = h.client({ cookie: `${sessionCookieName}=${token}` });
+  }
+
+  /** Inserts a key directly (the key mutations are tested on their own) and returns a client using it. */
+  async function keyClient(options: { scopes?: string[]; revoked?: boolean; expiresAt?: Date } = {}) {
+    const generated = generateApiKey();
+    const version = await prisma.apiVersion.findFirstOrThrow({ where: { organizationId: org.id, name: "v2" } });
+    const scopeRows = options.scopes
+      ? await prisma.scope.findMany({ where: { organizationId: org.id, name: { in: options.scopes } } })
+      : [];
+    const key = await prisma.apiKey.create({
+      data: {
+        organizationId: org.id,
+        name: `key-${randomBytes(3).toString("hex")}`,
+        hashedKey: generated.hash,
+        hint: generated.hint,
+        apiVersionId: version.id,
+        allScopes: !options.scopes,
+        expiresAt: options.expiresAt ?? new Date(Date.now() + 30 * 86_400_000),
+        revokedAt: options.revoked ? new Date() : null,
+        createdByUserId: users.OWNER.id,
+        scopes: { create: scopeRows.map((s) => ({ scopeId: s.id })) },
+      },
+    });
+    return { key, secret: generated.secret, client: h.client({ authorization: `Bearer ${generated.secret}` }) };
+  }
+
+  return { org, users, as: sessions, keyClient };
+}

@@ -1,0 +1,32 @@
+import type { Prisma } from "@tessera/db";
+import type { Actor } from "./viewer.ts";
+
+export type AuditTarget = { type: string; id?: string | null; label?: string | null };
+
+export type AuditInput = {
+  organizationId: string;
+  actor: Actor;
+  action: string;
+  target: AuditTarget;
+  sourceAddress?: string | null;
+  /** What changed, as { field: { from, to } } or a short summary. Never a secret. */
+  changes?: Prisma.InputJsonValue;
+};
+
+/** Records one audit event. Call it with the transaction that makes the change, so both commit or neither. */
+export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      organizationId: input.organizationId,
+      action: input.action,
+      actorUserId: input.actor.kind === "user" ? input.actor.userId : null,
+      actorApiKeyId: input.actor.kind === "apiKey" ? input.actor.keyId : null,
+      actorLabel: input.actor.label,
+      targetType: input.target.type,
+      targetId: input.target.id ?? null,
+      targetLabel: input.target.label ?? null,
+      sourceAddress: input.sourceAddress ?? null,
+      changes: input.changes ?? {},
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import type { PrismaClient } from "@tessera/db";
+import { hashApiKey, isWellFormedApiKey } from "./api-key-secret.ts";
+import type { Clock } from "./clock.ts";
+import { UnauthenticatedError } from "./errors.ts";
+import { isManagementScope, type ManagementScope, managementScopes } from "./roles.ts";
+import type { Viewer } from "./viewer.ts";
+
+/**
+ * The key viewer for `Authorization: Bearer <secret>`. Unlike a stale cookie, a bad key is an error,
+ * not an anonymous call: an integrator must learn at once that their key no longer works.
+ * The answer never says more than needed (unknown and malformed keys read the same).
+ */
+export async function viewerFromApiKey(prisma: PrismaClient, secret: string, clock: Clock): Promise<Viewer> {
+  if (!isWellFormedApiKey(secret)) throw new UnauthenticatedError("The API key is not valid.");
+  const key = await prisma.apiKey.findUnique({
+    where: { hashedKey: hashApiKey(secret) },
+    select: {
+      id: true,
+      name: true,
+      organizationId: true,
+      allScopes: true,
+      revokedAt: true,
+      expiresAt: true,
+      scopes: { select: { scope: { select: { name: true } } } },
+    },
+  });
+  if (!key) throw new UnauthenticatedError("The API key is not valid.");
+  if (key.revokedAt) throw new UnauthenticatedError("The API key has been revoked.");
+  if (key.expiresAt <= clock.now()) throw new UnauthenticatedError("The API key has expired.");
+
+  const scopes = key.allScopes ? null : key.scopes.map((s) => s.scope.name);
+  const management: ManagementScope[] = scopes ? scopes.filter(isManagementScope) : managementScopes.map((s) => s.name);
+  return {
+    kind: "apiKey",
+    keyId: key.id,
+    keyName: key.name,
+    organizationId: key.organizationId,
+    managementScopes: new Set(management),
+    scopes,
+  };
+}

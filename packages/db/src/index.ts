@@ -1,0 +1,4 @@
+export { type Database, type DatabaseOptions, openDatabase } from "./client.ts";
+export { DataDirInUseError, lockDataDir } from "./data-dir-lock.ts";
+export * from "./generated/prisma/client.ts";
+export { applyMigrations, listMigrations, type Migration } from "./migrations.ts";

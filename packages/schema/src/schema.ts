@@ -1,0 +1,17 @@
+import { lexicographicSortSchema } from "graphql";
+import { builder } from "./builder.ts";
+import "./scalars.ts";
+import "./errors.ts";
+import "./types/user.ts";
+import "./types/organization.ts";
+import "./types/api-key.ts";
+import "./types/viewer.ts";
+import "./types/session.ts";
+
+builder.queryType({ description: "Read Tessera: who you are, your organizations and everything in them." });
+builder.mutationType({
+  description: "Change Tessera. Every change is checked against your role or your key's scopes, and audited.",
+});
+
+/** The executable schema. Built once; sorted so the committed SDL has a stable order. */
+export const schema = lexicographicSortSchema(builder.toSchema());

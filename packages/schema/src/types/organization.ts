@@ -1,0 +1,73 @@
+import { managementScopes } from "@tessera/core";
+import { builder } from "../builder.ts";
+
+export const MemberRoleEnum = builder.enumType("MemberRole", {
+  description: "A member's role in an organization. OWNER and ADMIN manage keys and accounts; EDITOR and VIEWER read.",
+  values: {
+    OWNER: { description: "Full control, including the organization itself." },
+    ADMIN: { description: "Manages API keys, customer accounts and account tokens." },
+    EDITOR: { description: "Reads everything but secrets and tokens; may create and own resources." },
+    VIEWER: { description: "Reads everything but secrets and tokens." },
+  } as const,
+});
+
+builder.prismaObject("Membership", {
+  name: "Member",
+  description: "A user's membership of an organization, with their role there.",
+  fields: (t) => ({
+    user: t.relation("user", { description: "The member." }),
+    role: t.expose("role", { type: MemberRoleEnum, description: "The member's role in this organization." }),
+  }),
+});
+
+builder.prismaObject("Scope", {
+  description:
+    "An action an API key may be allowed: a domain action such as `vehicles:read`, or a management scope Tessera itself honours (`keys:write`, …).",
+  fields: (t) => ({
+    name: t.exposeString("name", { description: "The scope's name, e.g. `vehicles:read`." }),
+    description: t.exposeString("description", { description: "What the scope allows." }),
+    management: t.boolean({
+      description: "True for the scopes that let a key manage Tessera itself (`keys:*`, `accounts:*`, `resources:*`).",
+      resolve: (scope) => scope.kind === "MANAGEMENT",
+    }),
+  }),
+});
+
+builder.prismaObject("ApiVersion", {
+  description: "A version of the partner's API that a key is pinned to.",
+  fields: (t) => ({
+    name: t.exposeString("name", { description: "The version's name, e.g. `v2`." }),
+    description: t.exposeString("description", { nullable: true, description: "Notes about this version." }),
+    deprecated: t.exposeBoolean("deprecated", {
+      description: "Deprecated versions still work for existing keys but should not be chosen for new ones.",
+    }),
+    releasedAt: t.expose("releasedAt", { type: "DateTime", description: "When the version was released." }),
+  }),
+});
+
+export const OrganizationRef = builder.prismaNode("Organization", {
+  id: { field: "id" },
+  description: "A partner organization: it owns API keys, customer accounts and resources, and has members.",
+  fields: (t) => ({
+    slug: t.exposeString("slug", { description: "Short unique name used in URLs, e.g. `acme-fleet`." }),
+    name: t.exposeString("name", { description: "Display name." }),
+    viewerRole: t.field({
+      type: MemberRoleEnum,
+      nullable: true,
+      description: "Your role in this organization; null when you call with an API key.",
+      resolve: async (org, _args, ctx) => (await ctx.access.inOrganization(org.id))?.role ?? null,
+    }),
+    members: t.relation("memberships", {
+      description: "Everyone who belongs to the organization, oldest membership first.",
+      query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    }),
+    scopes: t.relation("scopes", {
+      description: `The scope catalogue ("available actions"): domain scopes, then the management scopes (${managementScopes.map((s) => s.name).join(", ")}).`,
+      query: { orderBy: [{ kind: "asc" }, { name: "asc" }] },
+    }),
+    apiVersions: t.relation("apiVersions", {
+      description: "The organization's API versions, newest first.",
+      query: { orderBy: [{ releasedAt: "desc" }, { name: "desc" }] },
+    }),
+  }),
+});

@@ -1,0 +1,50 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "vitest/config";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Three projects: pure unit tests once, and the integration suite twice — on the embedded database
+ * (PGlite, in memory) and on the PostgreSQL server (TEST_POSTGRES_URL, default the local one).
+ * Each integration test file gets a database of its own, so files never share state.
+ */
+const integration = ["apps/api/test/**/*.test.ts"];
+
+export default defineConfig({
+  // graphql 16 ships CommonJS (main) and ESM (module) builds. Node loads the CommonJS one for the
+  // packages it runs itself (Pothos, yoga); Vite would pick the ESM one for our sources. Two copies
+  // of graphql cannot share a schema, so point everything at the one Node uses.
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve("graphql", { paths: ["packages/schema"] }) }] },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "pglite",
+          include: integration,
+          env: { TEST_DB: "pglite" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: integration,
+          env: { TEST_DB: "postgres" },
+          globalSetup: ["apps/api/test/support/postgres-template.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
