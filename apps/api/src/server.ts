@@ -57,7 +57,7 @@ export function createApp(options: AppOptions) {
         return sendJson(res, 200, { status: "ok" });
       }
       if (path === "/graphql") {
-        await yoga.requestListener(req, res, { sourceAddress: clientAddress(req) });
+        await yoga(req, res, { sourceAddress: clientAddress(req) });
         return;
       }
       return sendJson(res, 404, {

@@ -1,5 +1,6 @@
 export * from "./access.ts";
 export * from "./api-key-secret.ts";
+export * from "./api-key-status.ts";
 export * from "./audit.ts";
 export * from "./clock.ts";
 export * from "./errors.ts";

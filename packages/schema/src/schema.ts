@@ -5,6 +5,8 @@ import "./errors.ts";
 import "./types/user.ts";
 import "./types/organization.ts";
 import "./types/api-key.ts";
+import "./types/customer-account.ts";
+import "./types/resource.ts";
 import "./types/viewer.ts";
 import "./types/session.ts";
 

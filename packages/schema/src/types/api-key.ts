@@ -1,3 +1,4 @@
+import { apiKeyStatus } from "@tessera/core";
 import { builder } from "../builder.ts";
 
 export const KeyRoleEnum = builder.enumType("KeyRole", {
@@ -5,6 +6,16 @@ export const KeyRoleEnum = builder.enumType("KeyRole", {
   values: {
     EDITOR: { description: "May read and change data." },
     VIEWER: { description: "May only read data." },
+  } as const,
+});
+
+export const ApiKeyStatusEnum = builder.enumType("ApiKeyStatus", {
+  description: "Where a key is in its life. EXPIRED and REVOKED keys are refused by verification.",
+  values: {
+    ACTIVE: { description: "Usable, and more than 90 days from expiry." },
+    EXPIRING: { description: "Usable, but expires within 90 days: renew it." },
+    EXPIRED: { description: "Past its expiry date. It can never be renewed: create a new key." },
+    REVOKED: { description: "Revoked by an admin. Irreversible." },
   } as const,
 });
 
@@ -18,5 +29,90 @@ export const ApiKeyRef = builder.prismaNode("ApiKey", {
       description: "The prefix and first characters of the secret, to recognise the key. Never the secret.",
     }),
     role: t.expose("role", { type: KeyRoleEnum, description: "The role the key acts with." }),
+    apiVersion: t.string({
+      description: "The API version the key is pinned to (from the organization's catalogue).",
+      select: { apiVersion: { select: { name: true } } },
+      resolve: (key) => key.apiVersion.name,
+    }),
+    status: t.field({
+      type: ApiKeyStatusEnum,
+      description: "ACTIVE, EXPIRING (expires within 90 days), EXPIRED or REVOKED, as of now.",
+      select: { revokedAt: true, expiresAt: true },
+      resolve: (key, _args, ctx) => apiKeyStatus(key, ctx.clock.now()),
+    }),
+    allScopes: t.exposeBoolean("allScopes", { description: "True when the key may use every scope." }),
+    scopes: t.stringList({
+      description: "The scopes the key may use when `allScopes` is false (empty when it is true).",
+      select: { scopes: { select: { scope: { select: { name: true } } } } },
+      resolve: (key) => key.scopes.map((s) => s.scope.name).sort(),
+    }),
+    allResources: t.exposeBoolean("allResources", { description: "True when the key may reach every resource." }),
+    resources: t.prismaField({
+      type: ["Resource"],
+      description:
+        "The resources and groups the key may reach when `allResources` is false (a group grants what it contains).",
+      select: { id: true },
+      resolve: (query, key, _args, ctx) =>
+        ctx.prisma.resource.findMany({
+          ...query,
+          where: { grantedToKeys: { some: { apiKeyId: key.id } } },
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+        }),
+    }),
+    allCustomerAccounts: t.exposeBoolean("allCustomerAccounts", {
+      description: "True when the key may act for every customer account of the organization.",
+    }),
+    customerAccounts: t.prismaField({
+      type: ["CustomerAccount"],
+      description: "The customer accounts the key may act for when `allCustomerAccounts` is false.",
+      select: { id: true },
+      resolve: (query, key, _args, ctx) =>
+        ctx.prisma.customerAccount.findMany({
+          ...query,
+          where: { apiKeys: { some: { apiKeyId: key.id } } },
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+        }),
+    }),
+    origins: t.exposeStringList("origins", {
+      description:
+        "Allowed HTTP origins: `host`, `*.host` (subdomains) or `?` (requests without Origin/Referer). Empty: any origin.",
+    }),
+    userAgent: t.exposeString("userAgent", {
+      nullable: true,
+      description: "A case-sensitive substring the User-Agent must contain; null: any user agent.",
+    }),
+    expiresAt: t.expose("expiresAt", { type: "DateTime", description: "When the key stops working." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the key was created." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the key was last changed." }),
+    lastUsedAt: t.expose("lastUsedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the key was last used successfully; null if never.",
+    }),
+    renewedAt: t.expose("renewedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When the key was last renewed.",
+    }),
+    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true, description: "When the key was revoked." }),
+    revokedReason: t.exposeString("revokedReason", {
+      nullable: true,
+      description: "Why the key was revoked, as given by whoever revoked it.",
+    }),
+    createdBy: t.relation("createdByUser", {
+      nullable: true,
+      description: "The member who created the key; null when another key created it or the member was removed.",
+    }),
+    ownedResources: t.prismaField({
+      type: ["Resource"],
+      description: "Resources this key owns (it created them). On delete they are transferred or deleted.",
+      select: { id: true },
+      resolve: (query, key, _args, ctx) =>
+        ctx.prisma.resource.findMany({
+          ...query,
+          where: { owners: { some: { apiKeyId: key.id } } },
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+        }),
+    }),
   }),
 });
