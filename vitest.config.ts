@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
 
@@ -9,6 +9,8 @@ const require = createRequire(import.meta.url);
  * Each integration test file gets a database of its own, so files never share state.
  */
 const integration = ["apps/api/test/**/*.test.ts"];
+/** Tests that start real processes; they choose their databases themselves, so they run once. */
+const processTests = "apps/api/test/process/**";
 
 export default defineConfig({
   // graphql 16 ships CommonJS (main) and ESM (module) builds. Node loads the CommonJS one for the
@@ -21,7 +23,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+          include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", `${processTests}/*.test.ts`],
+          testTimeout: 30_000,
         },
       },
       {
@@ -29,6 +32,7 @@ export default defineConfig({
         test: {
           name: "pglite",
           include: integration,
+          exclude: [...configDefaults.exclude, processTests],
           env: { TEST_DB: "pglite" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -39,6 +43,7 @@ export default defineConfig({
         test: {
           name: "postgres",
           include: integration,
+          exclude: [...configDefaults.exclude, processTests],
           env: { TEST_DB: "postgres" },
           globalSetup: ["apps/api/test/support/postgres-template.ts"],
           testTimeout: 30_000,

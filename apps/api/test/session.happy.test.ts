@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sessionCookieName } from "../src/cookies.ts";
-import { testPassword, useHarness } from "./support/harness.ts";
+import { testPassword, testSourceAddress, useHarness } from "./support/harness.ts";
 
 const h = useHarness();
 
@@ -45,7 +45,11 @@ describe("sign-in and sessions", () => {
       where: { organizationId: org.id, action: "member.sign_in" },
     });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorUserId: users.VIEWER.id, targetId: users.VIEWER.id });
+    expect(events[0]).toMatchObject({
+      actorUserId: users.VIEWER.id,
+      targetId: users.VIEWER.id,
+      sourceAddress: testSourceAddress,
+    });
   });
 
   it("signs out: the cookie is cleared and the old session no longer works", async () => {

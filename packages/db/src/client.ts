@@ -42,6 +42,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server drops (restart, failover, admin termination) emits an error
+  // on the pool; without a listener that would crash the process. pg discards the broken client and
+  // the next query opens a fresh connection, so there is nothing else to do.
+  pool.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

@@ -41,40 +41,49 @@ const historyTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 /**
  * Applies the committed migrations that the database has not seen, each in its own transaction,
  * recording them in `_prisma_migrations` exactly as `prisma migrate deploy` does, so either tool can
- * take over. A transaction-level advisory lock serialises concurrent starters on a PostgreSQL server.
- * A migration whose file changed after it was applied is refused: history must not be rewritten.
+ * take over. A migration whose file changed after it was applied is refused: history must not be
+ * rewritten.
  */
 export async function applyMigrations(db: SqlExecutor, migrations = listMigrations()): Promise<string[]> {
-  await db.exec(historyTable);
-  const applied: string[] = [];
-  for (const migration of migrations) {
-    await db.exec("BEGIN");
-    try {
-      await db.query("SELECT pg_advisory_xact_lock(727272)");
-      const { rows } = await db.query<{ checksum: string }>(
-        `SELECT checksum FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-        [migration.name],
-      );
-      if (rows.length > 0) {
-        await db.exec("COMMIT");
-        if (rows[0]?.checksum !== migration.checksum) {
-          throw new Error(
-            `migration ${migration.name} was changed after it was applied; add a new migration instead of editing it`,
-          );
-        }
-        continue;
-      }
-      await db.exec(migration.sql);
-      await db.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`,
-        [randomUUID(), migration.checksum, migration.name],
-      );
-      await db.exec("COMMIT");
-      applied.push(migration.name);
-    } catch (error) {
-      await db.exec("ROLLBACK").catch(() => {});
-      throw error;
+  // A session-level advisory lock serialises concurrent starters on one PostgreSQL server, including
+  // the creation of the history table itself (two CREATE TABLE IF NOT EXISTS can still collide).
+  await db.query("SELECT pg_advisory_lock(727272)");
+  try {
+    await db.exec(historyTable);
+    const applied: string[] = [];
+    for (const migration of migrations) {
+      if (await applyOne(db, migration)) applied.push(migration.name);
     }
+    return applied;
+  } finally {
+    await db.query("SELECT pg_advisory_unlock(727272)");
   }
-  return applied;
+}
+
+async function applyOne(db: SqlExecutor, migration: Migration): Promise<boolean> {
+  const { rows } = await db.query<{ checksum: string }>(
+    `SELECT checksum FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    [migration.name],
+  );
+  if (rows.length > 0) {
+    if (rows[0]?.checksum !== migration.checksum) {
+      throw new Error(
+        `migration ${migration.name} was changed after it was applied; add a new migration instead of editing it`,
+      );
+    }
+    return false;
+  }
+  await db.exec("BEGIN");
+  try {
+    await db.exec(migration.sql);
+    await db.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)`,
+      [randomUUID(), migration.checksum, migration.name],
+    );
+    await db.exec("COMMIT");
+    return true;
+  } catch (error) {
+    await db.exec("ROLLBACK").catch(() => {});
+    throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
+  }
 }

@@ -48,15 +48,27 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     nodesOnConnection: true,
     nodesQueryOptions: false,
+    nodeTypeOptions: { description: "An object with a globally unique id (Relay object identification)." },
+    idFieldOptions: { description: "Globally unique, opaque id. Use it with `node(id:)` and in mutation inputs." },
+    pageInfoTypeOptions: { description: "Where a page of a connection sits in the whole list." },
+    cursorFieldOptions: { description: "Opaque cursor of this edge; pass it as `after` to get the next page." },
+    nodeFieldOptions: { nullable: false, description: "The object at this edge." },
+    edgesFieldOptions: { nullable: { list: false, items: false }, description: "The page, with a cursor per object." },
+    pageInfoFieldOptions: { description: "Whether there is a next page, and its cursor." },
+    hasNextPageFieldOptions: { description: "True when more objects follow this page." },
+    hasPreviousPageFieldOptions: { description: "True when objects precede this page." },
+    startCursorFieldOptions: { description: "Cursor of the first object of this page." },
+    endCursorFieldOptions: {
+      description: "Cursor of the last object of this page; pass it as `after` for the next page.",
+    },
     nodeQueryOptions: {
+      args: { id: { description: "A global id, as returned in any `id` field." } },
       description: "Fetches any object by its global id; null when it does not exist or you may not see it.",
       resolve: async (_root, { id }, ctx, _info, resolveNode) => {
         const node = await resolveNode(id);
         return node && (await isVisibleNode(ctx, id.typename, node)) ? node : null;
       },
     },
-    edgesFieldOptions: { nullable: { list: false, items: false } },
-    nodeFieldOptions: { nullable: false },
   },
   errors: { directResult: true },
   scopeAuth: {

@@ -14,6 +14,8 @@ import { type App, createApp } from "../../src/server.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 export const testPassword = "correct horse battery staple";
+/** The client address in-process requests appear to come from (TEST-NET-3). */
+export const testSourceAddress = "203.0.113.7";
 
 export type GraphQLResponse<T = Record<string, any>> = {
   status: number;
@@ -62,11 +64,15 @@ export function useHarness(): Harness {
     const client = (headers: Record<string, string> = {}): Client => ({
       headers,
       async gql(query, variables) {
-        const response = await app.yoga.fetch("http://tessera.test/graphql", {
-          method: "POST",
-          headers: { "content-type": "application/json", ...headers },
-          body: JSON.stringify({ query, variables }),
-        });
+        const response = await app.yoga.fetch(
+          "http://tessera.test/graphql",
+          {
+            method: "POST",
+            headers: { "content-type": "application/json", ...headers },
+            body: JSON.stringify({ query, variables }),
+          },
+          { sourceAddress: testSourceAddress },
+        );
         const body = (await response.json()) as Omit<GraphQLResponse, "status" | "headers">;
         return { status: response.status, headers: response.headers, ...body } as GraphQLResponse<any>;
       },

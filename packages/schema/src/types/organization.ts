@@ -58,8 +58,8 @@ export const OrganizationRef = builder.prismaNode("Organization", {
       resolve: async (org, _args, ctx) => (await ctx.access.inOrganization(org.id))?.role ?? null,
     }),
     members: t.relation("memberships", {
-      description: "Everyone who belongs to the organization, oldest membership first.",
-      query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      description: "Everyone who belongs to the organization, by role (OWNER first), then by email.",
+      query: { orderBy: [{ role: "asc" }, { user: { email: "asc" } }] },
     }),
     scopes: t.relation("scopes", {
       description: `The scope catalogue ("available actions"): domain scopes, then the management scopes (${managementScopes.map((s) => s.name).join(", ")}).`,

@@ -1,0 +1,54 @@
+import { apiKeyStatus, hashApiKey } from "@tessera/core";
+import { describe, expect, it } from "vitest";
+import { demoKeySecrets, seedDemoData } from "../../../prisma/seed.ts";
+import { useHarness } from "./support/harness.ts";
+
+const h = useHarness();
+
+describe("demo data", () => {
+  it("loads into an empty database once, deterministically, with every status represented", async () => {
+    const prisma = h.db.prisma;
+    expect(await seedDemoData(prisma)).toBe(true);
+    expect(await seedDemoData(prisma)).toBe(false);
+
+    const orgs = await prisma.organization.findMany({ orderBy: { slug: "asc" }, select: { slug: true, name: true } });
+    expect(orgs).toEqual([
+      { slug: "acme-fleet", name: "Acme Fleet" },
+      { slug: "globex-logistics", name: "Globex Logistics" },
+    ]);
+    const members = await prisma.membership.findMany({
+      where: { organization: { slug: "acme-fleet" } },
+      select: { role: true, user: { select: { email: true } } },
+      orderBy: { role: "asc" },
+    });
+    expect(members.map((m) => `${m.user.email}:${m.role}`)).toEqual([
+      "owner@acme.test:OWNER",
+      "admin@acme.test:ADMIN",
+      "editor@acme.test:EDITOR",
+      "viewer@acme.test:VIEWER",
+    ]);
+
+    const keys = await prisma.apiKey.findMany({ where: { organization: { slug: "acme-fleet" } } });
+    expect(new Set(keys.map((k) => apiKeyStatus(k, new Date())))).toEqual(
+      new Set(["ACTIVE", "EXPIRING", "EXPIRED", "REVOKED"]),
+    );
+    const accounts = await prisma.customerAccount.findMany({ where: { organization: { slug: "acme-fleet" } } });
+    expect(new Set(accounts.map((a) => a.status))).toEqual(new Set(["ACTIVE", "SUSPENDED", "CLOSED"]));
+    const kinds = await prisma.resource.findMany({ select: { kind: true }, distinct: ["kind"] });
+    expect(kinds.map((k) => k.kind).sort()).toEqual(["DATA_SOURCE", "PROJECT", "VEHICLE", "VEHICLE_GROUP"]);
+    expect(await prisma.resourceOwner.count({ where: { apiKeyId: { not: null } } })).toBeGreaterThan(0);
+    const versions = await prisma.apiVersion.findMany({ where: { organization: { slug: "acme-fleet" } } });
+    expect(versions.map((v) => `${v.name}:${v.deprecated}`).sort()).toEqual(["v1:true", "v2:false"]);
+
+    // The documented demo secrets authenticate (and only their hashes are stored).
+    const automation = await prisma.apiKey.findUnique({ where: { hashedKey: hashApiKey(demoKeySecrets.automation) } });
+    expect(automation?.name).toBe("Tessera automation");
+    const viewer = await h
+      .client({ authorization: `Bearer ${demoKeySecrets.automation}` })
+      .gql("{ viewer { apiKey { name } organizations { slug } } }");
+    expect(viewer.data?.viewer).toEqual({
+      apiKey: { name: "Tessera automation" },
+      organizations: [{ slug: "acme-fleet" }],
+    });
+  });
+});
