@@ -16,7 +16,8 @@ describe("session secrets", () => {
     expect(token).toMatch(/^tss_[0-9A-Za-z]{43}$/);
     const session = await h.db.prisma.session.findUnique({ where: { tokenHash: hashSessionToken(token) } });
     expect(session?.userId).toBe(users.OWNER.id);
-    const dump = JSON.stringify(await h.db.prisma.$queryRaw`SELECT * FROM "Session"`) +
+    const dump =
+      JSON.stringify(await h.db.prisma.$queryRaw`SELECT * FROM "Session"`) +
       JSON.stringify(await h.db.prisma.$queryRaw`SELECT * FROM "User"`) +
       JSON.stringify(await h.db.prisma.$queryRaw`SELECT * FROM "AuditEvent"`);
     expect(dump).not.toContain(token);
@@ -34,7 +35,10 @@ describe("session secrets", () => {
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify(body),
       });
-    const response = await call({ query: signIn, variables: { input: { email: users.OWNER.email, password: testPassword } } });
+    const response = await call({
+      query: signIn,
+      variables: { input: { email: users.OWNER.email, password: testPassword } },
+    });
     const token = /tessera_session=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1] ?? "";
     await call({ query: "{ viewer { user { id } } }" }, { cookie: `tessera_session=${token}` });
     await call({ query: "{ viewer { apiKey { id } } }" }, { authorization: `Bearer ${secret}` });
