@@ -4,7 +4,7 @@ import { useHarness } from "./support/harness.ts";
 
 // The GraphQL over HTTP spec's own conformance audits (graphql-http), run against our endpoint.
 const h = useHarness();
-const fetchFn = (input: string, init?: RequestInit) => h.app.yoga.fetch(new URL(input), init);
+const fetchFn = (input: string, init?: RequestInit) => h.app.yoga.fetch(new URL(input), init ?? {});
 
 // GETs without the x-graphql-yoga-csrf header are refused on purpose (CSRF prevention: a cross-site
 // page could send them without a preflight). The spec only says MAY for these.
