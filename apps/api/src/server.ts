@@ -53,8 +53,12 @@ export function createApp(options: AppOptions) {
         return sendJson(res, 413, { error: "payload_too_large", message: "Request bodies are limited to 1 MiB." });
       }
       if (path === "/healthz") {
-        await prisma.$queryRaw`SELECT 1`;
-        return sendJson(res, 200, { status: "ok" });
+        try {
+          await prisma.$queryRaw`SELECT 1`;
+          return sendJson(res, 200, { status: "ok" });
+        } catch {
+          return sendJson(res, 503, { status: "unavailable", message: "The database does not answer." });
+        }
       }
       if (path === "/graphql") {
         await yoga(req, res, { sourceAddress: clientAddress(req) });
