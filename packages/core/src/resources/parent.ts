@@ -1,0 +1,30 @@
+import type { Prisma } from "@tessera/db";
+import { NotFoundError, ValidationError } from "../errors.ts";
+import { isUuid } from "../operation-context.ts";
+import { wouldCreateCycle } from "./access.ts";
+
+/**
+ * Checks that `parentId` may contain `resourceId`: it is a VEHICLE_GROUP of the same organization
+ * (another organization's group reads as unknown) and the move would not make a group contain
+ * itself. Run it inside the transaction that writes the parent, so the checked state is the written one.
+ */
+export async function assertValidParent(
+  tx: Prisma.TransactionClient,
+  target: { resourceId: string; organizationId: string; parentId: string },
+): Promise<void> {
+  const parent = isUuid(target.parentId)
+    ? await tx.resource.findUnique({ where: { id: target.parentId }, select: { organizationId: true, kind: true } })
+    : null;
+  if (!parent || parent.organizationId !== target.organizationId) {
+    throw new NotFoundError("Parent resource not found.");
+  }
+  if (parent.kind !== "VEHICLE_GROUP") {
+    throw new ValidationError(
+      `Only a VEHICLE_GROUP can contain resources; the parent is a ${parent.kind}.`,
+      "parentId",
+    );
+  }
+  if (await wouldCreateCycle(tx, target.resourceId, target.parentId)) {
+    throw new ValidationError("A group cannot contain itself, directly or through other groups.", "parentId");
+  }
+}
