@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@tessera/db";
 import type { AccessResolver } from "./access.ts";
 import type { Clock } from "./clock.ts";
-import { UnauthenticatedError } from "./errors.ts";
+import { NotFoundError, UnauthenticatedError } from "./errors.ts";
+import type { ManagementScope } from "./roles.ts";
 import { type Actor, actorOf, type Viewer } from "./viewer.ts";
 
 /**
@@ -32,4 +33,17 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  */
 export function isUuid(value: string): boolean {
   return uuidPattern.test(value);
+}
+
+/**
+ * `access.require` for an organization id that came from the caller: a malformed id is an unknown
+ * organization (NotFoundError), never a database error.
+ */
+export async function requireOrganizationScope(
+  ctx: Pick<OperationContext, "access">,
+  organizationId: string,
+  scope: ManagementScope,
+): Promise<void> {
+  if (!isUuid(organizationId)) throw new NotFoundError("Organization not found.");
+  await ctx.access.require(organizationId, scope);
 }

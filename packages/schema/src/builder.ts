@@ -46,7 +46,7 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    nodesOnConnection: true,
+    nodesOnConnection: { description: "The items of this page, without cursors." },
     nodesQueryOptions: false,
     nodeQueryOptions: {
       description: "Fetches any object by its global id; null when it does not exist or you may not see it.",
@@ -55,8 +55,25 @@ export const builder = new SchemaBuilder<{
         return node && (await isVisibleNode(ctx, id.typename, node)) ? node : null;
       },
     },
-    edgesFieldOptions: { nullable: { list: false, items: false } },
-    nodeFieldOptions: { nullable: false },
+    edgesFieldOptions: {
+      nullable: { list: false, items: false },
+      description: "The items of this page, with cursors.",
+    },
+    nodeFieldOptions: { nullable: false, description: "The item." },
+    cursorFieldOptions: { description: "Pass as `after` to get the items that follow this one." },
+    pageInfoFieldOptions: { description: "Where this page sits in the whole list." },
+    pageInfoTypeOptions: { description: "Where a page sits in its list, for cursor pagination." },
+    hasNextPageFieldOptions: { description: "True when more items follow this page." },
+    hasPreviousPageFieldOptions: {
+      description: "True when items precede this page (only known when paging backwards).",
+    },
+    startCursorFieldOptions: { description: "The cursor of the first item of this page." },
+    endCursorFieldOptions: { description: "The cursor of the last item; pass it as `after` for the next page." },
+    // The contract shows `first: Int = 50`; 1..100 is enforced by assertPageSize with a clear error.
+    firstArgOptions: { defaultValue: 50, description: "How many items to return: 1 to 100 (default 50)." },
+    afterArgOptions: { description: "Return the items after this cursor (an `endCursor` or edge `cursor`)." },
+    beforeArgOptions: { description: "Backward paging is not offered: use `first` and `after`." },
+    lastArgOptions: { description: "Backward paging is not offered: use `first` and `after`." },
   },
   errors: { directResult: true },
   scopeAuth: {

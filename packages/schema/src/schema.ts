@@ -6,7 +6,9 @@ import "./types/user.ts";
 import "./types/organization.ts";
 import "./types/api-key.ts";
 import "./types/customer-account.ts";
+import "./types/customer-account-mutations.ts";
 import "./types/resource.ts";
+import "./types/resource-mutations.ts";
 import "./types/viewer.ts";
 import "./types/session.ts";
 

@@ -1,7 +1,7 @@
 import type { CustomerAccount } from "@tessera/db";
 import { recordAudit } from "../audit.ts";
 import { normalizeName } from "../names.ts";
-import { type OperationContext, requireActor } from "../operation-context.ts";
+import { type OperationContext, requireActor, requireOrganizationScope } from "../operation-context.ts";
 import { withFreshAccountToken } from "./token-retry.ts";
 
 export type CreateCustomerAccountInput = { organizationId: string; name: string };
@@ -12,7 +12,7 @@ export async function createCustomerAccount(
   input: CreateCustomerAccountInput,
 ): Promise<CustomerAccount> {
   const actor = requireActor(ctx.viewer);
-  await ctx.access.require(input.organizationId, "accounts:write");
+  await requireOrganizationScope(ctx, input.organizationId, "accounts:write");
   const name = normalizeName(input.name);
 
   return withFreshAccountToken((token) =>

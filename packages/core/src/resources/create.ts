@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Resource, ResourceKind } from "@tessera/db";
 import { recordAudit } from "../audit.ts";
 import { normalizeName } from "../names.ts";
-import { type OperationContext, requireActor } from "../operation-context.ts";
+import { type OperationContext, requireActor, requireOrganizationScope } from "../operation-context.ts";
 import { assertValidParent } from "./parent.ts";
 
 export type CreateResourceInput = {
@@ -19,7 +19,7 @@ export type CreateResourceInput = {
  */
 export async function createResource(ctx: OperationContext, input: CreateResourceInput): Promise<Resource> {
   const actor = requireActor(ctx.viewer);
-  await ctx.access.require(input.organizationId, "resources:write");
+  await requireOrganizationScope(ctx, input.organizationId, "resources:write");
   const name = normalizeName(input.name);
   // The id is chosen here so the parent check can ask "would this resource contain itself?"
   // before the row exists; for a new resource the answer is always no, but the check is the one
