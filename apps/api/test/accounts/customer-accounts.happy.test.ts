@@ -99,7 +99,7 @@ describe("customer accounts: the happy paths", () => {
       status: "ACTIVE",
     });
     const event = await h.db.prisma.auditEvent.findFirstOrThrow({
-      where: { action: "customer_account.token_rotated" },
+      where: { organizationId: org.id, action: "customer_account.token_rotated" },
     });
     expect(event).toMatchObject({ targetId: rawId(account.id), changes: { token: "rotated" } });
     expect(JSON.stringify(event)).not.toContain(oldToken);

@@ -10,8 +10,9 @@ type Queryable = PrismaClient | Prisma.TransactionClient;
  *
  * One recursive query walks UP the parent chain from the resource, one primary-key lookup per
  * level, so the cost depends on how deep the resource sits and never on how many members a group
- * has (walking down from each granted group would read every member). UNION, not UNION ALL,
- * drops a row already seen, so even a cycle that slipped into the data ends the walk.
+ * has (walking down from each granted group would read every member). The nearest grant wins, so
+ * callers can say which grant let a request through. CYCLE stops the walk at a repeated id, so even
+ * a cycle that slipped into the data cannot make the query run forever.
  */
 export async function resourceAccessibleThrough(
   db: Queryable,
@@ -21,12 +22,14 @@ export async function resourceAccessibleThrough(
   const granted = grantedIds.filter(isUuid);
   if (!isUuid(resourceId) || granted.length === 0) return null;
   const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE chain (id, "parentId") AS (
-      SELECT id, "parentId" FROM "Resource" WHERE id = ${resourceId}::uuid
-      UNION
-      SELECT r.id, r."parentId" FROM "Resource" r JOIN chain c ON r.id = c."parentId"
-    )
-    SELECT id::text AS id FROM chain WHERE id = ANY(${granted}::uuid[]) LIMIT 1`;
+    WITH RECURSIVE chain (id, "parentId", depth) AS (
+      SELECT id, "parentId", 0 FROM "Resource" WHERE id = ${resourceId}::uuid
+      UNION ALL
+      SELECT r.id, r."parentId", c.depth + 1 FROM "Resource" r JOIN chain c ON r.id = c."parentId"
+    ) CYCLE id SET "isCycle" USING path
+    SELECT id::text AS id FROM chain
+    WHERE NOT "isCycle" AND id = ANY(${granted}::uuid[])
+    ORDER BY depth LIMIT 1`;
   return rows[0]?.id ?? null;
 }
 
