@@ -48,8 +48,11 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     nodesOnConnection: { description: "The items of this page, without cursors." },
     nodesQueryOptions: false,
+    idFieldOptions: { description: "A global id: pass it to `node(id:)` or to mutations that take this object's id." },
+    nodeTypeOptions: { description: "An object with a global id that `node(id:)` can fetch." },
     nodeQueryOptions: {
       description: "Fetches any object by its global id; null when it does not exist or you may not see it.",
+      args: { id: { description: "The object's global id." } },
       resolve: async (_root, { id }, ctx, _info, resolveNode) => {
         const node = await resolveNode(id);
         return node && (await isVisibleNode(ctx, id.typename, node)) ? node : null;

@@ -1,5 +1,6 @@
 import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.ts";
+import { describeTotalCounts } from "./connection-descriptions.ts";
 import "./scalars.ts";
 import "./errors.ts";
 import "./types/user.ts";
@@ -18,4 +19,4 @@ builder.mutationType({
 });
 
 /** The executable schema. Built once; sorted so the committed SDL has a stable order. */
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = lexicographicSortSchema(describeTotalCounts(builder.toSchema()));

@@ -27,8 +27,11 @@ builder.mutationFields((t) => ({
   signIn: t.field({
     type: SignInPayload,
     description: "Signs in with email and password and sets the session cookie used by the web app.",
-    errors: { types: [ValidationError, UnauthenticatedError], union: { name: "SignInResult" } },
-    args: { input: t.arg({ type: SignInInput, required: true }) },
+    errors: {
+      types: [ValidationError, UnauthenticatedError],
+      union: { name: "SignInResult", description: "What `signIn` answers: the new session, or why signing in failed." },
+    },
+    args: { input: t.arg({ type: SignInInput, required: true, description: "Email and password." }) },
     resolve: async (_root, { input }, ctx) => {
       const session = await signIn(
         ctx.prisma,
