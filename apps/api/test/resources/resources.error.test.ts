@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { assertValidParent } from "@tessera/core";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../support/harness.ts";
 import { createResourceAs, createResourceDocument, globalId, listResources, resourceSnapshot } from "./documents.ts";
@@ -64,5 +66,27 @@ describe("resources: expected errors change nothing", () => {
       const result = await as.ADMIN.gql(listResources, { slug: org.slug, first });
       expect(result.errors?.[0]?.message).toBe(`\`first\` must be between 1 and 100 (got ${first}).`);
     }
+  });
+
+  it("a parent deleted while a child is being created waits for the child to commit, then releases it", async () => {
+    const { org, as } = await h.newOrganization();
+    const group = await createResourceAs(as.ADMIN, org.id, { kind: "VEHICLE_GROUP", name: "Doomed" });
+    const parentId = Buffer.from(group.id, "base64").toString().split(":")[1] as string;
+    const prisma = h.db.prisma;
+    let deletedDuringCreate = false;
+    let deletion: Promise<unknown> = Promise.resolve();
+
+    const child = await prisma.$transaction(async (tx) => {
+      await assertValidParent(tx, { resourceId: crypto.randomUUID(), organizationId: org.id, parentId });
+      deletion = prisma.resource.delete({ where: { id: parentId } }).then(() => {
+        deletedDuringCreate = true;
+      });
+      await sleep(300);
+      return tx.resource.create({ data: { organizationId: org.id, kind: "VEHICLE", name: "Survivor", parentId } });
+    });
+    expect(deletedDuringCreate).toBe(false);
+    await deletion;
+    // The group is gone afterwards and the child simply has no parent (onDelete: SetNull).
+    expect(await prisma.resource.findUnique({ where: { id: child.id } })).toMatchObject({ parentId: null });
   });
 });
