@@ -1,23 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../support/harness.ts";
-import { createAccount, createAccountAs, globalId, listAccounts, rotateToken, updateAccount } from "./documents.ts";
+import {
+  accountSnapshot,
+  createAccount,
+  createAccountAs,
+  globalId,
+  listAccounts,
+  rotateToken,
+  updateAccount,
+} from "./documents.ts";
 
 const h = useHarness();
-
-/** Everything a failed mutation could have touched, to assert that it touched nothing. */
-async function snapshot(organizationId: string) {
-  const prisma = h.db.prisma;
-  return {
-    accounts: await prisma.customerAccount.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
-    audit: await prisma.auditEvent.count({ where: { organizationId, action: { startsWith: "customer_account." } } }),
-  };
-}
 
 describe("customer accounts: expected errors change nothing", () => {
   it("refuses blank and over-long names with a ValidationError on `name`", async () => {
     const { org, as } = await h.newOrganization();
     const existing = await createAccountAs(as.ADMIN, org.id, "Existing");
-    const before = await snapshot(org.id);
+    const before = await accountSnapshot(h.db.prisma, org.id);
     for (const name of ["", "   ", "x".repeat(101)]) {
       const created = await as.ADMIN.gql(createAccount, {
         input: { organizationId: globalId("Organization", org.id), name },
@@ -26,20 +25,20 @@ describe("customer accounts: expected errors change nothing", () => {
       const updated = await as.ADMIN.gql(updateAccount, { input: { id: existing.id, name } });
       expect(updated.data?.updateCustomerAccount).toMatchObject({ __typename: "ValidationError", field: "name" });
     }
-    expect(await snapshot(org.id)).toEqual(before);
+    expect(await accountSnapshot(h.db.prisma, org.id)).toEqual(before);
   });
 
   it("a CLOSED account cannot be reopened or suspended: ConflictError, still CLOSED", async () => {
     const { org, as } = await h.newOrganization();
     const { id } = await createAccountAs(as.ADMIN, org.id, "Closing");
     await as.ADMIN.gql(updateAccount, { input: { id, status: "CLOSED" } });
-    const before = await snapshot(org.id);
+    const before = await accountSnapshot(h.db.prisma, org.id);
     for (const status of ["ACTIVE", "SUSPENDED"]) {
       const result = await as.OWNER.gql(updateAccount, { input: { id, status, name: "Renamed too" } });
       expect(result.data?.updateCustomerAccount).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
       expect(result.data?.updateCustomerAccount.message).toMatch(/closed and cannot be made/);
     }
-    expect(await snapshot(org.id)).toEqual(before);
+    expect(await accountSnapshot(h.db.prisma, org.id)).toEqual(before);
   });
 
   it("an update with neither name nor status is a ValidationError", async () => {
@@ -51,7 +50,7 @@ describe("customer accounts: expected errors change nothing", () => {
 
   it("unknown, malformed and wrong-type ids are NotFound, never an internal error", async () => {
     const { org, as } = await h.newOrganization();
-    const before = await snapshot(org.id);
+    const before = await accountSnapshot(h.db.prisma, org.id);
     const ids = [
       globalId("CustomerAccount", "7d0f6c5e-0000-4000-8000-000000000000"),
       globalId("CustomerAccount", "not-a-uuid"),
@@ -75,7 +74,7 @@ describe("customer accounts: expected errors change nothing", () => {
       const created = await as.ADMIN.gql(createAccount, { input: { organizationId: id, name: "Nowhere" } });
       expect(created.data?.createCustomerAccount).toMatchObject({ __typename: "NotFoundError" });
     }
-    expect(await snapshot(org.id)).toEqual(before);
+    expect(await accountSnapshot(h.db.prisma, org.id)).toEqual(before);
   });
 
   it("`first` outside 1..100 is a clear error, not a silent clamp; the default is 50", async () => {

@@ -1,13 +1,17 @@
 import { findAccountByToken } from "@tessera/core";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../support/harness.ts";
-import { createAccount, createAccountAs, globalId, listAccounts, rotateToken, updateAccount } from "./documents.ts";
+import {
+  createAccount,
+  createAccountAs,
+  globalId,
+  listAccounts,
+  rawId,
+  rotateToken,
+  updateAccount,
+} from "./documents.ts";
 
 const h = useHarness();
-
-function rawId(global: string): string {
-  return Buffer.from(global, "base64").toString().split(":")[1] ?? "";
-}
 
 describe("customer accounts: the happy paths", () => {
   it("an ADMIN creates an ACTIVE account with a prefixed token, trimmed name and an audit event", async () => {

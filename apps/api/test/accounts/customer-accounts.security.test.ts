@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { type Client, useHarness } from "../support/harness.ts";
-import { createAccount, createAccountAs, globalId, listAccounts, rotateToken, updateAccount } from "./documents.ts";
+import {
+  accountSnapshot,
+  createAccount,
+  createAccountAs,
+  globalId,
+  listAccounts,
+  rotateToken,
+  updateAccount,
+} from "./documents.ts";
 
 const h = useHarness();
 
@@ -11,15 +19,6 @@ function mutations(organizationId: string, accountId: string) {
     { field: "updateCustomerAccount", document: updateAccount, input: { id: accountId, status: "SUSPENDED" } },
     { field: "rotateAccountToken", document: rotateToken, input: { id: accountId } },
   ];
-}
-
-async function snapshot(organizationId: string) {
-  return {
-    accounts: await h.db.prisma.customerAccount.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
-    audit: await h.db.prisma.auditEvent.count({
-      where: { organizationId, action: { startsWith: "customer_account." } },
-    }),
-  };
 }
 
 async function expectEveryMutation(client: Client, orgId: string, accountId: string, typename: string) {
@@ -33,24 +32,24 @@ describe("customer accounts: who may do what", () => {
   it("EDITOR and VIEWER may not create, change or rotate (ForbiddenError), and nothing changes", async () => {
     const { org, as } = await h.newOrganization();
     const { id } = await createAccountAs(as.ADMIN, org.id, "Guarded");
-    const before = await snapshot(org.id);
+    const before = await accountSnapshot(h.db.prisma, org.id);
     await expectEveryMutation(as.EDITOR, org.id, id, "ForbiddenError");
     await expectEveryMutation(as.VIEWER, org.id, id, "ForbiddenError");
-    expect(await snapshot(org.id)).toEqual(before);
+    expect(await accountSnapshot(h.db.prisma, org.id)).toEqual(before);
   });
 
   it("anonymous callers are told to authenticate, and nothing changes", async () => {
     const { org, as } = await h.newOrganization();
     const { id } = await createAccountAs(as.ADMIN, org.id, "Guarded");
-    const before = await snapshot(org.id);
+    const before = await accountSnapshot(h.db.prisma, org.id);
     await expectEveryMutation(h.anonymous, org.id, id, "UnauthenticatedError");
-    expect(await snapshot(org.id)).toEqual(before);
+    expect(await accountSnapshot(h.db.prisma, org.id)).toEqual(before);
   });
 
   it("a key needs accounts:write: without it ForbiddenError; a revoked key is refused outright", async () => {
     const { org, as, keyClient } = await h.newOrganization();
     const { id } = await createAccountAs(as.ADMIN, org.id, "Guarded");
-    const before = await snapshot(org.id);
+    const before = await accountSnapshot(h.db.prisma, org.id);
     const reader = await keyClient({ scopes: ["accounts:read", "keys:write", "resources:write"] });
     await expectEveryMutation(reader.client, org.id, id, "ForbiddenError");
 
@@ -60,14 +59,14 @@ describe("customer accounts: who may do what", () => {
       expect(result.status).toBe(401);
       expect(result.errors?.[0]?.message).toBe("The API key has been revoked.");
     }
-    expect(await snapshot(org.id)).toEqual(before);
+    expect(await accountSnapshot(h.db.prisma, org.id)).toEqual(before);
   });
 
   it("another organization's ids behave exactly like unknown ids, for members and keys", async () => {
     const victim = await h.newOrganization();
     const attacker = await h.newOrganization();
     const { id } = await createAccountAs(victim.as.ADMIN, victim.org.id, "Victim account");
-    const before = await snapshot(victim.org.id);
+    const before = await accountSnapshot(h.db.prisma, victim.org.id);
     const unknown = globalId("CustomerAccount", "7d0f6c5e-0000-4000-8000-000000000000");
     const attackerKey = (await attacker.keyClient()).client;
 
@@ -93,7 +92,7 @@ describe("customer accounts: who may do what", () => {
       const random = await client.gql(rotateToken, { input: { id: unknown } });
       expect(foreign.data).toEqual(random.data);
     }
-    expect(await snapshot(victim.org.id)).toEqual(before);
+    expect(await accountSnapshot(h.db.prisma, victim.org.id)).toEqual(before);
   });
 
   it("another organization's accounts cannot be listed or fetched by id", async () => {

@@ -1,8 +1,14 @@
+import type { PrismaClient } from "@tessera/db";
 import type { Client } from "../support/harness.ts";
 
 /** A Relay global id, built the way clients receive them (base64 of `Type:id`). */
 export function globalId(typename: string, id: string): string {
   return Buffer.from(`${typename}:${id}`).toString("base64");
+}
+
+/** The database id inside a global id, to look rows up directly. */
+export function rawId(global: string): string {
+  return Buffer.from(global, "base64").toString().split(":")[1] ?? "";
 }
 
 const account = "id name status token createdAt";
@@ -49,5 +55,13 @@ export async function createAccountAs(client: Client, organizationId: string, na
     status: string;
     token: string | null;
     createdAt: string;
+  };
+}
+
+/** Accounts and account audit events of one organization, to assert that a failure changed nothing. */
+export async function accountSnapshot(prisma: PrismaClient, organizationId: string) {
+  return {
+    accounts: await prisma.customerAccount.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    audit: await prisma.auditEvent.count({ where: { organizationId, action: { startsWith: "customer_account." } } }),
   };
 }

@@ -1,7 +1,8 @@
-import { globalId } from "../accounts/documents.ts";
+import type { PrismaClient } from "@tessera/db";
+import { globalId, rawId } from "../accounts/documents.ts";
 import type { Client } from "../support/harness.ts";
 
-export { globalId };
+export { globalId, rawId };
 
 const resource = "id kind name parent { id name } ownerUsers { id email } ownerKeys { id name }";
 
@@ -43,7 +44,7 @@ export async function createResourceAs(
 }
 
 /** Resources, owners and resource audit events of one organization, to assert a failure changed nothing. */
-export async function resourceSnapshot(prisma: import("@tessera/db").PrismaClient, organizationId: string) {
+export async function resourceSnapshot(prisma: PrismaClient, organizationId: string) {
   return {
     resources: await prisma.resource.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     owners: await prisma.resourceOwner.count({ where: { resource: { organizationId } } }),

@@ -2,7 +2,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { assertValidParent } from "@tessera/core";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../support/harness.ts";
-import { createResourceAs, createResourceDocument, globalId, listResources, resourceSnapshot } from "./documents.ts";
+import {
+  createResourceAs,
+  createResourceDocument,
+  globalId,
+  listResources,
+  rawId,
+  resourceSnapshot,
+} from "./documents.ts";
 
 const h = useHarness();
 
@@ -71,7 +78,7 @@ describe("resources: expected errors change nothing", () => {
   it("a parent deleted while a child is being created waits for the child to commit, then releases it", async () => {
     const { org, as } = await h.newOrganization();
     const group = await createResourceAs(as.ADMIN, org.id, { kind: "VEHICLE_GROUP", name: "Doomed" });
-    const parentId = Buffer.from(group.id, "base64").toString().split(":")[1] as string;
+    const parentId = rawId(group.id);
     const prisma = h.db.prisma;
     let deletedDuringCreate = false;
     let deletion: Promise<unknown> = Promise.resolve();

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../support/harness.ts";
-import { createResourceAs, createResourceDocument, globalId, listResources } from "./documents.ts";
+import { createResourceAs, createResourceDocument, globalId, listResources, rawId } from "./documents.ts";
 
 const h = useHarness();
-
-const rawId = (global: string) => Buffer.from(global, "base64").toString().split(":")[1] ?? "";
 
 describe("resources: the happy paths", () => {
   it("an EDITOR creates a group and a vehicle in it; the member owns both; each creation is audited", async () => {
