@@ -99,4 +99,24 @@ describe("resources: who may create what", () => {
       expect((await client.gql("query($id: ID!) { node(id: $id) { id } }", { id: group.id })).data?.node).toBeNull();
     }
   });
+
+  it("a key with only resources:read lists resources but sees no owning keys; without it, no list", async () => {
+    const { org, keyClient } = await h.newOrganization();
+    const writer = await keyClient({ scopes: ["resources:write", "resources:read", "keys:read"] });
+    await createResourceAs(writer.client, org.id, { kind: "PROJECT", name: "Key-owned" });
+    const ownersQuery = `query($slug: String!) { organization(slug: $slug) { resources { nodes { name ownerKeys { name } } } } }`;
+
+    const keyReader = await writer.client.gql(ownersQuery, { slug: org.slug });
+    expect(keyReader.data?.organization.resources.nodes).toEqual([
+      { name: "Key-owned", ownerKeys: [{ name: writer.key.name }] },
+    ]);
+    const resourceReader = await (await keyClient({ scopes: ["resources:read"] })).client.gql(ownersQuery, {
+      slug: org.slug,
+    });
+    expect(resourceReader.data?.organization.resources.nodes).toEqual([{ name: "Key-owned", ownerKeys: [] }]);
+
+    const blind = await (await keyClient({ scopes: ["keys:read"] })).client.gql(listResources, { slug: org.slug });
+    expect(blind.errors?.[0]?.message).toMatch(/Not authorized/);
+    expect(blind.data?.organization ?? null).toBeNull();
+  });
 });

@@ -33,14 +33,19 @@ export const ResourceRef = builder.prismaNode("Resource", {
     }),
     ownerKeys: t.prismaField({
       type: ["ApiKey"],
-      description: "API keys that own this resource (they created it).",
-      select: { id: true },
-      resolve: (query, resource, _args, ctx) =>
-        ctx.prisma.apiKey.findMany({
+      description:
+        "API keys that own this resource (they created it). Empty unless you may read keys (`keys:read`; every member may).",
+      select: { id: true, organizationId: true },
+      resolve: async (query, resource, _args, ctx) => {
+        // A key allowed only `resources:read` must not reach other keys' details through ownership.
+        const access = await ctx.access.inOrganization(resource.organizationId);
+        if (!access?.scopes.has("keys:read")) return [];
+        return ctx.prisma.apiKey.findMany({
           ...query,
           where: { ownedResources: { some: { resourceId: resource.id } } },
           orderBy: [{ name: "asc" }],
-        }),
+        });
+      },
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the resource was created." }),
   }),
