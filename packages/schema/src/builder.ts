@@ -46,29 +46,37 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    nodesOnConnection: true,
+    nodesOnConnection: { description: "The items of this page, without cursors." },
     nodesQueryOptions: false,
-    nodeTypeOptions: { description: "An object with a globally unique id (Relay object identification)." },
-    idFieldOptions: { description: "Globally unique, opaque id. Use it with `node(id:)` and in mutation inputs." },
-    pageInfoTypeOptions: { description: "Where a page of a connection sits in the whole list." },
-    cursorFieldOptions: { description: "Opaque cursor of this edge; pass it as `after` to get the next page." },
-    nodeFieldOptions: { nullable: false, description: "The object at this edge." },
-    edgesFieldOptions: { nullable: { list: false, items: false }, description: "The page, with a cursor per object." },
-    pageInfoFieldOptions: { description: "Whether there is a next page, and its cursor." },
-    hasNextPageFieldOptions: { description: "True when more objects follow this page." },
-    hasPreviousPageFieldOptions: { description: "True when objects precede this page." },
-    startCursorFieldOptions: { description: "Cursor of the first object of this page." },
-    endCursorFieldOptions: {
-      description: "Cursor of the last object of this page; pass it as `after` for the next page.",
-    },
+    idFieldOptions: { description: "A global id: pass it to `node(id:)` or to mutations that take this object's id." },
+    nodeTypeOptions: { description: "An object with a global id that `node(id:)` can fetch." },
     nodeQueryOptions: {
-      args: { id: { description: "A global id, as returned in any `id` field." } },
       description: "Fetches any object by its global id; null when it does not exist or you may not see it.",
+      args: { id: { description: "The object's global id." } },
       resolve: async (_root, { id }, ctx, _info, resolveNode) => {
         const node = await resolveNode(id);
         return node && (await isVisibleNode(ctx, id.typename, node)) ? node : null;
       },
     },
+    edgesFieldOptions: {
+      nullable: { list: false, items: false },
+      description: "The items of this page, with cursors.",
+    },
+    nodeFieldOptions: { nullable: false, description: "The item." },
+    cursorFieldOptions: { description: "Pass as `after` to get the items that follow this one." },
+    pageInfoFieldOptions: { description: "Where this page sits in the whole list." },
+    pageInfoTypeOptions: { description: "Where a page sits in its list, for cursor pagination." },
+    hasNextPageFieldOptions: { description: "True when more items follow this page." },
+    hasPreviousPageFieldOptions: {
+      description: "True when items precede this page (only known when paging backwards).",
+    },
+    startCursorFieldOptions: { description: "The cursor of the first item of this page." },
+    endCursorFieldOptions: { description: "The cursor of the last item; pass it as `after` for the next page." },
+    // The contract shows `first: Int = 50`; 1..100 is enforced by assertPageSize with a clear error.
+    firstArgOptions: { defaultValue: 50, description: "How many items to return: 1 to 100 (default 50)." },
+    afterArgOptions: { description: "Return the items after this cursor (an `endCursor` or edge `cursor`)." },
+    beforeArgOptions: { description: "Backward paging is not offered: use `first` and `after`." },
+    lastArgOptions: { description: "Backward paging is not offered: use `first` and `after`." },
   },
   errors: { directResult: true },
   scopeAuth: {

@@ -1,12 +1,15 @@
 import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.ts";
+import { describeTotalCounts } from "./connection-descriptions.ts";
 import "./scalars.ts";
 import "./errors.ts";
 import "./types/user.ts";
 import "./types/organization.ts";
 import "./types/api-key.ts";
 import "./types/customer-account.ts";
+import "./types/customer-account-mutations.ts";
 import "./types/resource.ts";
+import "./types/resource-mutations.ts";
 import "./types/viewer.ts";
 import "./types/session.ts";
 
@@ -16,4 +19,4 @@ builder.mutationType({
 });
 
 /** The executable schema. Built once; sorted so the committed SDL has a stable order. */
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = lexicographicSortSchema(describeTotalCounts(builder.toSchema()));

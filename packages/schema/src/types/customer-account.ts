@@ -1,4 +1,7 @@
+import { customerAccountWhere } from "@tessera/core";
 import { builder } from "../builder.ts";
+import { assertPageSize } from "../pagination.ts";
+import { OrganizationRef } from "./organization.ts";
 
 export const CustomerAccountStatusEnum = builder.enumType("CustomerAccountStatus", {
   description: "A customer account's status. Only ACTIVE accounts can be acted for.",
@@ -32,3 +35,42 @@ export const CustomerAccountRef = builder.prismaNode("CustomerAccount", {
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the account was created." }),
   }),
 });
+
+const CustomerAccountFilterInput = builder.inputType("CustomerAccountFilter", {
+  description: "Narrows `Organization.customerAccounts`. Conditions combine with AND; absent ones do not filter.",
+  fields: (t) => ({
+    search: t.string({ description: "Part of the account's name, case-insensitive." }),
+    statuses: t.field({
+      type: [CustomerAccountStatusEnum],
+      description: "Only accounts with one of these statuses; null or empty for every status.",
+    }),
+  }),
+});
+
+builder.prismaObjectField(OrganizationRef, "customerAccounts", (t) =>
+  t.prismaConnection(
+    {
+      type: CustomerAccountRef,
+      cursor: "id",
+      description:
+        "The organization's customer accounts, newest first. `first` is 1..100 (default 50). Needs `accounts:read` (every member has it).",
+      args: { filter: t.arg({ type: CustomerAccountFilterInput, description: "Search and status filter." }) },
+      authScopes: (org) => ({ organization: { organizationId: org.id, scope: "accounts:read" } }),
+      totalCount: (org, { filter }, ctx) =>
+        ctx.prisma.customerAccount.count({ where: customerAccountWhere(org.id, filter) }),
+      resolve: (query, org, { first, filter }, ctx) => {
+        assertPageSize(first);
+        return ctx.prisma.customerAccount.findMany({
+          ...query,
+          where: customerAccountWhere(org.id, filter),
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        });
+      },
+    },
+    {
+      name: "CustomerAccountConnection",
+      description: "A page of customer accounts, with the total matching the filter.",
+    },
+    { name: "CustomerAccountEdge", description: "A customer account in a page, with its cursor." },
+  ),
+);

@@ -1,4 +1,7 @@
+import { resourceWhere } from "@tessera/core";
 import { builder } from "../builder.ts";
+import { assertPageSize } from "../pagination.ts";
+import { OrganizationRef } from "./organization.ts";
 
 export const ResourceKindEnum = builder.enumType("ResourceKind", {
   description: "What a resource is. VEHICLE_GROUP resources are groups: access to a group grants what it contains.",
@@ -30,15 +33,52 @@ export const ResourceRef = builder.prismaNode("Resource", {
     }),
     ownerKeys: t.prismaField({
       type: ["ApiKey"],
-      description: "API keys that own this resource (they created it).",
-      select: { id: true },
-      resolve: (query, resource, _args, ctx) =>
-        ctx.prisma.apiKey.findMany({
+      description:
+        "API keys that own this resource (they created it). Empty unless you may read keys (`keys:read`; every member may).",
+      select: { id: true, organizationId: true },
+      resolve: async (query, resource, _args, ctx) => {
+        // A key allowed only `resources:read` must not reach other keys' details through ownership.
+        const access = await ctx.access.inOrganization(resource.organizationId);
+        if (!access?.scopes.has("keys:read")) return [];
+        return ctx.prisma.apiKey.findMany({
           ...query,
           where: { ownedResources: { some: { resourceId: resource.id } } },
           orderBy: [{ name: "asc" }],
-        }),
+        });
+      },
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the resource was created." }),
   }),
 });
+
+const ResourceFilterInput = builder.inputType("ResourceFilter", {
+  description: "Narrows `Organization.resources`. Conditions combine with AND; absent ones do not filter.",
+  fields: (t) => ({
+    kinds: t.field({ type: [ResourceKindEnum], description: "Only resources of these kinds; null or empty for all." }),
+    search: t.string({ description: "Part of the resource's name, case-insensitive." }),
+  }),
+});
+
+builder.prismaObjectField(OrganizationRef, "resources", (t) =>
+  t.prismaConnection(
+    {
+      type: ResourceRef,
+      cursor: "id",
+      description:
+        "The organization's resources, newest first. `first` is 1..100 (default 50). Needs `resources:read` (every member has it).",
+      args: { filter: t.arg({ type: ResourceFilterInput, description: "Kind filter and name search." }) },
+      authScopes: (org) => ({ organization: { organizationId: org.id, scope: "resources:read" } }),
+      totalCount: (org, { filter }, ctx) => ctx.prisma.resource.count({ where: resourceWhere(org.id, filter) }),
+      resolve: (query, org, { first, filter }, ctx) => {
+        assertPageSize(first);
+        return ctx.prisma.resource.findMany({
+          ...query,
+          where: resourceWhere(org.id, filter),
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        });
+      },
+    },
+    { name: "ResourceConnection", description: "A page of resources, with the total matching the filter." },
+    { name: "ResourceEdge", description: "A resource in a page, with its cursor." },
+  ),
+);

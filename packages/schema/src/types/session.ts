@@ -29,7 +29,7 @@ builder.mutationFields((t) => ({
     description: "Signs in with email and password and sets the session cookie used by the web app.",
     errors: {
       types: [ValidationError, UnauthenticatedError],
-      union: { name: "SignInResult", description: "Signed in, or why not." },
+      union: { name: "SignInResult", description: "What `signIn` answers: the new session, or why signing in failed." },
     },
     args: { input: t.arg({ type: SignInInput, required: true, description: "Email and password." }) },
     resolve: async (_root, { input }, ctx) => {

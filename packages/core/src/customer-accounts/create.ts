@@ -1,0 +1,34 @@
+import type { CustomerAccount } from "@tessera/db";
+import { recordAudit } from "../audit.ts";
+import { normalizeName } from "../names.ts";
+import { type OperationContext, requireActor, requireOrganizationScope } from "../operation-context.ts";
+import { withFreshAccountToken } from "./token-retry.ts";
+
+export type CreateCustomerAccountInput = { organizationId: string; name: string };
+
+/** Creates an ACTIVE customer account with a new account token, and audits it in the same transaction. */
+export async function createCustomerAccount(
+  ctx: OperationContext,
+  input: CreateCustomerAccountInput,
+): Promise<CustomerAccount> {
+  const actor = requireActor(ctx.viewer);
+  await requireOrganizationScope(ctx, input.organizationId, "accounts:write");
+  const name = normalizeName(input.name);
+
+  return withFreshAccountToken((token) =>
+    ctx.prisma.$transaction(async (tx) => {
+      const account = await tx.customerAccount.create({
+        data: { organizationId: input.organizationId, name, token, createdAt: ctx.clock.now() },
+      });
+      await recordAudit(tx, {
+        organizationId: account.organizationId,
+        actor,
+        action: "customer_account.created",
+        target: { type: "CustomerAccount", id: account.id, label: account.name },
+        sourceAddress: ctx.sourceAddress,
+        changes: { name: account.name, status: account.status },
+      });
+      return account;
+    }),
+  );
+}

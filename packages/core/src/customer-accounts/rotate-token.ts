@@ -1,0 +1,30 @@
+import type { CustomerAccount } from "@tessera/db";
+import { recordAudit } from "../audit.ts";
+import { type OperationContext, requireActor } from "../operation-context.ts";
+import { loadAccountToChange } from "./load.ts";
+import { withFreshAccountToken } from "./token-retry.ts";
+
+/**
+ * Replaces the account token. Only the current token is stored, so the old one stops identifying
+ * the account the moment this commits. The audit event records that the token rotated, not the
+ * tokens themselves: the log outlives every token and should not become a second place to copy them from.
+ */
+export async function rotateAccountToken(ctx: OperationContext, input: { id: string }): Promise<CustomerAccount> {
+  const actor = requireActor(ctx.viewer);
+  const account = await loadAccountToChange(ctx, input.id);
+
+  return withFreshAccountToken((token) =>
+    ctx.prisma.$transaction(async (tx) => {
+      const rotated = await tx.customerAccount.update({ where: { id: account.id }, data: { token } });
+      await recordAudit(tx, {
+        organizationId: rotated.organizationId,
+        actor,
+        action: "customer_account.token_rotated",
+        target: { type: "CustomerAccount", id: rotated.id, label: rotated.name },
+        sourceAddress: ctx.sourceAddress,
+        changes: { token: "rotated" },
+      });
+      return rotated;
+    }),
+  );
+}

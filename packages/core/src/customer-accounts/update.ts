@@ -1,0 +1,58 @@
+import type { CustomerAccount, CustomerAccountStatus, Prisma } from "@tessera/db";
+import { recordAudit } from "../audit.ts";
+import { ConflictError, ValidationError } from "../errors.ts";
+import { normalizeName } from "../names.ts";
+import { type OperationContext, requireActor } from "../operation-context.ts";
+import { loadAccountToChange } from "./load.ts";
+import { assertStatusChange } from "./status.ts";
+
+export type UpdateCustomerAccountInput = {
+  id: string;
+  /** A new name; null or absent keeps the current one. */
+  name?: string | null;
+  /** A new status; null or absent keeps the current one. */
+  status?: CustomerAccountStatus | null;
+};
+
+/**
+ * Renames an account and/or changes its status. A CLOSED account is never reopened. The change is
+ * audited as `customer_account.status_changed` when the status changes (that is what admins look
+ * for in the log), otherwise as `customer_account.renamed`; an update that changes nothing writes nothing.
+ */
+export async function updateCustomerAccount(
+  ctx: OperationContext,
+  input: UpdateCustomerAccountInput,
+): Promise<CustomerAccount> {
+  const actor = requireActor(ctx.viewer);
+  const account = await loadAccountToChange(ctx, input.id);
+  if (input.name == null && input.status == null) {
+    throw new ValidationError("Nothing to change: give a new name, a new status, or both.");
+  }
+  const name = input.name == null ? account.name : normalizeName(input.name);
+  const status = input.status ?? account.status;
+  assertStatusChange(account.status, status);
+
+  const changes: Record<string, Prisma.InputJsonValue> = {};
+  if (name !== account.name) changes.name = { from: account.name, to: name };
+  if (status !== account.status) changes.status = { from: account.status, to: status };
+  if (Object.keys(changes).length === 0) return account;
+
+  return ctx.prisma.$transaction(async (tx) => {
+    // Only if the status is still the one the rule was checked against: otherwise a concurrent
+    // close could be undone by an update that read the account before it was closed.
+    const { count } = await tx.customerAccount.updateMany({
+      where: { id: account.id, status: account.status },
+      data: { name, status },
+    });
+    if (count === 0) throw new ConflictError("The account was changed at the same time; reload it and try again.");
+    await recordAudit(tx, {
+      organizationId: account.organizationId,
+      actor,
+      action: changes.status ? "customer_account.status_changed" : "customer_account.renamed",
+      target: { type: "CustomerAccount", id: account.id, label: name },
+      sourceAddress: ctx.sourceAddress,
+      changes,
+    });
+    return tx.customerAccount.findUniqueOrThrow({ where: { id: account.id } });
+  });
+}

@@ -1,0 +1,49 @@
+import type { PrismaClient } from "@tessera/db";
+import type { AccessResolver } from "./access.ts";
+import type { Clock } from "./clock.ts";
+import { NotFoundError, UnauthenticatedError } from "./errors.ts";
+import type { ManagementScope } from "./roles.ts";
+import { type Actor, actorOf, type Viewer } from "./viewer.ts";
+
+/**
+ * What every core operation needs from the request. The GraphQL context satisfies it as is, and a
+ * test or a script can build one without a server.
+ */
+export type OperationContext = {
+  prisma: PrismaClient;
+  access: AccessResolver;
+  viewer: Viewer;
+  clock: Clock;
+  /** The client's address, recorded on the audit event; null when unknown. */
+  sourceAddress: string | null;
+};
+
+/** The member or key making a change. Anonymous callers are told to authenticate, not that ids are unknown. */
+export function requireActor(viewer: Viewer): Actor {
+  const actor = actorOf(viewer);
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Ids are UUID columns: a malformed id would make PostgreSQL raise an error instead of finding
+ * nothing, so callers check the shape first and answer "not found" like for any unknown id.
+ */
+export function isUuid(value: string): boolean {
+  return uuidPattern.test(value);
+}
+
+/**
+ * `access.require` for an organization id that came from the caller: a malformed id is an unknown
+ * organization (NotFoundError), never a database error.
+ */
+export async function requireOrganizationScope(
+  ctx: Pick<OperationContext, "access">,
+  organizationId: string,
+  scope: ManagementScope,
+): Promise<void> {
+  if (!isUuid(organizationId)) throw new NotFoundError("Organization not found.");
+  await ctx.access.require(organizationId, scope);
+}
