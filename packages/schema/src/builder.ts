@@ -46,7 +46,6 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    nodesOnConnection: true,
     nodesQueryOptions: false,
     nodeQueryOptions: {
       description: "Fetches any object by its global id; null when it does not exist or you may not see it.",
@@ -55,8 +54,21 @@ export const builder = new SchemaBuilder<{
         return node && (await isVisibleNode(ctx, id.typename, node)) ? node : null;
       },
     },
-    edgesFieldOptions: { nullable: { list: false, items: false } },
-    nodeFieldOptions: { nullable: false },
+    // Connection plumbing is shared by every list; describing it once here documents them all.
+    edgesFieldOptions: { nullable: { list: false, items: false }, description: "The page's items with their cursors." },
+    nodeFieldOptions: { nullable: false, description: "The item." },
+    nodesOnConnection: { description: "The page's items, without cursors." },
+    cursorFieldOptions: { description: "Opaque cursor of this item: pass it as `after` to continue after it." },
+    pageInfoFieldOptions: { description: "Where this page sits in the whole list." },
+    hasNextPageFieldOptions: { description: "True when more items follow this page." },
+    hasPreviousPageFieldOptions: { description: "True when items precede this page." },
+    startCursorFieldOptions: { description: "The cursor of the first item on this page." },
+    endCursorFieldOptions: { description: "The cursor of the last item on this page: pass it as `after`." },
+    firstArgOptions: { defaultValue: 50, description: "How many items to return: 1 to 100 (default 50)." },
+    afterArgOptions: { description: "Return the items after this cursor." },
+    beforeArgOptions: { description: "Return the items before this cursor (only with `last`)." },
+    lastArgOptions: { description: "How many items to return from the end: 1 to 100." },
+    pageInfoTypeOptions: { description: "Pagination state of a connection." },
   },
   errors: { directResult: true },
   scopeAuth: {
