@@ -42,6 +42,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, failover, DROP DATABASE … FORCE in tests) is
+  // reported as an 'error' event on the pool; without a listener Node turns it into an uncaught
+  // exception that kills the process. pg already discards the broken client and reconnects on demand.
+  pool.on("error", () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
