@@ -16,7 +16,7 @@ describe("deleteApiKey", () => {
       deletedId: keyGid(id),
       transferredResources: [],
     });
-    expect([...result.data?.deleteApiKey.deletedResourceIds].sort()).toEqual(
+    expect([...(result.data?.deleteApiKey.deletedResourceIds ?? [])].sort()).toEqual(
       [gid("Resource", solo1.id), gid("Resource", solo2.id)].sort(),
     );
 
