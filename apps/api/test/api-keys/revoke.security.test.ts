@@ -1,37 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 import { useHarness } from "../support/harness.ts";
-import { createKey, expectError, keyGid, keySnapshot, readOnlyCallers, revokeMutation } from "./support.ts";
+import { keyGid, revokeMutation } from "./support.ts";
+import { itAuthorizesKeyWrites } from "./write-authorization.ts";
 
 const h = useHarness();
 
 describe("revokeApiKey authorization", () => {
-  it("another organization's key behaves like an unknown id and stays active", async () => {
-    const org = await h.newOrganization();
-    const { id } = await createKey(await h.newOrganization());
-    const before = await keySnapshot(h.db.prisma, id);
-    expectError(
-      (await org.as.OWNER.gql(revokeMutation, { input: { id: keyGid(id) } })).data?.revokeApiKey,
-      "NOT_FOUND",
-    );
-    const { client } = await org.keyClient();
-    expectError((await client.gql(revokeMutation, { input: { id: keyGid(id) } })).data?.revokeApiKey, "NOT_FOUND");
-    expect(await keySnapshot(h.db.prisma, id)).toEqual(before);
-  });
-
-  it("EDITOR, VIEWER and keys without keys:write are forbidden; anonymous must authenticate; revoked keys get 401", async () => {
-    const org = await h.newOrganization();
-    const { id } = await createKey(org);
-    const before = await keySnapshot(h.db.prisma, id);
-    for (const [label, client] of await readOnlyCallers(org)) {
-      const result = await client.gql(revokeMutation, { input: { id: keyGid(id) } });
-      expect(result.data?.revokeApiKey.__typename, label).toBe("ForbiddenError");
-    }
-    expectError(
-      (await h.anonymous.gql(revokeMutation, { input: { id: keyGid(id) } })).data?.revokeApiKey,
-      "UNAUTHENTICATED",
-    );
-    const { client } = await org.keyClient({ revoked: true });
-    expect((await client.gql(revokeMutation, { input: { id: keyGid(id) } })).status).toBe(401);
-    expect(await keySnapshot(h.db.prisma, id)).toEqual(before);
+  itAuthorizesKeyWrites(h, {
+    mutation: revokeMutation,
+    field: "revokeApiKey",
+    input: (id) => ({ id: keyGid(id), reason: "not yours" }),
   });
 });
