@@ -1,7 +1,7 @@
 import type { Prisma } from "@tessera/db";
 import { recordAudit } from "../audit.ts";
 import type { KeyOperationContext } from "./context.ts";
-import { nameTaken } from "./create.ts";
+import { type CreateApiKeyInput, nameTaken } from "./create.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey, requireActor } from "./key-access.ts";
 import {
   assertScopesWithinCaller,
@@ -17,17 +17,7 @@ import { validateDescription, validateName, validateOrigins, validateUserAgent }
  * means "all", for description and user agent null clears them. Role, secret and expiry are not here:
  * they cannot be edited (expiry changes only by renewal).
  */
-export type UpdateApiKeyInput = {
-  id: string;
-  name?: string | null;
-  description?: string | null;
-  apiVersion?: string | null;
-  scopes?: readonly string[] | null;
-  resourceIds?: readonly string[] | null;
-  customerAccountIds?: readonly string[] | null;
-  origins?: readonly string[] | null;
-  userAgent?: string | null;
-};
+export type UpdateApiKeyInput = { id: string } & Omit<CreateApiKeyInput, "organizationId" | "role" | "expiresAt">;
 
 type Change = { from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | null };
 
