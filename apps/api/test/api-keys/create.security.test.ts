@@ -69,4 +69,37 @@ describe("createApiKey authorization", () => {
     expectError(all.data?.createApiKey, "FORBIDDEN");
     expect(await h.db.prisma.apiKey.count()).toBe(before);
   });
+
+  it("a key cannot grant a higher role, or resources and accounts beyond its own", async () => {
+    const org = await h.newOrganization();
+    const prisma = h.db.prisma;
+    const [mine, other] = await Promise.all(
+      ["mine", "other"].map((name) =>
+        prisma.resource.create({ data: { organizationId: org.org.id, kind: "VEHICLE", name } }),
+      ),
+    );
+    if (!mine || !other) throw new Error("fixture");
+    const { client, key } = await org.keyClient();
+    await prisma.apiKey.update({
+      where: { id: key.id },
+      data: { allResources: false, allCustomerAccounts: false, resources: { create: [{ resourceId: mine.id }] } },
+    });
+    const before = await prisma.apiKey.count();
+    const organizationId = gid("Organization", org.org.id);
+    const attempts = [
+      { role: "EDITOR", resourceIds: [gid("Resource", mine.id)], customerAccountIds: [] },
+      { resourceIds: null, customerAccountIds: [] },
+      { resourceIds: [gid("Resource", other.id)], customerAccountIds: [] },
+      { resourceIds: [gid("Resource", mine.id)] },
+    ];
+    for (const attempt of attempts) {
+      const result = await client.gql(createMutation, { input: { organizationId, ...attempt } });
+      expectError(result.data?.createApiKey, "FORBIDDEN");
+    }
+    expect(await prisma.apiKey.count()).toBe(before);
+    const within = await client.gql(createMutation, {
+      input: { organizationId, resourceIds: [gid("Resource", mine.id)], customerAccountIds: [] },
+    });
+    expect(within.data?.createApiKey.__typename).toBe("CreateApiKeyPayload");
+  });
 });

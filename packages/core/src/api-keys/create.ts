@@ -6,6 +6,7 @@ import type { KeyOperationContext } from "./context.ts";
 import { requireActor } from "./key-access.ts";
 import { uniqueKeyName } from "./naming.ts";
 import {
+  assertGrantWithinCaller,
   assertScopesWithinCaller,
   resolveApiVersion,
   resolveCustomerAccountIds,
@@ -53,6 +54,11 @@ export async function createApiKey(ctx: KeyOperationContext, input: CreateApiKey
   const generated = generateApiKey();
   try {
     const key = await ctx.prisma.$transaction(async (tx) => {
+      await assertGrantWithinCaller(tx, ctx.viewer, {
+        role,
+        resourceIds: input.resourceIds ?? null,
+        customerAccountIds: input.customerAccountIds ?? null,
+      });
       const version = await resolveApiVersion(tx, organizationId, input.apiVersion ?? undefined);
       const scopes = scopeNames && (await resolveScopes(tx, organizationId, scopeNames));
       const resourceIds = input.resourceIds && (await resolveResourceIds(tx, organizationId, input.resourceIds));

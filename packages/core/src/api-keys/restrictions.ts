@@ -79,3 +79,47 @@ export function assertScopesWithinCaller(viewer: Viewer, scopes: readonly string
     throw new ForbiddenError(`This API key cannot grant scopes it does not have: ${beyond.join(", ")}.`);
   }
 }
+
+type Grant = {
+  role?: "EDITOR" | "VIEWER" | null;
+  resourceIds?: readonly string[] | null;
+  customerAccountIds?: readonly string[] | null;
+};
+
+/**
+ * The same rule as for scopes, for the key's other powers: a key acting through the API cannot give
+ * a key a higher role than its own, nor resources or customer accounts beyond its own. Fields left
+ * undefined (an edit that does not touch them) are not checked; null means "all".
+ */
+export async function assertGrantWithinCaller(tx: Tx, viewer: Viewer, grant: Grant): Promise<void> {
+  if (viewer.kind !== "apiKey") return;
+  const caller = await tx.apiKey.findUniqueOrThrow({
+    where: { id: viewer.keyId },
+    select: {
+      role: true,
+      allResources: true,
+      allCustomerAccounts: true,
+      resources: { select: { resourceId: true } },
+      customerAccounts: { select: { customerAccountId: true } },
+    },
+  });
+  if (grant.role === "EDITOR" && caller.role !== "EDITOR") {
+    throw new ForbiddenError("This API key has the VIEWER role, so it cannot create a key with the EDITOR role.");
+  }
+  const own = {
+    resources: caller.allResources ? null : caller.resources.map((r) => r.resourceId),
+    accounts: caller.allCustomerAccounts ? null : caller.customerAccounts.map((a) => a.customerAccountId),
+  };
+  assertSubset(own.resources, grant.resourceIds, "resources");
+  assertSubset(own.accounts, grant.customerAccountIds, "customer accounts");
+}
+
+function assertSubset(own: readonly string[] | null, wanted: readonly string[] | null | undefined, what: string) {
+  if (own === null || wanted === undefined) return;
+  if (wanted === null) {
+    throw new ForbiddenError(`This API key is limited to some ${what}, so it cannot grant all ${what}; list them.`);
+  }
+  const beyond = wanted.filter((id) => !own.includes(id));
+  if (beyond.length)
+    throw new ForbiddenError(`This API key cannot grant ${what} it does not have: ${beyond.join(", ")}.`);
+}

@@ -4,6 +4,7 @@ import type { KeyOperationContext } from "./context.ts";
 import { type CreateApiKeyInput, nameTaken } from "./create.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey, requireActor } from "./key-access.ts";
 import {
+  assertGrantWithinCaller,
   assertScopesWithinCaller,
   resolveApiVersion,
   resolveCustomerAccountIds,
@@ -34,6 +35,7 @@ export async function updateApiKey(ctx: KeyOperationContext, input: UpdateApiKey
   try {
     await ctx.prisma.$transaction(async (tx) => {
       const locked = await lockKey(tx, organizationId, input.id);
+      await assertGrantWithinCaller(tx, ctx.viewer, input);
       assertKeyUsable(locked, ctx.clock.now(), "edited");
       const before = await tx.apiKey.findUniqueOrThrow({
         where: { id: input.id },
