@@ -3,11 +3,15 @@ import { NotFoundError, ValidationError } from "@tessera/core";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export function isUuid(id: string): boolean {
+  return uuidPattern.test(id);
+}
+
 /** The database id inside a Relay global id of the expected type, or null when it is anything else. */
 export function decodeId(globalId: string, typename: string): string | null {
   try {
     const decoded = decodeGlobalID(globalId);
-    return decoded.typename === typename && uuidPattern.test(decoded.id) ? decoded.id : null;
+    return decoded.typename === typename && isUuid(decoded.id) ? decoded.id : null;
   } catch {
     return null;
   }
