@@ -49,8 +49,11 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
     nodesQueryOptions: false,
+    idFieldOptions: { description: "The object's global id (opaque; pass it to `node` or to mutations)." },
+    nodeTypeOptions: { description: "An object that can be fetched by its global id with `node`." },
     nodeQueryOptions: {
       description: "Fetches any object by its global id; null when it does not exist or you may not see it.",
+      args: { id: { description: "The object's global id." } },
       resolve: async (_root, { id }, ctx, _info, resolveNode) => {
         // Every node is keyed by a UUID: anything else cannot exist, and must not reach the database as a 500.
         if (!isUuid(id.id)) return null;

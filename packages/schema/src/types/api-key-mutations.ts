@@ -140,7 +140,13 @@ builder.mutationFields((t) => ({
   createApiKey: t.field({
     type: CreateApiKeyPayload,
     description: "Issues an API key. The payload carries its secret: the only time it is ever returned.",
-    errors: { types: keyErrors, union: { name: "CreateApiKeyResult" } },
+    errors: {
+      types: keyErrors,
+      union: {
+        name: "CreateApiKeyResult",
+        description: "The outcome of createApiKey: the new key with its secret, or why nothing was created.",
+      },
+    },
     args: { input: t.arg({ type: CreateApiKeyInput, required: true, description: "The new key." }) },
     resolve: (_root, { input }, ctx) =>
       createApiKey(ctx, {
@@ -153,7 +159,13 @@ builder.mutationFields((t) => ({
   updateApiKey: t.field({
     type: UpdateApiKeyPayload,
     description: "Edits a key's name, description, API version and restrictions.",
-    errors: { types: keyErrors, union: { name: "UpdateApiKeyResult" } },
+    errors: {
+      types: keyErrors,
+      union: {
+        name: "UpdateApiKeyResult",
+        description: "The outcome of updateApiKey: the changed key, or why nothing changed.",
+      },
+    },
     args: { input: t.arg({ type: UpdateApiKeyInput, required: true, description: "The changes." }) },
     resolve: (_root, { input }, ctx) =>
       updateApiKey(ctx, {
@@ -167,14 +179,26 @@ builder.mutationFields((t) => ({
     type: RenewApiKeyPayload,
     description:
       "Renews an active key: it then expires 12 months from now. Revoked and expired keys cannot be renewed.",
-    errors: { types: keyErrors, union: { name: "RenewApiKeyResult" } },
+    errors: {
+      types: keyErrors,
+      union: {
+        name: "RenewApiKeyResult",
+        description: "The outcome of renewApiKey: the renewed key, or why it was not renewed.",
+      },
+    },
     args: { input: t.arg({ type: RenewApiKeyInput, required: true, description: "The key to renew." }) },
     resolve: (_root, { input }, ctx) => renewApiKey(ctx, { id: keyId(input.id) }),
   }),
   revokeApiKey: t.field({
     type: RevokeApiKeyPayload,
     description: "Revokes a key. Irreversible: the key is refused from the very next verification.",
-    errors: { types: keyErrors, union: { name: "RevokeApiKeyResult" } },
+    errors: {
+      types: keyErrors,
+      union: {
+        name: "RevokeApiKeyResult",
+        description: "The outcome of revokeApiKey: the revoked key, or why it was not revoked.",
+      },
+    },
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true, description: "The key and the reason." }) },
     resolve: (_root, { input }, ctx) => revokeApiKey(ctx, { id: keyId(input.id), reason: input.reason }),
   }),
@@ -182,7 +206,13 @@ builder.mutationFields((t) => ({
     type: DeleteApiKeyPayload,
     description:
       "Deletes a key for good, transferring or deleting the resources it owns and removing its access-control entries, atomically.",
-    errors: { types: keyErrors, union: { name: "DeleteApiKeyResult" } },
+    errors: {
+      types: keyErrors,
+      union: {
+        name: "DeleteApiKeyResult",
+        description: "The outcome of deleteApiKey: what was deleted and transferred, or why nothing was.",
+      },
+    },
     args: { input: t.arg({ type: DeleteApiKeyInput, required: true, description: "The key and the heir." }) },
     resolve: (_root, { input }, ctx) =>
       deleteApiKey(ctx, {
