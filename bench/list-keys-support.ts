@@ -1,6 +1,6 @@
 import type { Database } from "@tessera/db";
 
-export type Case = { label: string; filter: Record<string, unknown> };
+export type Case = { label: string; filter: Record<string, unknown>; fields?: string };
 export type Timing = { p50: number; p95: number };
 
 /** p50/p95 in milliseconds over `runs` calls, after a warm-up of a tenth as many. */
