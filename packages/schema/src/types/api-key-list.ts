@@ -1,6 +1,7 @@
 import { type ApiKeyFilter, apiKeyListOrder, apiKeyListWhere } from "@tessera/core";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
+import { ConcurrentCount } from "../concurrent-count.ts";
 import type { Context } from "../context.ts";
 import { decodeId } from "../global-id.ts";
 import { assertPageSize, totalCountField } from "../pagination.ts";
@@ -42,6 +43,8 @@ function listWhere(organizationId: string, args: FilterArgs, ctx: Context) {
   return apiKeyListWhere(organizationId, { ...filter, createdById }, ctx.clock.now());
 }
 
+const counts = new ConcurrentCount();
+
 builder.prismaObjectField(OrganizationRef, "apiKeys", (t) =>
   t.prismaConnection(
     {
@@ -50,14 +53,18 @@ builder.prismaObjectField(OrganizationRef, "apiKeys", (t) =>
       description:
         "The organization's API keys, newest first (ties by id), with stable cursors. `first` is 1..100 (default 50). Needs `keys:read`; members of every role have it.",
       args: { filter: t.arg({ type: ApiKeyFilterInput, description: "Narrows the list." }) },
-      resolve: async (query, org, args, ctx) => {
+      resolve: async (query, org, args, ctx, info) => {
         assertPageSize(args.first);
         await requireOrganizationScope(ctx, org.id, "keys:read");
-        return ctx.prisma.apiKey.findMany({ ...query, where: listWhere(org.id, args, ctx), orderBy: apiKeyListOrder });
+        const where = listWhere(org.id, args, ctx);
+        counts.startIfSelected(args, info, () => ctx.prisma.apiKey.count({ where }));
+        return ctx.prisma.apiKey.findMany({ ...query, where, orderBy: apiKeyListOrder });
       },
       totalCount: async (org, args, ctx) => {
         await requireOrganizationScope(ctx, org.id, "keys:read");
-        return ctx.prisma.apiKey.count({ where: listWhere(org.id, args as FilterArgs, ctx) });
+        return counts.result(args, () =>
+          ctx.prisma.apiKey.count({ where: listWhere(org.id, args as FilterArgs, ctx) }),
+        );
       },
     },
     {
