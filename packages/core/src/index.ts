@@ -1,6 +1,7 @@
 export * from "./access.ts";
 export * from "./api-key-secret.ts";
 export * from "./api-key-status.ts";
+export * from "./api-keys/index.ts";
 export * from "./audit.ts";
 export * from "./clock.ts";
 export * from "./customer-accounts/index.ts";

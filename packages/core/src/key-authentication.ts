@@ -27,6 +27,7 @@ export async function viewerFromApiKey(prisma: PrismaClient, secret: string, clo
   if (!key) throw new UnauthenticatedError("The API key is not valid.");
   if (key.revokedAt) throw new UnauthenticatedError("The API key has been revoked.");
   if (key.expiresAt <= clock.now()) throw new UnauthenticatedError("The API key has expired.");
+  await recordKeyUse(prisma, key.id, clock.now());
 
   const scopes = key.allScopes ? null : key.scopes.map((s) => s.scope.name);
   const management: ManagementScope[] = scopes ? scopes.filter(isManagementScope) : managementScopes.map((s) => s.name);
@@ -38,4 +39,19 @@ export async function viewerFromApiKey(prisma: PrismaClient, secret: string, clo
     managementScopes: new Set(management),
     scopes,
   };
+}
+
+/** "Last used" is shown to the minute; writing it at most once a minute per key spares a write per call. */
+export const lastUsedResolutionMs = 60_000;
+
+/**
+ * Marks the key as used now. Raw SQL on purpose: Prisma's @updatedAt would otherwise move `updatedAt`,
+ * which means "last changed by an admin", on every call. The condition makes the write happen at most
+ * once per minute per key, and makes concurrent calls harmless.
+ */
+export async function recordKeyUse(prisma: PrismaClient, keyId: string, now: Date): Promise<void> {
+  const staleBefore = new Date(now.getTime() - lastUsedResolutionMs);
+  await prisma.$executeRaw`
+    UPDATE "ApiKey" SET "lastUsedAt" = ${now}
+    WHERE "id" = ${keyId}::uuid AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${staleBefore})`;
 }

@@ -1,11 +1,18 @@
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations, type SqlExecutor } from "./migrations.ts";
+
+/**
+ * PostgreSQL extensions the migrations create. A PostgreSQL server ships them in contrib; PGlite
+ * must load each bundle when it opens (pg_trgm: trigram indexes for key search).
+ */
+export const pgliteExtensions = { pg_trgm };
 
 export type Database = {
   prisma: PrismaClient;
@@ -76,7 +83,7 @@ async function openPGlite(dataDir?: string): Promise<Database> {
   const release = dir ? lockDataDir(dir) : () => {};
   let client: PGlite;
   try {
-    client = await PGlite.create(dir ? { dataDir: dir } : {});
+    client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: pgliteExtensions });
   } catch (error) {
     release();
     throw error;

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { PGlite } from "@electric-sql/pglite";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { pgliteExtensions } from "./client.ts";
 import { listMigrations, migrationsDir, schemaPath } from "./migrations.ts";
 
 type Engine = {
@@ -25,8 +26,10 @@ export async function schemaDrift(): Promise<string> {
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();
 
-  const shadow = new PGlite();
+  const shadow = new PGlite({ extensions: pgliteExtensions });
   const factory = new PrismaPGlite(shadow);
+  // The adapter's own shadow database is a bare PGlite; the migrations need our extensions loaded.
+  factory.connectToShadowDb = () => new PrismaPGlite(new PGlite({ extensions: pgliteExtensions })).connect();
   const datamodel = readFileSync(schemaPath, "utf8");
   const engine = (await bg.SchemaEngine.new(
     { datamodels: [[schemaPath, datamodel]] },

@@ -4,9 +4,11 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { ManagementScope } from "@tessera/core";
+import { Prisma } from "@tessera/db";
 import type { Context } from "./context.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
+import { isUuid } from "./global-id.ts";
 import { isVisibleNode } from "./node-visibility.ts";
 
 /** Scopes computed once per request (see `authScopes` below) and checked declaratively on fields. */
@@ -54,8 +56,17 @@ export const builder = new SchemaBuilder<{
       description: "Fetches any object by its global id; null when it does not exist or you may not see it.",
       args: { id: { description: "The object's global id." } },
       resolve: async (_root, { id }, ctx, _info, resolveNode) => {
-        const node = await resolveNode(id);
-        return node && (await isVisibleNode(ctx, id.typename, node)) ? node : null;
+        // Every node is keyed by a UUID: anything else cannot exist, and must not reach the database as a 500.
+        if (!isUuid(id.id)) return null;
+        // prismaNode loads with findUniqueOrThrow: an unknown id must read as null, not as a 500.
+        let node: unknown;
+        try {
+          node = await resolveNode(id);
+        } catch (error) {
+          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return null;
+          throw error;
+        }
+        return node && (await isVisibleNode(ctx, id.typename, node as object)) ? node : null;
       },
     },
     edgesFieldOptions: {

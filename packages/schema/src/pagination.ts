@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import type { builder } from "./builder.ts";
 
 export const defaultPageSize = 50;
 export const maxPageSize = 100;
@@ -14,4 +15,18 @@ export function assertPageSize(first: number | null | undefined): void {
       extensions: { code: "BAD_USER_INPUT", argument: "first" },
     });
   }
+}
+
+type ConnectionFieldBuilder = Parameters<Parameters<typeof builder.objectFields>[1]>[0];
+
+/**
+ * `totalCount` with a description. Replaces the undocumented field prismaConnection's `totalCount`
+ * option adds; the extension keeps its optimisation (a count-only selection skips loading the page).
+ */
+export function totalCountField(t: ConnectionFieldBuilder, description: string) {
+  return t.int({
+    description,
+    extensions: { pothosPrismaTotalCount: true },
+    resolve: (parent) => (parent as { totalCount: () => Promise<number> }).totalCount(),
+  });
 }

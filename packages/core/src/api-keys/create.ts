@@ -1,0 +1,126 @@
+import { Prisma } from "@tessera/db";
+import { generateApiKey } from "../api-key-secret.ts";
+import { recordAudit } from "../audit.ts";
+import { ConflictError } from "../errors.ts";
+import type { KeyOperationContext } from "./context.ts";
+import { requireActor } from "./key-access.ts";
+import { uniqueKeyName } from "./naming.ts";
+import {
+  assertGrantWithinCaller,
+  assertScopesWithinCaller,
+  resolveApiVersion,
+  resolveCustomerAccountIds,
+  resolveResourceIds,
+  resolveScopes,
+} from "./restrictions.ts";
+import { validateDescription, validateExpiry, validateName, validateOrigins, validateUserAgent } from "./validation.ts";
+
+export type CreateApiKeyInput = {
+  organizationId: string;
+  name?: string | null;
+  description?: string | null;
+  role?: "EDITOR" | "VIEWER" | null;
+  apiVersion?: string | null;
+  /** null or absent: all scopes. */
+  scopes?: readonly string[] | null;
+  /** null or absent: all resources. */
+  resourceIds?: readonly string[] | null;
+  /** null or absent: all customer accounts. */
+  customerAccountIds?: readonly string[] | null;
+  origins?: readonly string[] | null;
+  userAgent?: string | null;
+  /** null or absent: 12 months from now. */
+  expiresAt?: Date | null;
+};
+
+/**
+ * Issues a key. The secret is returned here and nowhere else: only its hash and a hint are stored,
+ * and neither the audit event nor anything logged carries it.
+ */
+export async function createApiKey(ctx: KeyOperationContext, input: CreateApiKeyInput) {
+  const actor = requireActor(ctx.viewer);
+  const { organizationId } = input;
+  await ctx.access.require(organizationId, "keys:write");
+  const scopeNames = input.scopes ?? null;
+  assertScopesWithinCaller(ctx.viewer, scopeNames);
+  const now = ctx.clock.now();
+  const explicitName = input.name == null ? null : validateName(input.name);
+  const description = validateDescription(input.description ?? null);
+  const origins = validateOrigins(input.origins ?? []);
+  const userAgent = validateUserAgent(input.userAgent ?? null);
+  const expiresAt = validateExpiry(input.expiresAt ?? null, now);
+  const role = input.role ?? "VIEWER";
+
+  const generated = generateApiKey();
+  try {
+    const key = await ctx.prisma.$transaction(async (tx) => {
+      await assertGrantWithinCaller(tx, ctx.viewer, {
+        role,
+        resourceIds: input.resourceIds ?? null,
+        customerAccountIds: input.customerAccountIds ?? null,
+      });
+      const version = await resolveApiVersion(tx, organizationId, input.apiVersion ?? undefined);
+      const scopes = scopeNames && (await resolveScopes(tx, organizationId, scopeNames));
+      const resourceIds = input.resourceIds && (await resolveResourceIds(tx, organizationId, input.resourceIds));
+      const accountIds =
+        input.customerAccountIds && (await resolveCustomerAccountIds(tx, organizationId, input.customerAccountIds));
+      const name = explicitName ?? (await uniqueKeyName(tx, organizationId));
+      const created = await tx.apiKey.create({
+        data: {
+          organizationId,
+          name,
+          description,
+          hashedKey: generated.hash,
+          hint: generated.hint,
+          role,
+          apiVersionId: version.id,
+          allScopes: scopes === null,
+          allResources: !resourceIds,
+          allCustomerAccounts: !accountIds,
+          origins,
+          userAgent,
+          expiresAt,
+          createdAt: now,
+          createdByUserId: actor.kind === "user" ? actor.userId : null,
+          createdByKeyId: actor.kind === "apiKey" ? actor.keyId : null,
+          scopes: { create: (scopes ?? []).map((s) => ({ scopeId: s.id })) },
+          resources: { create: (resourceIds ?? []).map((resourceId) => ({ resourceId })) },
+          customerAccounts: { create: (accountIds ?? []).map((customerAccountId) => ({ customerAccountId })) },
+        },
+        select: { id: true, name: true },
+      });
+      await recordAudit(tx, {
+        organizationId,
+        actor,
+        action: "api_key.create",
+        target: { type: "ApiKey", id: created.id, label: created.name },
+        sourceAddress: ctx.sourceAddress,
+        changes: {
+          name,
+          description,
+          hint: generated.hint,
+          role,
+          apiVersion: version.name,
+          scopes: scopes ? scopes.map((s) => s.name).sort() : "all",
+          resourceIds: resourceIds ?? "all",
+          customerAccountIds: accountIds ?? "all",
+          origins,
+          userAgent,
+          expiresAt: expiresAt.toISOString(),
+        },
+      });
+      return created;
+    });
+    return { apiKeyId: key.id, secret: generated.secret };
+  } catch (error) {
+    throw nameTaken(error, explicitName) ?? error;
+  }
+}
+
+/** The unique index on (organization, name) is the final word when two creations race for a name. */
+export function nameTaken(error: unknown, name: string | null): ConflictError | null {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    return new ConflictError(`An API key named "${name ?? "(generated)"}" already exists in this organization.`);
+  }
+  return null;
+}

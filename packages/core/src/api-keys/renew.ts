@@ -1,0 +1,29 @@
+import { recordAudit } from "../audit.ts";
+import type { KeyOperationContext } from "./context.ts";
+import { assertKeyUsable, authorizeKeyWrite, lockKey, requireActor } from "./key-access.ts";
+import { twelveMonthsAfter } from "./validation.ts";
+
+/**
+ * Extends an active, unexpired key to 12 months from now. Two renewals at once both succeed, one
+ * after the other under the row lock; the later one sets the final expiry.
+ */
+export async function renewApiKey(ctx: KeyOperationContext, input: { id: string }): Promise<{ apiKeyId: string }> {
+  const actor = requireActor(ctx.viewer);
+  const { organizationId } = await authorizeKeyWrite(ctx, input.id);
+  await ctx.prisma.$transaction(async (tx) => {
+    const key = await lockKey(tx, organizationId, input.id);
+    const now = ctx.clock.now();
+    assertKeyUsable(key, now, "renewed");
+    const expiresAt = twelveMonthsAfter(now);
+    await tx.apiKey.update({ where: { id: key.id }, data: { expiresAt, renewedAt: now, updatedAt: now } });
+    await recordAudit(tx, {
+      organizationId,
+      actor,
+      action: "api_key.renew",
+      target: { type: "ApiKey", id: key.id, label: key.name },
+      sourceAddress: ctx.sourceAddress,
+      changes: { expiresAt: { from: key.expiresAt.toISOString(), to: expiresAt.toISOString() } },
+    });
+  });
+  return { apiKeyId: input.id };
+}

@@ -1,0 +1,47 @@
+import { recordAudit } from "../audit.ts";
+import { ConflictError, ValidationError } from "../errors.ts";
+import type { KeyOperationContext } from "./context.ts";
+import { authorizeKeyWrite, lockKey, requireActor } from "./key-access.ts";
+
+export const maxRevokeReasonLength = 500;
+
+/**
+ * Revokes a key for good. Verification reads the committed row, so the very next check refuses it.
+ * An expired key may still be revoked explicitly (it records who retired it and why); a revoked one
+ * cannot be revoked again, so the first reason and revoker stay on record.
+ */
+export async function revokeApiKey(
+  ctx: KeyOperationContext,
+  input: { id: string; reason?: string | null },
+): Promise<{ apiKeyId: string }> {
+  const actor = requireActor(ctx.viewer);
+  const reason = input.reason?.trim() || null;
+  if (reason && reason.length > maxRevokeReasonLength) {
+    throw new ValidationError(`The reason must be at most ${maxRevokeReasonLength} characters.`, "reason");
+  }
+  const { organizationId } = await authorizeKeyWrite(ctx, input.id);
+  await ctx.prisma.$transaction(async (tx) => {
+    const key = await lockKey(tx, organizationId, input.id);
+    if (key.revokedAt) throw new ConflictError("This key is already revoked.");
+    const now = ctx.clock.now();
+    await tx.apiKey.update({
+      where: { id: key.id },
+      data: {
+        revokedAt: now,
+        revokedReason: reason,
+        revokedByUserId: actor.kind === "user" ? actor.userId : null,
+        revokedByKeyId: actor.kind === "apiKey" ? actor.keyId : null,
+        updatedAt: now,
+      },
+    });
+    await recordAudit(tx, {
+      organizationId,
+      actor,
+      action: "api_key.revoke",
+      target: { type: "ApiKey", id: key.id, label: key.name },
+      sourceAddress: ctx.sourceAddress,
+      changes: { reason },
+    });
+  });
+  return { apiKeyId: input.id };
+}

@@ -1,0 +1,121 @@
+import type { Prisma } from "@tessera/db";
+import { recordAudit } from "../audit.ts";
+import type { KeyOperationContext } from "./context.ts";
+import { type CreateApiKeyInput, nameTaken } from "./create.ts";
+import { assertKeyUsable, authorizeKeyWrite, lockKey, requireActor } from "./key-access.ts";
+import {
+  assertGrantWithinCaller,
+  assertScopesWithinCaller,
+  resolveApiVersion,
+  resolveCustomerAccountIds,
+  resolveResourceIds,
+  resolveScopes,
+} from "./restrictions.ts";
+import { validateDescription, validateName, validateOrigins, validateUserAgent } from "./validation.ts";
+
+/**
+ * The editable fields. Absent (undefined) leaves a field as it is; for the restriction lists null
+ * means "all", for description and user agent null clears them. Role, secret and expiry are not here:
+ * they cannot be edited (expiry changes only by renewal).
+ */
+export type UpdateApiKeyInput = { id: string } & Omit<CreateApiKeyInput, "organizationId" | "role" | "expiresAt">;
+
+type Change = { from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | null };
+
+/** Edits a key's name, description, API version and restrictions. Revoked and expired keys are read-only. */
+export async function updateApiKey(ctx: KeyOperationContext, input: UpdateApiKeyInput): Promise<{ apiKeyId: string }> {
+  const actor = requireActor(ctx.viewer);
+  const { organizationId } = await authorizeKeyWrite(ctx, input.id);
+  if (input.scopes !== undefined) assertScopesWithinCaller(ctx.viewer, input.scopes);
+  const name = input.name === undefined ? undefined : validateName(input.name ?? "");
+  const description = input.description === undefined ? undefined : validateDescription(input.description);
+  const origins = input.origins === undefined ? undefined : validateOrigins(input.origins ?? []);
+  const userAgent = input.userAgent === undefined ? undefined : validateUserAgent(input.userAgent);
+
+  try {
+    await ctx.prisma.$transaction(async (tx) => {
+      const locked = await lockKey(tx, organizationId, input.id);
+      await assertGrantWithinCaller(tx, ctx.viewer, input);
+      assertKeyUsable(locked, ctx.clock.now(), "edited");
+      const before = await tx.apiKey.findUniqueOrThrow({
+        where: { id: input.id },
+        include: {
+          apiVersion: { select: { name: true } },
+          scopes: { select: { scope: { select: { name: true } } } },
+          resources: { select: { resourceId: true } },
+          customerAccounts: { select: { customerAccountId: true } },
+        },
+      });
+      const data: Prisma.ApiKeyUncheckedUpdateInput = {};
+      const changes: Record<string, Change> = {};
+      const note = (field: string, from: Change["from"], to: Change["to"]) => {
+        if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+      };
+
+      if (name !== undefined) {
+        data.name = name;
+        note("name", before.name, name);
+      }
+      if (description !== undefined) {
+        data.description = description;
+        note("description", before.description, description);
+      }
+      if (origins !== undefined) {
+        data.origins = origins;
+        note("origins", before.origins, origins);
+      }
+      if (userAgent !== undefined) {
+        data.userAgent = userAgent;
+        note("userAgent", before.userAgent, userAgent);
+      }
+      if (input.apiVersion != null && input.apiVersion !== before.apiVersion.name) {
+        const version = await resolveApiVersion(tx, organizationId, input.apiVersion);
+        data.apiVersionId = version.id;
+        note("apiVersion", before.apiVersion.name, version.name);
+      }
+      if (input.scopes !== undefined) {
+        const rows = input.scopes && (await resolveScopes(tx, organizationId, input.scopes));
+        await tx.apiKeyScope.deleteMany({ where: { apiKeyId: input.id } });
+        if (rows) await tx.apiKeyScope.createMany({ data: rows.map((s) => ({ apiKeyId: input.id, scopeId: s.id })) });
+        data.allScopes = rows === null;
+        const was = before.allScopes ? "all" : before.scopes.map((s) => s.scope.name).sort();
+        note("scopes", was, rows ? rows.map((s) => s.name).sort() : "all");
+      }
+      if (input.resourceIds !== undefined) {
+        const ids = input.resourceIds && (await resolveResourceIds(tx, organizationId, input.resourceIds));
+        await tx.apiKeyResource.deleteMany({ where: { apiKeyId: input.id } });
+        if (ids)
+          await tx.apiKeyResource.createMany({ data: ids.map((resourceId) => ({ apiKeyId: input.id, resourceId })) });
+        data.allResources = ids === null;
+        const was = before.allResources ? "all" : before.resources.map((r) => r.resourceId).sort();
+        note("resourceIds", was, ids ? [...ids].sort() : "all");
+      }
+      if (input.customerAccountIds !== undefined) {
+        const ids =
+          input.customerAccountIds && (await resolveCustomerAccountIds(tx, organizationId, input.customerAccountIds));
+        await tx.apiKeyCustomerAccount.deleteMany({ where: { apiKeyId: input.id } });
+        if (ids) {
+          await tx.apiKeyCustomerAccount.createMany({
+            data: ids.map((customerAccountId) => ({ apiKeyId: input.id, customerAccountId })),
+          });
+        }
+        data.allCustomerAccounts = ids === null;
+        const was = before.allCustomerAccounts ? "all" : before.customerAccounts.map((a) => a.customerAccountId).sort();
+        note("customerAccountIds", was, ids ? [...ids].sort() : "all");
+      }
+
+      await tx.apiKey.update({ where: { id: input.id }, data: { ...data, updatedAt: ctx.clock.now() } });
+      await recordAudit(tx, {
+        organizationId,
+        actor,
+        action: "api_key.update",
+        target: { type: "ApiKey", id: input.id, label: name ?? before.name },
+        sourceAddress: ctx.sourceAddress,
+        changes,
+      });
+    });
+  } catch (error) {
+    throw nameTaken(error, name ?? null) ?? error;
+  }
+  return { apiKeyId: input.id };
+}

@@ -1,0 +1,77 @@
+import { type ApiKeyFilter, apiKeyListOrder, apiKeyListWhere } from "@tessera/core";
+import { GraphQLError } from "graphql";
+import { builder } from "../builder.ts";
+import { ConcurrentCount } from "../concurrent-count.ts";
+import type { Context } from "../context.ts";
+import { decodeId } from "../global-id.ts";
+import { assertPageSize, totalCountField } from "../pagination.ts";
+import { requireOrganizationScope } from "../read-access.ts";
+import { ApiKeyStatusEnum } from "./api-key.ts";
+import { OrganizationRef } from "./organization.ts";
+
+export const ApiKeyFilterInput = builder.inputType("ApiKeyFilter", {
+  description: "Narrows a list of API keys. All given parts must match.",
+  fields: (t) => ({
+    search: t.string({ description: "Case-insensitive text found in the name, the description or the hint." }),
+    statuses: t.field({
+      type: [ApiKeyStatusEnum],
+      description: "Only keys in one of these statuses (as of now). Empty or absent: any status.",
+    }),
+    apiVersion: t.string({ description: "Only keys pinned to this API version (its name, e.g. `v2`)." }),
+    createdById: t.id({ description: "Only keys created by this member (a User id)." }),
+  }),
+});
+
+type FilterArgs = {
+  filter?: {
+    search?: string | null;
+    statuses?: ApiKeyFilter["statuses"];
+    apiVersion?: string | null;
+    createdById?: string | number | null;
+  } | null;
+};
+
+function listWhere(organizationId: string, args: FilterArgs, ctx: Context) {
+  const filter = args.filter ?? {};
+  let createdById: string | null = null;
+  if (filter.createdById != null) {
+    createdById = decodeId(String(filter.createdById), "User");
+    if (!createdById) {
+      throw new GraphQLError("`filter.createdById` must be a User id.", { extensions: { code: "BAD_USER_INPUT" } });
+    }
+  }
+  return apiKeyListWhere(organizationId, { ...filter, createdById }, ctx.clock.now());
+}
+
+const counts = new ConcurrentCount();
+
+builder.prismaObjectField(OrganizationRef, "apiKeys", (t) =>
+  t.prismaConnection(
+    {
+      type: "ApiKey",
+      cursor: "id",
+      description:
+        "The organization's API keys, newest first (ties by id), with stable cursors. `first` is 1..100 (default 50). Needs `keys:read`; members of every role have it.",
+      args: { filter: t.arg({ type: ApiKeyFilterInput, description: "Narrows the list." }) },
+      resolve: async (query, org, args, ctx, info) => {
+        assertPageSize(args.first);
+        await requireOrganizationScope(ctx, org.id, "keys:read");
+        const where = listWhere(org.id, args, ctx);
+        counts.startIfSelected(args, info, () => ctx.prisma.apiKey.count({ where }));
+        return ctx.prisma.apiKey.findMany({ ...query, where, orderBy: apiKeyListOrder });
+      },
+      totalCount: async (org, args, ctx) => {
+        await requireOrganizationScope(ctx, org.id, "keys:read");
+        return counts.result(args, () =>
+          ctx.prisma.apiKey.count({ where: listWhere(org.id, args as FilterArgs, ctx) }),
+        );
+      },
+    },
+    {
+      name: "ApiKeyConnection",
+      description: "A page of API keys, with the total number matching the filter.",
+      fields: (t) => ({ totalCount: totalCountField(t, "How many keys match the filter, on all pages.") }),
+    },
+    { name: "ApiKeyEdge", description: "An API key in a page, with its cursor." },
+  ),
+);

@@ -1,0 +1,135 @@
+import { decodeGlobalID } from "@pothos/plugin-relay";
+import type { Prisma } from "@tessera/db";
+import { GraphQLError } from "graphql";
+import { builder } from "../builder.ts";
+import type { Context } from "../context.ts";
+import { decodeId, encodeId } from "../global-id.ts";
+import { assertPageSize, totalCountField } from "../pagination.ts";
+import { OrganizationRef } from "./organization.ts";
+
+export const AuditEventRef = builder.prismaObject("AuditEvent", {
+  description:
+    "One recorded change: who (a member or an API key) did what to which target, when and from where. Never holds a secret.",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "The event's id." }),
+    action: t.exposeString("action", { description: "What happened, e.g. `api_key.create` or `api_key.revoke`." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it happened." }),
+    actorType: t.string({
+      description: "`USER` when a member acted, `API_KEY` when a key did.",
+      resolve: (event) => (event.actorApiKeyId ? "API_KEY" : "USER"),
+    }),
+    actorId: t.id({
+      nullable: true,
+      description: "The acting member (User id) or key (ApiKey id); null when the member was since removed.",
+      resolve: (event) =>
+        event.actorApiKeyId
+          ? encodeId("ApiKey", event.actorApiKeyId)
+          : event.actorUserId && encodeId("User", event.actorUserId),
+    }),
+    actorLabel: t.exposeString("actorLabel", {
+      description: "The actor as they were known then (an email or `key <name>`), kept after deletion.",
+    }),
+    actorUser: t.relation("actorUser", { nullable: true, description: "The acting member, while they exist." }),
+    targetType: t.exposeString("targetType", { description: "The kind of thing changed, e.g. `ApiKey`." }),
+    targetId: t.id({
+      nullable: true,
+      description: "The global id of the thing changed (it may no longer exist).",
+      resolve: (event) => event.targetId && encodeId(event.targetType, event.targetId),
+    }),
+    targetLabel: t.exposeString("targetLabel", { nullable: true, description: "The target's name at the time." }),
+    sourceAddress: t.exposeString("sourceAddress", {
+      nullable: true,
+      description: "The address the change came from, when known.",
+    }),
+    changes: t.expose("changes", {
+      type: "JSON",
+      description: "What changed: `{ field: { from, to } }` for edits, the chosen settings for creations.",
+    }),
+  }),
+});
+
+const AuditEventFilterInput = builder.inputType("AuditEventFilter", {
+  description: "Narrows the audit log. All given parts must match.",
+  fields: (t) => ({
+    actions: t.stringList({ description: "Only these actions, e.g. [`api_key.revoke`]." }),
+    actorId: t.id({ description: "Only events by this member (User id) or key (ApiKey id)." }),
+    targetId: t.id({ description: "Only events about this object (its global id)." }),
+  }),
+});
+
+type AuditArgs = {
+  filter?: { actions?: string[] | null; actorId?: string | number | null; targetId?: string | number | null } | null;
+};
+
+function badFilter(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });
+}
+
+function auditWhere(organizationId: string, args: AuditArgs): Prisma.AuditEventWhereInput {
+  const where: Prisma.AuditEventWhereInput = { organizationId };
+  const filter = args.filter ?? {};
+  if (filter.actions?.length) where.action = { in: filter.actions };
+  if (filter.actorId != null) {
+    const actorId = String(filter.actorId);
+    const user = decodeId(actorId, "User");
+    const key = decodeId(actorId, "ApiKey");
+    if (!user && !key) throw badFilter("`filter.actorId` must be a User or ApiKey id.");
+    if (user) where.actorUserId = user;
+    else where.actorApiKeyId = key;
+  }
+  if (filter.targetId != null) {
+    try {
+      where.targetId = decodeGlobalID(String(filter.targetId)).id;
+    } catch {
+      throw badFilter("`filter.targetId` must be a global id.");
+    }
+  }
+  return where;
+}
+
+/**
+ * The audit log is for the people accountable for the organization: OWNER and ADMIN members. Others,
+ * including API keys (there is no audit scope), get a clear FORBIDDEN error rather than an empty
+ * list, so nobody mistakes "not allowed" for "nothing happened".
+ */
+async function requireAuditReader(ctx: Context, organizationId: string): Promise<void> {
+  const access = await ctx.access.inOrganization(organizationId);
+  if (!access) throw new GraphQLError("Organization not found.", { extensions: { code: "NOT_FOUND" } });
+  if (access.role === "OWNER" || access.role === "ADMIN") return;
+  throw new GraphQLError(
+    access.role
+      ? `Your role (${access.role}) cannot read the audit log; only owners and admins can.`
+      : "API keys cannot read the audit log; only owner and admin members can.",
+    { extensions: { code: "FORBIDDEN" } },
+  );
+}
+
+builder.prismaObjectField(OrganizationRef, "auditEvents", (t) =>
+  t.prismaConnection(
+    {
+      type: "AuditEvent",
+      cursor: "id",
+      description: "The organization's audit log, newest first. OWNER and ADMIN members only.",
+      args: { filter: t.arg({ type: AuditEventFilterInput, description: "Narrows the log." }) },
+      resolve: async (query, org, args, ctx) => {
+        assertPageSize(args.first);
+        await requireAuditReader(ctx, org.id);
+        return ctx.prisma.auditEvent.findMany({
+          ...query,
+          where: auditWhere(org.id, args),
+          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        });
+      },
+      totalCount: async (org, args, ctx) => {
+        await requireAuditReader(ctx, org.id);
+        return ctx.prisma.auditEvent.count({ where: auditWhere(org.id, args as AuditArgs) });
+      },
+    },
+    {
+      name: "AuditEventConnection",
+      description: "A page of audit events, with the total number matching the filter.",
+      fields: (t) => ({ totalCount: totalCountField(t, "How many events match the filter, on all pages.") }),
+    },
+    { name: "AuditEventEdge", description: "An audit event in a page, with its cursor." },
+  ),
+);
