@@ -3,12 +3,12 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import type { ManagementScope } from "@tessera/core";
+import { isUuid, type ManagementScope } from "@tessera/core";
 import { Prisma } from "@tessera/db";
+import { GraphQLError } from "graphql";
 import type { Context } from "./context.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
-import { isUuid } from "./global-id.ts";
 import { isVisibleNode } from "./node-visibility.ts";
 
 /** Scopes computed once per request (see `authScopes` below) and checked declaratively on fields. */
@@ -86,12 +86,18 @@ export const builder = new SchemaBuilder<{
     // The contract shows `first: Int = 50`; 1..100 is enforced by assertPageSize with a clear error.
     firstArgOptions: { defaultValue: 50, description: "How many items to return: 1 to 100 (default 50)." },
     afterArgOptions: { description: "Return the items after this cursor (an `endCursor` or edge `cursor`)." },
-    beforeArgOptions: { description: "Backward paging is not offered: use `first` and `after`." },
-    lastArgOptions: { description: "Backward paging is not offered: use `first` and `after`." },
+    beforeArgOptions: { description: "Not supported (lists page forwards): use `first` and `after`." },
+    lastArgOptions: { description: "Not supported (lists page forwards): use `first` and `after`." },
   },
   errors: { directResult: true },
   scopeAuth: {
     treatErrorsAsUnauthorized: false,
+    // Refusals read like the rest of the API: a FORBIDDEN code and a message naming what was refused.
+    unauthorizedError: (_parent, _ctx, info) =>
+      new GraphQLError(
+        `You may not read ${info.parentType.name}.${info.fieldName}: your role or your key's scopes do not allow it.`,
+        { extensions: { code: "FORBIDDEN" } },
+      ),
     authScopes: async (ctx) => ({
       authenticated: ctx.viewer.kind !== "anonymous",
       organization: async ({ organizationId, scope }) =>

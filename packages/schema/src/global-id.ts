@@ -1,11 +1,5 @@
 import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
-import { NotFoundError, ValidationError } from "@tessera/core";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(id: string): boolean {
-  return uuidPattern.test(id);
-}
+import { isUuid, NotFoundError, ValidationError } from "@tessera/core";
 
 /** The database id inside a Relay global id of the expected type, or null when it is anything else. */
 export function decodeId(globalId: string, typename: string): string | null {
@@ -38,4 +32,18 @@ export function decodeReferenceIds(globalIds: readonly string[], typename: strin
 
 export function encodeId(typename: string, id: string): string {
   return encodeGlobalID(typename, id);
+}
+
+/**
+ * The database id inside a global id of the expected type, for core operations that look the id up
+ * themselves: a malformed id or one of another type becomes "" — a value no UUID column holds — so
+ * core reports it as not found, exactly like an unknown id.
+ */
+export function databaseIdOf(globalId: string, typename: string): string {
+  return decodeId(globalId, typename) ?? "";
+}
+
+/** Like `databaseIdOf`, for optional ids: null and undefined stay absent. */
+export function optionalDatabaseIdOf(globalId: string | null | undefined, typename: string): string | null {
+  return globalId == null ? null : databaseIdOf(globalId, typename);
 }

@@ -4,11 +4,20 @@ import type { builder } from "./builder.ts";
 export const defaultPageSize = 50;
 export const maxPageSize = 100;
 
+type PageArgs = { first?: number | null; last?: number | null; before?: string | null };
+
 /**
  * `first` must be 1..100: a value outside that range is a clear error, never a silent clamp, so an
- * integrator asking for 500 rows learns it gets at most 100. `last`/`before` are not offered.
+ * integrator asking for 500 rows learns it gets at most 100. Lists page forwards only (newest first,
+ * `first` + `after`); `last` and `before` exist because Relay connections declare them, and using them
+ * is a clear error rather than a confusing mix with the default `first`.
  */
-export function assertPageSize(first: number | null | undefined): void {
+export function assertPageArgs({ first, last, before }: PageArgs): void {
+  if (last != null || before != null) {
+    throw new GraphQLError("Lists page forwards only: use `first` and `after` (not `last` or `before`).", {
+      extensions: { code: "BAD_USER_INPUT", argument: last != null ? "last" : "before" },
+    });
+  }
   if (first === null || first === undefined) return;
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
     throw new GraphQLError(`\`first\` must be between 1 and ${maxPageSize} (got ${first}).`, {

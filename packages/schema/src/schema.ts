@@ -1,6 +1,5 @@
 import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.ts";
-import { describeTotalCounts } from "./connection-descriptions.ts";
 import "./scalars.ts";
 import "./errors.ts";
 import "./types/user.ts";
@@ -22,4 +21,4 @@ builder.mutationType({
 });
 
 /** The executable schema. Built once; sorted so the committed SDL has a stable order. */
-export const schema = lexicographicSortSchema(describeTotalCounts(builder.toSchema()));
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { Harness } from "../support/harness.ts";
-import { createKey, expectError, keyGid, keySnapshot, readOnlyCallers } from "./support.ts";
+import { createKey, expectError, keySnapshot, readOnlyCallers } from "./support.ts";
 
 type KeyMutation = { mutation: string; field: string; input: (id: string) => Record<string, unknown> };
 

@@ -2,8 +2,8 @@ import { Prisma } from "@tessera/db";
 import { generateApiKey } from "../api-key-secret.ts";
 import { recordAudit } from "../audit.ts";
 import { ConflictError } from "../errors.ts";
-import type { KeyOperationContext } from "./context.ts";
-import { requireActor } from "./key-access.ts";
+import type { OperationContext } from "../operation-context.ts";
+import { requireActor } from "../operation-context.ts";
 import { uniqueKeyName } from "./naming.ts";
 import {
   assertGrantWithinCaller,
@@ -37,7 +37,7 @@ export type CreateApiKeyInput = {
  * Issues a key. The secret is returned here and nowhere else: only its hash and a hint are stored,
  * and neither the audit event nor anything logged carries it.
  */
-export async function createApiKey(ctx: KeyOperationContext, input: CreateApiKeyInput) {
+export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInput) {
   const actor = requireActor(ctx.viewer);
   const { organizationId } = input;
   await ctx.access.require(organizationId, "keys:write");

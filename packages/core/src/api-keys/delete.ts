@@ -1,8 +1,9 @@
 import { recordAudit } from "../audit.ts";
 import { ValidationError } from "../errors.ts";
+import type { OperationContext } from "../operation-context.ts";
+import { requireActor } from "../operation-context.ts";
 import { canOwnResources } from "../roles.ts";
-import type { KeyOperationContext } from "./context.ts";
-import { authorizeKeyWrite, lockKey, requireActor } from "./key-access.ts";
+import { authorizeKeyWrite, lockKey } from "./key-access.ts";
 
 export type DeleteApiKeyInput = {
   id: string;
@@ -26,7 +27,7 @@ const notAnOwnerCandidate = "transferOwnershipTo must be a member of this organi
  * resources it owns are either handed to the named member or, without one, deleted when the key was
  * their only owner (co-owned resources simply lose the key as an owner).
  */
-export async function deleteApiKey(ctx: KeyOperationContext, input: DeleteApiKeyInput): Promise<DeletedApiKey> {
+export async function deleteApiKey(ctx: OperationContext, input: DeleteApiKeyInput): Promise<DeletedApiKey> {
   const actor = requireActor(ctx.viewer);
   const { organizationId } = await authorizeKeyWrite(ctx, input.id);
   const recipientId = input.transferOwnershipTo ?? null;

@@ -1,4 +1,3 @@
-export * from "./context.ts";
 export * from "./create.ts";
 export * from "./delete.ts";
 export { keyNotFound } from "./key-access.ts";

@@ -1,24 +1,18 @@
 import type { Prisma } from "@tessera/db";
 import { requireScope } from "../access.ts";
 import { apiKeyStatus } from "../api-key-status.ts";
-import { ConflictError, NotFoundError, UnauthenticatedError } from "../errors.ts";
-import { type Actor, actorOf, type Viewer } from "../viewer.ts";
-import type { KeyOperationContext } from "./context.ts";
+import { ConflictError, NotFoundError } from "../errors.ts";
+import type { OperationContext } from "../operation-context.ts";
+import { requireActor } from "../operation-context.ts";
 
 export const keyNotFound = "API key not found.";
-
-export function requireActor(viewer: Viewer): Actor {
-  const actor = actorOf(viewer);
-  if (!actor) throw new UnauthenticatedError();
-  return actor;
-}
 
 /**
  * The organization of a key the caller may change. A key of another organization, or one the caller
  * cannot see at all, reads exactly like a key that does not exist; only a caller who may see it
  * learns that their role or scopes forbid the change.
  */
-export async function authorizeKeyWrite(ctx: KeyOperationContext, id: string): Promise<{ organizationId: string }> {
+export async function authorizeKeyWrite(ctx: OperationContext, id: string): Promise<{ organizationId: string }> {
   requireActor(ctx.viewer);
   const key = await ctx.prisma.apiKey.findUnique({ where: { id }, select: { organizationId: true } });
   const access = key && (await ctx.access.inOrganization(key.organizationId));

@@ -1,13 +1,14 @@
 import { recordAudit } from "../audit.ts";
-import type { KeyOperationContext } from "./context.ts";
-import { assertKeyUsable, authorizeKeyWrite, lockKey, requireActor } from "./key-access.ts";
+import type { OperationContext } from "../operation-context.ts";
+import { requireActor } from "../operation-context.ts";
+import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
 import { twelveMonthsAfter } from "./validation.ts";
 
 /**
  * Extends an active, unexpired key to 12 months from now. Two renewals at once both succeed, one
  * after the other under the row lock; the later one sets the final expiry.
  */
-export async function renewApiKey(ctx: KeyOperationContext, input: { id: string }): Promise<{ apiKeyId: string }> {
+export async function renewApiKey(ctx: OperationContext, input: { id: string }): Promise<{ apiKeyId: string }> {
   const actor = requireActor(ctx.viewer);
   const { organizationId } = await authorizeKeyWrite(ctx, input.id);
   await ctx.prisma.$transaction(async (tx) => {

@@ -1,7 +1,8 @@
 import { recordAudit } from "../audit.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
-import type { KeyOperationContext } from "./context.ts";
-import { authorizeKeyWrite, lockKey, requireActor } from "./key-access.ts";
+import type { OperationContext } from "../operation-context.ts";
+import { requireActor } from "../operation-context.ts";
+import { authorizeKeyWrite, lockKey } from "./key-access.ts";
 
 export const maxRevokeReasonLength = 500;
 
@@ -11,7 +12,7 @@ export const maxRevokeReasonLength = 500;
  * cannot be revoked again, so the first reason and revoker stay on record.
  */
 export async function revokeApiKey(
-  ctx: KeyOperationContext,
+  ctx: OperationContext,
   input: { id: string; reason?: string | null },
 ): Promise<{ apiKeyId: string }> {
   const actor = requireActor(ctx.viewer);

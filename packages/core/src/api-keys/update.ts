@@ -1,8 +1,9 @@
 import type { Prisma } from "@tessera/db";
 import { recordAudit } from "../audit.ts";
-import type { KeyOperationContext } from "./context.ts";
+import type { OperationContext } from "../operation-context.ts";
+import { requireActor } from "../operation-context.ts";
 import { type CreateApiKeyInput, nameTaken } from "./create.ts";
-import { assertKeyUsable, authorizeKeyWrite, lockKey, requireActor } from "./key-access.ts";
+import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
 import {
   assertGrantWithinCaller,
   assertScopesWithinCaller,
@@ -23,7 +24,7 @@ export type UpdateApiKeyInput = { id: string } & Omit<CreateApiKeyInput, "organi
 type Change = { from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | null };
 
 /** Edits a key's name, description, API version and restrictions. Revoked and expired keys are read-only. */
-export async function updateApiKey(ctx: KeyOperationContext, input: UpdateApiKeyInput): Promise<{ apiKeyId: string }> {
+export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInput): Promise<{ apiKeyId: string }> {
   const actor = requireActor(ctx.viewer);
   const { organizationId } = await authorizeKeyWrite(ctx, input.id);
   if (input.scopes !== undefined) assertScopesWithinCaller(ctx.viewer, input.scopes);

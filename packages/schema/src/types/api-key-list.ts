@@ -4,7 +4,7 @@ import { builder } from "../builder.ts";
 import { ConcurrentCount } from "../concurrent-count.ts";
 import type { Context } from "../context.ts";
 import { decodeId } from "../global-id.ts";
-import { assertPageSize, totalCountField } from "../pagination.ts";
+import { assertPageArgs, totalCountField } from "../pagination.ts";
 import { requireOrganizationScope } from "../read-access.ts";
 import { ApiKeyStatusEnum } from "./api-key.ts";
 import { OrganizationRef } from "./organization.ts";
@@ -54,13 +54,14 @@ builder.prismaObjectField(OrganizationRef, "apiKeys", (t) =>
         "The organization's API keys, newest first (ties by id), with stable cursors. `first` is 1..100 (default 50). Needs `keys:read`; members of every role have it.",
       args: { filter: t.arg({ type: ApiKeyFilterInput, description: "Narrows the list." }) },
       resolve: async (query, org, args, ctx, info) => {
-        assertPageSize(args.first);
+        assertPageArgs(args);
         await requireOrganizationScope(ctx, org.id, "keys:read");
         const where = listWhere(org.id, args, ctx);
         counts.startIfSelected(args, info, () => ctx.prisma.apiKey.count({ where }));
         return ctx.prisma.apiKey.findMany({ ...query, where, orderBy: apiKeyListOrder });
       },
       totalCount: async (org, args, ctx) => {
+        assertPageArgs(args);
         await requireOrganizationScope(ctx, org.id, "keys:read");
         return counts.result(args, () =>
           ctx.prisma.apiKey.count({ where: listWhere(org.id, args as FilterArgs, ctx) }),

@@ -4,7 +4,7 @@ import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { decodeId, encodeId } from "../global-id.ts";
-import { assertPageSize, totalCountField } from "../pagination.ts";
+import { assertPageArgs, totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
 
 export const AuditEventRef = builder.prismaObject("AuditEvent", {
@@ -112,7 +112,7 @@ builder.prismaObjectField(OrganizationRef, "auditEvents", (t) =>
       description: "The organization's audit log, newest first. OWNER and ADMIN members only.",
       args: { filter: t.arg({ type: AuditEventFilterInput, description: "Narrows the log." }) },
       resolve: async (query, org, args, ctx) => {
-        assertPageSize(args.first);
+        assertPageArgs(args);
         await requireAuditReader(ctx, org.id);
         return ctx.prisma.auditEvent.findMany({
           ...query,
@@ -121,6 +121,7 @@ builder.prismaObjectField(OrganizationRef, "auditEvents", (t) =>
         });
       },
       totalCount: async (org, args, ctx) => {
+        assertPageArgs(args);
         await requireAuditReader(ctx, org.id);
         return ctx.prisma.auditEvent.count({ where: auditWhere(org.id, args as AuditArgs) });
       },

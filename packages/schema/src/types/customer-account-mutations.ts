@@ -2,7 +2,7 @@ import { createCustomerAccount, rotateAccountToken, UnauthenticatedError, update
 import type { CustomerAccount } from "@tessera/db";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
-import { databaseIdOf } from "../global-ids.ts";
+import { databaseIdOf } from "../global-id.ts";
 import { CustomerAccountRef, CustomerAccountStatusEnum } from "./customer-account.ts";
 
 const errorTypes = [...mutationErrors, UnauthenticatedError];

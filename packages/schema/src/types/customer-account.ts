@@ -1,6 +1,6 @@
 import { customerAccountWhere } from "@tessera/core";
 import { builder } from "../builder.ts";
-import { assertPageSize } from "../pagination.ts";
+import { assertPageArgs, totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
 
 export const CustomerAccountStatusEnum = builder.enumType("CustomerAccountStatus", {
@@ -56,10 +56,13 @@ builder.prismaObjectField(OrganizationRef, "customerAccounts", (t) =>
         "The organization's customer accounts, newest first. `first` is 1..100 (default 50). Needs `accounts:read` (every member has it).",
       args: { filter: t.arg({ type: CustomerAccountFilterInput, description: "Search and status filter." }) },
       authScopes: (org) => ({ organization: { organizationId: org.id, scope: "accounts:read" } }),
-      totalCount: (org, { filter }, ctx) =>
-        ctx.prisma.customerAccount.count({ where: customerAccountWhere(org.id, filter) }),
-      resolve: (query, org, { first, filter }, ctx) => {
-        assertPageSize(first);
+      totalCount: (org, args, ctx) => {
+        assertPageArgs(args);
+        return ctx.prisma.customerAccount.count({ where: customerAccountWhere(org.id, args.filter) });
+      },
+      resolve: (query, org, args, ctx) => {
+        const { filter } = args;
+        assertPageArgs(args);
         return ctx.prisma.customerAccount.findMany({
           ...query,
           where: customerAccountWhere(org.id, filter),
@@ -70,6 +73,7 @@ builder.prismaObjectField(OrganizationRef, "customerAccounts", (t) =>
     {
       name: "CustomerAccountConnection",
       description: "A page of customer accounts, with the total matching the filter.",
+      fields: (t) => ({ totalCount: totalCountField(t, "How many accounts match the filter, on all pages.") }),
     },
     { name: "CustomerAccountEdge", description: "A customer account in a page, with its cursor." },
   ),

@@ -2,7 +2,7 @@ import { createResource, UnauthenticatedError } from "@tessera/core";
 import type { Resource } from "@tessera/db";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
-import { databaseIdOf, optionalDatabaseIdOf } from "../global-ids.ts";
+import { databaseIdOf, optionalDatabaseIdOf } from "../global-id.ts";
 import { ResourceKindEnum, ResourceRef } from "./resource.ts";
 
 const CreateResourceInput = builder.inputType("CreateResourceInput", {

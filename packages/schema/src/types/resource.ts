@@ -1,6 +1,6 @@
 import { resourceWhere } from "@tessera/core";
 import { builder } from "../builder.ts";
-import { assertPageSize } from "../pagination.ts";
+import { assertPageArgs, totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
 
 export const ResourceKindEnum = builder.enumType("ResourceKind", {
@@ -68,9 +68,13 @@ builder.prismaObjectField(OrganizationRef, "resources", (t) =>
         "The organization's resources, newest first. `first` is 1..100 (default 50). Needs `resources:read` (every member has it).",
       args: { filter: t.arg({ type: ResourceFilterInput, description: "Kind filter and name search." }) },
       authScopes: (org) => ({ organization: { organizationId: org.id, scope: "resources:read" } }),
-      totalCount: (org, { filter }, ctx) => ctx.prisma.resource.count({ where: resourceWhere(org.id, filter) }),
-      resolve: (query, org, { first, filter }, ctx) => {
-        assertPageSize(first);
+      totalCount: (org, args, ctx) => {
+        assertPageArgs(args);
+        return ctx.prisma.resource.count({ where: resourceWhere(org.id, args.filter) });
+      },
+      resolve: (query, org, args, ctx) => {
+        const { filter } = args;
+        assertPageArgs(args);
         return ctx.prisma.resource.findMany({
           ...query,
           where: resourceWhere(org.id, filter),
@@ -78,7 +82,11 @@ builder.prismaObjectField(OrganizationRef, "resources", (t) =>
         });
       },
     },
-    { name: "ResourceConnection", description: "A page of resources, with the total matching the filter." },
+    {
+      name: "ResourceConnection",
+      description: "A page of resources, with the total matching the filter.",
+      fields: (t) => ({ totalCount: totalCountField(t, "How many resources match the filter, on all pages.") }),
+    },
     { name: "ResourceEdge", description: "A resource in a page, with its cursor." },
   ),
 );

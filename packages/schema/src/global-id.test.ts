@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { describe, expect, it } from "vitest";
-import { databaseIdOf, optionalDatabaseIdOf } from "./global-ids.ts";
+import { databaseIdOf, optionalDatabaseIdOf } from "./global-id.ts";
 
 const id = "0b7c4a4e-8f2d-4c3a-9a51-2d7f0e6b1c9a";
 
