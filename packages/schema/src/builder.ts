@@ -2,29 +2,16 @@ import SchemaBuilder from "@pothos/core";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
-import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import { isUuid, type ManagementScope } from "@tessera/core";
+import { isUuid } from "@tessera/core";
 import { Prisma } from "@tessera/db";
-import { GraphQLError } from "graphql";
 import type { Context } from "./context.ts";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
 import { isVisibleNode } from "./node-visibility.ts";
 
-/** Scopes computed once per request (see `authScopes` below) and checked declaratively on fields. */
-type AuthScopes = {
-  /** A member signed in with a session, or an API key. */
-  authenticated: boolean;
-  /** The caller may use this management permission in this organization. */
-  organization: { organizationId: string; scope: ManagementScope };
-  /** The caller is an OWNER or ADMIN member of this organization (never a key). */
-  organizationAdmin: string;
-};
-
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: AuthScopes;
   DefaultFieldNullability: false;
   DefaultEdgesNullability: { list: false; items: false };
   DefaultNodeNullability: false;
@@ -34,7 +21,7 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ErrorsPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   prisma: {
     client: (ctx) => ctx.prisma,
@@ -83,29 +70,11 @@ export const builder = new SchemaBuilder<{
     },
     startCursorFieldOptions: { description: "The cursor of the first item of this page." },
     endCursorFieldOptions: { description: "The cursor of the last item; pass it as `after` for the next page." },
-    // The contract shows `first: Int = 50`; 1..100 is enforced by assertPageSize with a clear error.
+    // The contract shows `first: Int = 50`; 1..100 is enforced by assertPageArgs with a clear error.
     firstArgOptions: { defaultValue: 50, description: "How many items to return: 1 to 100 (default 50)." },
     afterArgOptions: { description: "Return the items after this cursor (an `endCursor` or edge `cursor`)." },
     beforeArgOptions: { description: "Not supported (lists page forwards): use `first` and `after`." },
     lastArgOptions: { description: "Not supported (lists page forwards): use `first` and `after`." },
   },
   errors: { directResult: true },
-  scopeAuth: {
-    treatErrorsAsUnauthorized: false,
-    // Refusals read like the rest of the API: a FORBIDDEN code and a message naming what was refused.
-    unauthorizedError: (_parent, _ctx, info) =>
-      new GraphQLError(
-        `You may not read ${info.parentType.name}.${info.fieldName}: your role or your key's scopes do not allow it.`,
-        { extensions: { code: "FORBIDDEN" } },
-      ),
-    authScopes: async (ctx) => ({
-      authenticated: ctx.viewer.kind !== "anonymous",
-      organization: async ({ organizationId, scope }) =>
-        (await ctx.access.inOrganization(organizationId))?.scopes.has(scope) ?? false,
-      organizationAdmin: async (organizationId) => {
-        const role = (await ctx.access.inOrganization(organizationId))?.role;
-        return role === "OWNER" || role === "ADMIN";
-      },
-    }),
-  },
 });

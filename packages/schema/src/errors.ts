@@ -55,5 +55,8 @@ builder.objectType(UnauthenticatedError, {
   interfaces: [ErrorInterface],
 });
 
-/** The error members of a mutation's result union, in the order clients usually handle them. */
-export const mutationErrors = [ValidationError, NotFoundError, ForbiddenError, ConflictError];
+/**
+ * The error members of a mutation's result union, in the order clients usually handle them.
+ * UnauthenticatedError answers anonymous callers, who are told to sign in rather than that ids are unknown.
+ */
+export const mutationErrors = [ValidationError, NotFoundError, ForbiddenError, ConflictError, UnauthenticatedError];

@@ -1,4 +1,4 @@
-import { DomainError, type ManagementScope, requireScope } from "@tessera/core";
+import { DomainError, type ManagementScope, type OrganizationAccess } from "@tessera/core";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.ts";
 
@@ -7,14 +7,19 @@ export function asGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, { extensions: { code: error.code } });
 }
 
-/** Lists inside an organization need its read scope; the answer says which one was missing. */
-export async function requireOrganizationScope(ctx: Context, organizationId: string, scope: ManagementScope) {
-  const access = await ctx.access.inOrganization(organizationId);
-  if (!access) throw new GraphQLError("Organization not found.", { extensions: { code: "NOT_FOUND" } });
+/**
+ * Lists inside an organization need its read scope. The same AccessResolver that guards every
+ * mutation answers, so a list and a change refuse a caller in the same words: NOT_FOUND for an
+ * organization the caller cannot see, FORBIDDEN naming the missing scope otherwise.
+ */
+export async function requireReadScope(
+  ctx: Context,
+  organizationId: string,
+  scope: ManagementScope,
+): Promise<OrganizationAccess> {
   try {
-    requireScope(access, scope);
+    return await ctx.access.require(organizationId, scope);
   } catch (error) {
     throw error instanceof DomainError ? asGraphQLError(error) : error;
   }
-  return access;
 }

@@ -5,6 +5,12 @@ import { validateScopeNames } from "./validation.ts";
 
 type Tx = Prisma.TransactionClient;
 
+/** The wanted values that the organization's rows do not contain, in the order they were asked for. */
+function notFound(wanted: readonly string[], found: readonly string[]): string[] {
+  const have = new Set(found);
+  return wanted.filter((value) => !have.has(value));
+}
+
 /**
  * The API version a key is pinned to. Absent: the organization's current version (the newest one that
  * is not deprecated). A deprecated version may stay on existing keys but is not chosen for new pins.
@@ -33,7 +39,10 @@ export async function resolveScopes(tx: Tx, organizationId: string, names: reado
     where: { organizationId, name: { in: wanted } },
     select: { id: true, name: true },
   });
-  const unknown = wanted.filter((name) => !rows.some((row) => row.name === name));
+  const unknown = notFound(
+    wanted,
+    rows.map((row) => row.name),
+  );
   if (unknown.length) {
     throw new ValidationError(`Unknown scope${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`, "scopes");
   }
@@ -44,7 +53,10 @@ export async function resolveScopes(tx: Tx, organizationId: string, names: reado
 export async function resolveResourceIds(tx: Tx, organizationId: string, ids: readonly string[]): Promise<string[]> {
   const wanted = [...new Set(ids)];
   const rows = await tx.resource.findMany({ where: { organizationId, id: { in: wanted } }, select: { id: true } });
-  const unknown = wanted.filter((id) => !rows.some((row) => row.id === id));
+  const unknown = notFound(
+    wanted,
+    rows.map((row) => row.id),
+  );
   if (unknown.length) throw new ValidationError(`Unknown resource id: ${unknown.join(", ")}.`, "resourceIds");
   return wanted;
 }
@@ -56,7 +68,10 @@ export async function resolveCustomerAccountIds(tx: Tx, organizationId: string, 
     where: { organizationId, id: { in: wanted } },
     select: { id: true },
   });
-  const unknown = wanted.filter((id) => !rows.some((row) => row.id === id));
+  const unknown = notFound(
+    wanted,
+    rows.map((row) => row.id),
+  );
   if (unknown.length) {
     throw new ValidationError(`Unknown customer account id: ${unknown.join(", ")}.`, "customerAccountIds");
   }

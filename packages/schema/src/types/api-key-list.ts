@@ -5,7 +5,7 @@ import { ConcurrentCount } from "../concurrent-count.ts";
 import type { Context } from "../context.ts";
 import { decodeId } from "../global-id.ts";
 import { assertPageArgs, totalCountField } from "../pagination.ts";
-import { requireOrganizationScope } from "../read-access.ts";
+import { requireReadScope } from "../read-access.ts";
 import { ApiKeyStatusEnum } from "./api-key.ts";
 import { OrganizationRef } from "./organization.ts";
 
@@ -55,14 +55,14 @@ builder.prismaObjectField(OrganizationRef, "apiKeys", (t) =>
       args: { filter: t.arg({ type: ApiKeyFilterInput, description: "Narrows the list." }) },
       resolve: async (query, org, args, ctx, info) => {
         assertPageArgs(args);
-        await requireOrganizationScope(ctx, org.id, "keys:read");
+        await requireReadScope(ctx, org.id, "keys:read");
         const where = listWhere(org.id, args, ctx);
         counts.startIfSelected(args, info, () => ctx.prisma.apiKey.count({ where }));
         return ctx.prisma.apiKey.findMany({ ...query, where, orderBy: apiKeyListOrder });
       },
       totalCount: async (org, args, ctx) => {
         assertPageArgs(args);
-        await requireOrganizationScope(ctx, org.id, "keys:read");
+        await requireReadScope(ctx, org.id, "keys:read");
         return counts.result(args, () =>
           ctx.prisma.apiKey.count({ where: listWhere(org.id, args as FilterArgs, ctx) }),
         );

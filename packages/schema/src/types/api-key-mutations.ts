@@ -1,19 +1,10 @@
-import {
-  createApiKey,
-  deleteApiKey,
-  keyNotFound,
-  renewApiKey,
-  revokeApiKey,
-  UnauthenticatedError,
-  updateApiKey,
-} from "@tessera/core";
+import { createApiKey, deleteApiKey, keyNotFound, renewApiKey, revokeApiKey, updateApiKey } from "@tessera/core";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
 import { decodeReferenceIds, decodeTargetId, encodeId } from "../global-id.ts";
 import { ApiKeyRef, KeyRoleEnum } from "./api-key.ts";
 import { ResourceRef } from "./resource.ts";
 
-const keyErrors = [...mutationErrors, UnauthenticatedError];
 const keyId = (globalId: string | number) => decodeTargetId(String(globalId), "ApiKey", keyNotFound);
 const referenceIds = (ids: readonly (string | number)[] | null | undefined, typename: string, field: string) =>
   ids == null ? ids : decodeReferenceIds(ids.map(String), typename, field);
@@ -93,19 +84,15 @@ function keyPayload<T extends { apiKeyId: string }>(name: string, description: s
   });
 }
 
-const CreateApiKeyPayload = builder.objectRef<{ apiKeyId: string; secret: string }>("CreateApiKeyPayload");
+const CreateApiKeyPayload = keyPayload<{ apiKeyId: string; secret: string }>(
+  "CreateApiKeyPayload",
+  "The key was created. Copy its secret now: it is never shown again.",
+);
 builder.objectFields(CreateApiKeyPayload, (t) => ({
-  apiKey: t.prismaField({
-    type: ApiKeyRef,
-    description: "The new key.",
-    resolve: (query, payload, _args, ctx) =>
-      ctx.prisma.apiKey.findUniqueOrThrow({ ...query, where: { id: payload.apiKeyId } }),
-  }),
   secret: t.exposeString("secret", {
     description: "The key's secret. Shown this once and never again: Tessera keeps only a hash. Store it now.",
   }),
 }));
-CreateApiKeyPayload.implement({ description: "The key was created. Copy its secret now: it is never shown again." });
 
 const UpdateApiKeyPayload = keyPayload("UpdateApiKeyPayload", "The key was changed.");
 const RenewApiKeyPayload = keyPayload("RenewApiKeyPayload", "The key was renewed: it now expires 12 months from now.");
@@ -141,7 +128,7 @@ builder.mutationFields((t) => ({
     type: CreateApiKeyPayload,
     description: "Issues an API key. The payload carries its secret: the only time it is ever returned.",
     errors: {
-      types: keyErrors,
+      types: mutationErrors,
       union: {
         name: "CreateApiKeyResult",
         description: "The outcome of createApiKey: the new key with its secret, or why nothing was created.",
@@ -160,7 +147,7 @@ builder.mutationFields((t) => ({
     type: UpdateApiKeyPayload,
     description: "Edits a key's name, description, API version and restrictions.",
     errors: {
-      types: keyErrors,
+      types: mutationErrors,
       union: {
         name: "UpdateApiKeyResult",
         description: "The outcome of updateApiKey: the changed key, or why nothing changed.",
@@ -180,7 +167,7 @@ builder.mutationFields((t) => ({
     description:
       "Renews an active key: it then expires 12 months from now. Revoked and expired keys cannot be renewed.",
     errors: {
-      types: keyErrors,
+      types: mutationErrors,
       union: {
         name: "RenewApiKeyResult",
         description: "The outcome of renewApiKey: the renewed key, or why it was not renewed.",
@@ -193,7 +180,7 @@ builder.mutationFields((t) => ({
     type: RevokeApiKeyPayload,
     description: "Revokes a key. Irreversible: the key is refused from the very next verification.",
     errors: {
-      types: keyErrors,
+      types: mutationErrors,
       union: {
         name: "RevokeApiKeyResult",
         description: "The outcome of revokeApiKey: the revoked key, or why it was not revoked.",
@@ -207,7 +194,7 @@ builder.mutationFields((t) => ({
     description:
       "Deletes a key for good, transferring or deleting the resources it owns and removing its access-control entries, atomically.",
     errors: {
-      types: keyErrors,
+      types: mutationErrors,
       union: {
         name: "DeleteApiKeyResult",
         description: "The outcome of deleteApiKey: what was deleted and transferred, or why nothing was.",

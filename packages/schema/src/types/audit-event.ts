@@ -1,10 +1,12 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
+import { ForbiddenError, NotFoundError } from "@tessera/core";
 import type { Prisma } from "@tessera/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { decodeId, encodeId } from "../global-id.ts";
 import { assertPageArgs, totalCountField } from "../pagination.ts";
+import { asGraphQLError } from "../read-access.ts";
 import { OrganizationRef } from "./organization.ts";
 
 export const AuditEventRef = builder.prismaObject("AuditEvent", {
@@ -94,13 +96,14 @@ function auditWhere(organizationId: string, args: AuditArgs): Prisma.AuditEventW
  */
 async function requireAuditReader(ctx: Context, organizationId: string): Promise<void> {
   const access = await ctx.access.inOrganization(organizationId);
-  if (!access) throw new GraphQLError("Organization not found.", { extensions: { code: "NOT_FOUND" } });
+  if (!access) throw asGraphQLError(new NotFoundError("Organization not found."));
   if (access.role === "OWNER" || access.role === "ADMIN") return;
-  throw new GraphQLError(
-    access.role
-      ? `Your role (${access.role}) cannot read the audit log; only owners and admins can.`
-      : "API keys cannot read the audit log; only owner and admin members can.",
-    { extensions: { code: "FORBIDDEN" } },
+  throw asGraphQLError(
+    new ForbiddenError(
+      access.role
+        ? `Your role (${access.role}) cannot read the audit log; only owners and admins can.`
+        : "API keys cannot read the audit log; only owner and admin members can.",
+    ),
   );
 }
 

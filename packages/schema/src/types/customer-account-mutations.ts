@@ -1,11 +1,9 @@
-import { createCustomerAccount, rotateAccountToken, UnauthenticatedError, updateCustomerAccount } from "@tessera/core";
+import { createCustomerAccount, rotateAccountToken, updateCustomerAccount } from "@tessera/core";
 import type { CustomerAccount } from "@tessera/db";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
 import { databaseIdOf } from "../global-id.ts";
 import { CustomerAccountRef, CustomerAccountStatusEnum } from "./customer-account.ts";
-
-const errorTypes = [...mutationErrors, UnauthenticatedError];
 
 /** Every payload carries the account as it is after the change; the token follows the usual visibility rule. */
 function accountPayload(name: string, description: string) {
@@ -50,7 +48,7 @@ builder.mutationFields((t) => ({
     type: accountPayload("CreateCustomerAccountPayload", "The customer account was created."),
     description: "Creates a customer account with a new account token. Needs OWNER, ADMIN or `accounts:write`.",
     errors: {
-      types: errorTypes,
+      types: mutationErrors,
       union: {
         name: "CreateCustomerAccountResult",
         description: "What `createCustomerAccount` answers: its payload, or the expected error that changed nothing.",
@@ -68,7 +66,7 @@ builder.mutationFields((t) => ({
     type: accountPayload("UpdateCustomerAccountPayload", "The customer account was changed."),
     description: "Renames a customer account or changes its status. Needs OWNER, ADMIN or `accounts:write`.",
     errors: {
-      types: errorTypes,
+      types: mutationErrors,
       union: {
         name: "UpdateCustomerAccountResult",
         description: "What `updateCustomerAccount` answers: its payload, or the expected error that changed nothing.",
@@ -88,7 +86,7 @@ builder.mutationFields((t) => ({
     description:
       "Issues a new account token; the old one stops identifying the account at once. Needs OWNER, ADMIN or `accounts:write`.",
     errors: {
-      types: errorTypes,
+      types: mutationErrors,
       union: {
         name: "RotateAccountTokenResult",
         description: "What `rotateAccountToken` answers: its payload, or the expected error that changed nothing.",

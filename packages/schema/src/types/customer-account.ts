@@ -1,6 +1,7 @@
 import { customerAccountWhere } from "@tessera/core";
 import { builder } from "../builder.ts";
 import { assertPageArgs, totalCountField } from "../pagination.ts";
+import { requireReadScope } from "../read-access.ts";
 import { OrganizationRef } from "./organization.ts";
 
 export const CustomerAccountStatusEnum = builder.enumType("CustomerAccountStatus", {
@@ -55,17 +56,17 @@ builder.prismaObjectField(OrganizationRef, "customerAccounts", (t) =>
       description:
         "The organization's customer accounts, newest first. `first` is 1..100 (default 50). Needs `accounts:read` (every member has it).",
       args: { filter: t.arg({ type: CustomerAccountFilterInput, description: "Search and status filter." }) },
-      authScopes: (org) => ({ organization: { organizationId: org.id, scope: "accounts:read" } }),
-      totalCount: (org, args, ctx) => {
+      totalCount: async (org, args, ctx) => {
         assertPageArgs(args);
+        await requireReadScope(ctx, org.id, "accounts:read");
         return ctx.prisma.customerAccount.count({ where: customerAccountWhere(org.id, args.filter) });
       },
-      resolve: (query, org, args, ctx) => {
-        const { filter } = args;
+      resolve: async (query, org, args, ctx) => {
         assertPageArgs(args);
+        await requireReadScope(ctx, org.id, "accounts:read");
         return ctx.prisma.customerAccount.findMany({
           ...query,
-          where: customerAccountWhere(org.id, filter),
+          where: customerAccountWhere(org.id, args.filter),
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         });
       },

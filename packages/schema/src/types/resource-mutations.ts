@@ -1,4 +1,4 @@
-import { createResource, UnauthenticatedError } from "@tessera/core";
+import { createResource } from "@tessera/core";
 import type { Resource } from "@tessera/db";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
@@ -30,7 +30,7 @@ builder.mutationFields((t) => ({
     description:
       "Creates a resource owned by the caller (the member, or the API key). Needs OWNER, ADMIN, EDITOR or `resources:write`.",
     errors: {
-      types: [...mutationErrors, UnauthenticatedError],
+      types: mutationErrors,
       union: {
         name: "CreateResourceResult",
         description: "What `createResource` answers: its payload, or the expected error that changed nothing.",

@@ -1,6 +1,7 @@
 import { resourceWhere } from "@tessera/core";
 import { builder } from "../builder.ts";
 import { assertPageArgs, totalCountField } from "../pagination.ts";
+import { requireReadScope } from "../read-access.ts";
 import { OrganizationRef } from "./organization.ts";
 
 export const ResourceKindEnum = builder.enumType("ResourceKind", {
@@ -67,17 +68,17 @@ builder.prismaObjectField(OrganizationRef, "resources", (t) =>
       description:
         "The organization's resources, newest first. `first` is 1..100 (default 50). Needs `resources:read` (every member has it).",
       args: { filter: t.arg({ type: ResourceFilterInput, description: "Kind filter and name search." }) },
-      authScopes: (org) => ({ organization: { organizationId: org.id, scope: "resources:read" } }),
-      totalCount: (org, args, ctx) => {
+      totalCount: async (org, args, ctx) => {
         assertPageArgs(args);
+        await requireReadScope(ctx, org.id, "resources:read");
         return ctx.prisma.resource.count({ where: resourceWhere(org.id, args.filter) });
       },
-      resolve: (query, org, args, ctx) => {
-        const { filter } = args;
+      resolve: async (query, org, args, ctx) => {
         assertPageArgs(args);
+        await requireReadScope(ctx, org.id, "resources:read");
         return ctx.prisma.resource.findMany({
           ...query,
-          where: resourceWhere(org.id, filter),
+          where: resourceWhere(org.id, args.filter),
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         });
       },
