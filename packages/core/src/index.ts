@@ -1,4 +1,4 @@
-export * from "./access.ts";
+export * from "./access/index.ts";
 export * from "./api-key-secret.ts";
 export * from "./api-key-status.ts";
 export * from "./api-keys/index.ts";
@@ -7,6 +7,7 @@ export * from "./clock.ts";
 export * from "./customer-accounts/index.ts";
 export * from "./errors.ts";
 export * from "./key-authentication.ts";
+export * from "./list-order.ts";
 export * from "./names.ts";
 export * from "./operation-context.ts";
 export * from "./organizations.ts";

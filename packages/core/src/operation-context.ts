@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@tessera/db";
-import type { AccessResolver } from "./access.ts";
+import type { AccessResolver } from "./access/index.ts";
 import type { Clock } from "./clock.ts";
 import { NotFoundError, UnauthenticatedError } from "./errors.ts";
 import type { ManagementScope } from "./roles.ts";

@@ -6,19 +6,20 @@ export const managementScopes = [
   { name: "accounts:write", description: "Create customer accounts, change their status and rotate their tokens." },
   { name: "resources:read", description: "List and read resources and their owners." },
   { name: "resources:write", description: "Create resources; the key becomes their owner." },
+  { name: "members:read", description: "List the organization's members with their emails and roles." },
 ] as const;
 
 export type ManagementScope = (typeof managementScopes)[number]["name"];
 export type MemberRole = "OWNER" | "ADMIN" | "EDITOR" | "VIEWER";
 
-const readScopes: ManagementScope[] = ["keys:read", "accounts:read", "resources:read"];
+const readScopes: ManagementScope[] = ["keys:read", "accounts:read", "resources:read", "members:read"];
 
 /**
  * What a member may do, expressed in the same management scopes a key carries, so that one check
  * serves both kinds of caller. OWNER and ADMIN manage everything; EDITOR reads and may create
  * resources (editors own resources in the ownership model); VIEWER only reads. Reading account tokens
- * is decided separately (`canReadAccountTokens`), because `accounts:read` for a member does not
- * include tokens.
+ * is decided by the read rules (`readRules.accountTokens`), because `accounts:read` for a member does
+ * not include tokens.
  */
 export function scopesForRole(role: MemberRole): ReadonlySet<ManagementScope> {
   switch (role) {

@@ -1,2 +1,3 @@
 export type { Context } from "./context.ts";
+export { isCarrierType, readGuards } from "./read-guard.ts";
 export { schema } from "./schema.ts";

@@ -3,6 +3,12 @@ import type { builder } from "./builder.ts";
 
 export const defaultPageSize = 50;
 export const maxPageSize = 100;
+/**
+ * The most items a list inside an object (`ApiKey.resources`, `Resource.ownerKeys`, `Organization.members`, …)
+ * returns. These lists keep the contract's plain list types; the cap keeps one object from answering
+ * with an unbounded number of rows. Each field's description says so.
+ */
+export const maxNestedItems = 100;
 
 type PageArgs = { first?: number | null; last?: number | null; before?: string | null };
 

@@ -1,4 +1,4 @@
-import { DomainError, type ManagementScope, type OrganizationAccess } from "@tessera/core";
+import { DomainError, type OrganizationAccess, type ReadRule } from "@tessera/core";
 import { GraphQLError } from "graphql";
 import type { Context } from "./context.ts";
 
@@ -8,17 +8,13 @@ export function asGraphQLError(error: DomainError): GraphQLError {
 }
 
 /**
- * Lists inside an organization need its read scope. The same AccessResolver that guards every
- * mutation answers, so a list and a change refuse a caller in the same words: NOT_FOUND for an
- * organization the caller cannot see, FORBIDDEN naming the missing scope otherwise.
+ * A list of an organization is the whole point of its field, so a caller who may not read it gets
+ * an error, not an empty page that reads like "nothing there": NOT_FOUND for an organization the
+ * caller cannot see, FORBIDDEN naming what is missing otherwise. The rule is core's read table.
  */
-export async function requireReadScope(
-  ctx: Context,
-  organizationId: string,
-  scope: ManagementScope,
-): Promise<OrganizationAccess> {
+export async function requireRead(ctx: Context, organizationId: string, rule: ReadRule): Promise<OrganizationAccess> {
   try {
-    return await ctx.access.require(organizationId, scope);
+    return await ctx.access.requireRead(organizationId, rule);
   } catch (error) {
     throw error instanceof DomainError ? asGraphQLError(error) : error;
   }

@@ -1,5 +1,6 @@
 import { lexicographicSortSchema } from "graphql";
 import { builder } from "./builder.ts";
+import { guardReads } from "./read-guard.ts";
 import "./scalars.ts";
 import "./errors.ts";
 import "./types/user.ts";
@@ -20,5 +21,8 @@ builder.mutationType({
   description: "Change Tessera. Every change is checked against your role or your key's scopes, and audited.",
 });
 
-/** The executable schema. Built once; sorted so the committed SDL has a stable order. */
-export const schema = lexicographicSortSchema(builder.toSchema());
+/**
+ * The executable schema. Built once; sorted so the committed SDL has a stable order; every field that
+ * reaches an organization's object applies that object's read rule (read-guard.ts).
+ */
+export const schema = guardReads(lexicographicSortSchema(builder.toSchema()));

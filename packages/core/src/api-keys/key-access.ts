@@ -1,5 +1,5 @@
 import type { Prisma } from "@tessera/db";
-import { requireScope } from "../access.ts";
+import { requireScope } from "../access/index.ts";
 import { apiKeyStatus } from "../api-key-status.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";

@@ -1,6 +1,7 @@
 import type { Prisma } from "@tessera/db";
 import type { ApiKeyStatus } from "../api-key-status.ts";
 import { expiringWindowDays } from "../api-key-status.ts";
+import { newestFirst } from "../list-order.ts";
 
 export type ApiKeyFilter = {
   /** Case-insensitive substring of the name, description or hint. */
@@ -46,4 +47,4 @@ export function apiKeyListWhere(organizationId: string, filter: ApiKeyFilter, no
 }
 
 /** Newest first; the id breaks ties so cursors stay stable (matches the (organizationId, createdAt DESC, id) index). */
-export const apiKeyListOrder: Prisma.ApiKeyOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "asc" }];
+export const apiKeyListOrder: Prisma.ApiKeyOrderByWithRelationInput[] = newestFirst;

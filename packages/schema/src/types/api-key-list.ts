@@ -4,8 +4,8 @@ import { builder } from "../builder.ts";
 import { ConcurrentCount } from "../concurrent-count.ts";
 import type { Context } from "../context.ts";
 import { decodeId } from "../global-id.ts";
-import { assertPageArgs, totalCountField } from "../pagination.ts";
-import { requireReadScope } from "../read-access.ts";
+import { openOrganizationList } from "../organization-list.ts";
+import { totalCountField } from "../pagination.ts";
 import { ApiKeyStatusEnum } from "./api-key.ts";
 import { OrganizationRef } from "./organization.ts";
 
@@ -51,18 +51,16 @@ builder.prismaObjectField(OrganizationRef, "apiKeys", (t) =>
       type: "ApiKey",
       cursor: "id",
       description:
-        "The organization's API keys, newest first (ties by id), with stable cursors. `first` is 1..100 (default 50). Needs `keys:read`; members of every role have it.",
+        "The organization's API keys, newest first (ties by id), with stable cursors. `first` is 1..100 (default 50). Needs `keys:read` or `keys:write` (members of every role have them); without, a FORBIDDEN error.",
       args: { filter: t.arg({ type: ApiKeyFilterInput, description: "Narrows the list." }) },
       resolve: async (query, org, args, ctx, info) => {
-        assertPageArgs(args);
-        await requireReadScope(ctx, org.id, "keys:read");
+        await openOrganizationList(ctx, org.id, args, "keys");
         const where = listWhere(org.id, args, ctx);
         counts.startIfSelected(args, info, () => ctx.prisma.apiKey.count({ where }));
         return ctx.prisma.apiKey.findMany({ ...query, where, orderBy: apiKeyListOrder });
       },
       totalCount: async (org, args, ctx) => {
-        assertPageArgs(args);
-        await requireReadScope(ctx, org.id, "keys:read");
+        await openOrganizationList(ctx, org.id, args, "keys");
         return counts.result(args, () =>
           ctx.prisma.apiKey.count({ where: listWhere(org.id, args as FilterArgs, ctx) }),
         );

@@ -2,6 +2,7 @@ import { createApiKey, deleteApiKey, keyNotFound, renewApiKey, revokeApiKey, upd
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
 import { decodeReferenceIds, decodeTargetId, encodeId } from "../global-id.ts";
+import { maxNestedItems } from "../pagination.ts";
 import { ApiKeyRef, KeyRoleEnum } from "./api-key.ts";
 import { ResourceRef } from "./resource.ts";
 
@@ -108,12 +109,14 @@ const DeleteApiKeyPayload = builder
       deletedId: t.id({ description: "The deleted key's id.", resolve: (p) => encodeId("ApiKey", p.deletedId) }),
       transferredResources: t.prismaField({
         type: [ResourceRef],
-        description: "Resources the key owned that now belong to the member named in `transferOwnershipTo`.",
+        description:
+          "Resources the key owned that now belong to the member named in `transferOwnershipTo`, by name, at most 100. Empty unless you may read resources (`resources:read`).",
         resolve: (query, p, _args, ctx) =>
           ctx.prisma.resource.findMany({
             ...query,
             where: { id: { in: p.transferredResourceIds } },
-            orderBy: { name: "asc" },
+            orderBy: [{ name: "asc" }, { id: "asc" }],
+            take: maxNestedItems,
           }),
       }),
       deletedResourceIds: t.idList({

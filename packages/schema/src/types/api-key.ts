@@ -1,5 +1,6 @@
 import { apiKeyStatus } from "@tessera/core";
 import { builder } from "../builder.ts";
+import { maxNestedItems } from "../pagination.ts";
 
 export const KeyRoleEnum = builder.enumType("KeyRole", {
   description: "The role an API key acts with in the partner's API.",
@@ -21,7 +22,8 @@ export const ApiKeyStatusEnum = builder.enumType("ApiKeyStatus", {
 
 export const ApiKeyRef = builder.prismaNode("ApiKey", {
   id: { field: "id" },
-  description: "An API key. Its secret is shown once, when it is created; Tessera keeps only a hash.",
+  description:
+    "An API key. Its secret is shown once, when it is created; Tessera keeps only a hash. Readable with `keys:read` or `keys:write` (every member may); a key always reads itself. Elsewhere a key you may not read is left out of lists and is null (or a FORBIDDEN error where the field cannot be null).",
   fields: (t) => ({
     name: t.exposeString("name", { description: "A name unique within the organization." }),
     description: t.exposeString("description", { nullable: true, description: "What the key is for." }),
@@ -50,13 +52,14 @@ export const ApiKeyRef = builder.prismaNode("ApiKey", {
     resources: t.prismaField({
       type: ["Resource"],
       description:
-        "The resources and groups the key may reach when `allResources` is false (a group grants what it contains).",
+        "The resources and groups the key may reach when `allResources` is false (a group grants what it contains), by name, at most 100. Empty unless you may read resources (`resources:read`; every member may).",
       select: { id: true },
       resolve: (query, key, _args, ctx) =>
         ctx.prisma.resource.findMany({
           ...query,
           where: { grantedToKeys: { some: { apiKeyId: key.id } } },
           orderBy: [{ name: "asc" }, { id: "asc" }],
+          take: maxNestedItems,
         }),
     }),
     allCustomerAccounts: t.exposeBoolean("allCustomerAccounts", {
@@ -64,13 +67,15 @@ export const ApiKeyRef = builder.prismaNode("ApiKey", {
     }),
     customerAccounts: t.prismaField({
       type: ["CustomerAccount"],
-      description: "The customer accounts the key may act for when `allCustomerAccounts` is false.",
+      description:
+        "The customer accounts the key may act for when `allCustomerAccounts` is false, by name, at most 100. Empty unless you may read accounts (`accounts:read`; every member may).",
       select: { id: true },
       resolve: (query, key, _args, ctx) =>
         ctx.prisma.customerAccount.findMany({
           ...query,
           where: { apiKeys: { some: { apiKeyId: key.id } } },
           orderBy: [{ name: "asc" }, { id: "asc" }],
+          take: maxNestedItems,
         }),
     }),
     origins: t.exposeStringList("origins", {
@@ -101,17 +106,20 @@ export const ApiKeyRef = builder.prismaNode("ApiKey", {
     }),
     createdBy: t.relation("createdByUser", {
       nullable: true,
-      description: "The member who created the key; null when another key created it or the member was removed.",
+      description:
+        "The member who created the key; null when another key created it, the member was removed, or you may not read members (`members:read`; every member may).",
     }),
     ownedResources: t.prismaField({
       type: ["Resource"],
-      description: "Resources this key owns (it created them). On delete they are transferred or deleted.",
+      description:
+        "Resources this key owns (it created them), by name, at most 100. On delete they are transferred or deleted. Empty unless you may read resources (`resources:read`).",
       select: { id: true },
       resolve: (query, key, _args, ctx) =>
         ctx.prisma.resource.findMany({
           ...query,
           where: { owners: { some: { apiKeyId: key.id } } },
           orderBy: [{ name: "asc" }, { id: "asc" }],
+          take: maxNestedItems,
         }),
     }),
   }),

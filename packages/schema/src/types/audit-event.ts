@@ -1,12 +1,11 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import { ForbiddenError, NotFoundError } from "@tessera/core";
+import { newestFirst } from "@tessera/core";
 import type { Prisma } from "@tessera/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
 import { decodeId, encodeId } from "../global-id.ts";
-import { assertPageArgs, totalCountField } from "../pagination.ts";
-import { asGraphQLError } from "../read-access.ts";
+import { openOrganizationList } from "../organization-list.ts";
+import { totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
 
 export const AuditEventRef = builder.prismaObject("AuditEvent", {
@@ -31,7 +30,10 @@ export const AuditEventRef = builder.prismaObject("AuditEvent", {
     actorLabel: t.exposeString("actorLabel", {
       description: "The actor as they were known then (an email or `key <name>`), kept after deletion.",
     }),
-    actorUser: t.relation("actorUser", { nullable: true, description: "The acting member, while they exist." }),
+    actorUser: t.relation("actorUser", {
+      nullable: true,
+      description: "The acting member, while they exist and you may read members.",
+    }),
     targetType: t.exposeString("targetType", { description: "The kind of thing changed, e.g. `ApiKey`." }),
     targetId: t.id({
       nullable: true,
@@ -89,43 +91,24 @@ function auditWhere(organizationId: string, args: AuditArgs): Prisma.AuditEventW
   return where;
 }
 
-/**
- * The audit log is for the people accountable for the organization: OWNER and ADMIN members. Others,
- * including API keys (there is no audit scope), get a clear FORBIDDEN error rather than an empty
- * list, so nobody mistakes "not allowed" for "nothing happened".
- */
-async function requireAuditReader(ctx: Context, organizationId: string): Promise<void> {
-  const access = await ctx.access.inOrganization(organizationId);
-  if (!access) throw asGraphQLError(new NotFoundError("Organization not found."));
-  if (access.role === "OWNER" || access.role === "ADMIN") return;
-  throw asGraphQLError(
-    new ForbiddenError(
-      access.role
-        ? `Your role (${access.role}) cannot read the audit log; only owners and admins can.`
-        : "API keys cannot read the audit log; only owner and admin members can.",
-    ),
-  );
-}
-
 builder.prismaObjectField(OrganizationRef, "auditEvents", (t) =>
   t.prismaConnection(
     {
       type: "AuditEvent",
       cursor: "id",
-      description: "The organization's audit log, newest first. OWNER and ADMIN members only.",
+      description:
+        "The organization's audit log, newest first. OWNER and ADMIN members only; anyone else (every API key included) gets a FORBIDDEN error.",
       args: { filter: t.arg({ type: AuditEventFilterInput, description: "Narrows the log." }) },
       resolve: async (query, org, args, ctx) => {
-        assertPageArgs(args);
-        await requireAuditReader(ctx, org.id);
+        await openOrganizationList(ctx, org.id, args, "audit");
         return ctx.prisma.auditEvent.findMany({
           ...query,
           where: auditWhere(org.id, args),
-          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+          orderBy: newestFirst,
         });
       },
       totalCount: async (org, args, ctx) => {
-        assertPageArgs(args);
-        await requireAuditReader(ctx, org.id);
+        await openOrganizationList(ctx, org.id, args, "audit");
         return ctx.prisma.auditEvent.count({ where: auditWhere(org.id, args as AuditArgs) });
       },
     },

@@ -1,7 +1,7 @@
-import { customerAccountWhere } from "@tessera/core";
+import { customerAccountWhere, newestFirst } from "@tessera/core";
 import { builder } from "../builder.ts";
-import { assertPageArgs, totalCountField } from "../pagination.ts";
-import { requireReadScope } from "../read-access.ts";
+import { openOrganizationList } from "../organization-list.ts";
+import { totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
 
 export const CustomerAccountStatusEnum = builder.enumType("CustomerAccountStatus", {
@@ -23,15 +23,10 @@ export const CustomerAccountRef = builder.prismaNode("CustomerAccount", {
     token: t.string({
       nullable: true,
       description:
-        "The account token. Readable by OWNER and ADMIN members and by keys with `accounts:read`; null for everyone else.",
+        "The account token. Readable by OWNER and ADMIN members and by keys with `accounts:read` or `accounts:write`; null for everyone else.",
       select: { token: true, organizationId: true },
-      resolve: async (account, _args, ctx) => {
-        const access = await ctx.access.inOrganization(account.organizationId);
-        const mayRead = access?.role
-          ? access.role === "OWNER" || access.role === "ADMIN"
-          : access?.scopes.has("accounts:read");
-        return mayRead ? account.token : null;
-      },
+      resolve: async (account, _args, ctx) =>
+        (await ctx.access.mayRead(account.organizationId, "accountTokens")) ? account.token : null,
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the account was created." }),
   }),
@@ -54,20 +49,18 @@ builder.prismaObjectField(OrganizationRef, "customerAccounts", (t) =>
       type: CustomerAccountRef,
       cursor: "id",
       description:
-        "The organization's customer accounts, newest first. `first` is 1..100 (default 50). Needs `accounts:read` (every member has it).",
+        "The organization's customer accounts, newest first. `first` is 1..100 (default 50). Needs `accounts:read` or `accounts:write` (every member has it); without, a FORBIDDEN error.",
       args: { filter: t.arg({ type: CustomerAccountFilterInput, description: "Search and status filter." }) },
       totalCount: async (org, args, ctx) => {
-        assertPageArgs(args);
-        await requireReadScope(ctx, org.id, "accounts:read");
+        await openOrganizationList(ctx, org.id, args, "accounts");
         return ctx.prisma.customerAccount.count({ where: customerAccountWhere(org.id, args.filter) });
       },
       resolve: async (query, org, args, ctx) => {
-        assertPageArgs(args);
-        await requireReadScope(ctx, org.id, "accounts:read");
+        await openOrganizationList(ctx, org.id, args, "accounts");
         return ctx.prisma.customerAccount.findMany({
           ...query,
           where: customerAccountWhere(org.id, args.filter),
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          orderBy: newestFirst,
         });
       },
     },

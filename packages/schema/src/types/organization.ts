@@ -1,5 +1,6 @@
 import { managementScopes } from "@tessera/core";
 import { builder } from "../builder.ts";
+import { maxNestedItems } from "../pagination.ts";
 
 export const MemberRoleEnum = builder.enumType("MemberRole", {
   description: "A member's role in an organization. OWNER and ADMIN manage keys and accounts; EDITOR and VIEWER read.",
@@ -13,7 +14,8 @@ export const MemberRoleEnum = builder.enumType("MemberRole", {
 
 builder.prismaObject("Membership", {
   name: "Member",
-  description: "A user's membership of an organization, with their role there.",
+  description:
+    "A user's membership of an organization, with their role there. Readable by every member and by keys with `members:read`.",
   fields: (t) => ({
     user: t.relation("user", { description: "The member." }),
     role: t.expose("role", { type: MemberRoleEnum, description: "The member's role in this organization." }),
@@ -58,16 +60,17 @@ export const OrganizationRef = builder.prismaNode("Organization", {
       resolve: async (org, _args, ctx) => (await ctx.access.inOrganization(org.id))?.role ?? null,
     }),
     members: t.relation("memberships", {
-      description: "Everyone who belongs to the organization, by role (OWNER first), then by email.",
-      query: { orderBy: [{ role: "asc" }, { user: { email: "asc" } }] },
+      description:
+        "Everyone who belongs to the organization, by role (OWNER first), then by email, at most 100. Empty for an API key without `members:read`.",
+      query: { orderBy: [{ role: "asc" }, { user: { email: "asc" } }], take: maxNestedItems },
     }),
     scopes: t.relation("scopes", {
-      description: `The scope catalogue ("available actions"): domain scopes, then the management scopes (${managementScopes.map((s) => s.name).join(", ")}).`,
-      query: { orderBy: [{ kind: "asc" }, { name: "asc" }] },
+      description: `The scope catalogue ("available actions"): domain scopes, then the management scopes (${managementScopes.map((s) => s.name).join(", ")}), at most 100.`,
+      query: { orderBy: [{ kind: "asc" }, { name: "asc" }], take: maxNestedItems },
     }),
     apiVersions: t.relation("apiVersions", {
-      description: "The organization's API versions, newest first.",
-      query: { orderBy: [{ releasedAt: "desc" }, { name: "desc" }] },
+      description: "The organization's API versions, newest first, at most 100.",
+      query: { orderBy: [{ releasedAt: "desc" }, { name: "desc" }], take: maxNestedItems },
     }),
   }),
 });

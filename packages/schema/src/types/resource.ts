@@ -1,7 +1,7 @@
-import { resourceWhere } from "@tessera/core";
+import { newestFirst, resourceWhere } from "@tessera/core";
 import { builder } from "../builder.ts";
-import { assertPageArgs, totalCountField } from "../pagination.ts";
-import { requireReadScope } from "../read-access.ts";
+import { openOrganizationList } from "../organization-list.ts";
+import { maxNestedItems, totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
 
 export const ResourceKindEnum = builder.enumType("ResourceKind", {
@@ -16,37 +16,40 @@ export const ResourceKindEnum = builder.enumType("ResourceKind", {
 
 export const ResourceRef = builder.prismaNode("Resource", {
   id: { field: "id" },
-  description: "Something keys and members can be granted and can own: a vehicle, a group, a data source, a project.",
+  description:
+    "Something keys and members can be granted and can own: a vehicle, a group, a data source, a project. Readable with `resources:read` or `resources:write` (every member may); elsewhere one you may not read is left out of lists and is null (or a FORBIDDEN error where the field cannot be null).",
   fields: (t) => ({
     kind: t.expose("kind", { type: ResourceKindEnum, description: "What the resource is." }),
     name: t.exposeString("name", { description: "The resource's name." }),
-    parent: t.relation("parent", { nullable: true, description: "The group that contains this resource, if any." }),
+    parent: t.relation("parent", {
+      nullable: true,
+      description: "The group that contains this resource; null when there is none or you may not read resources.",
+    }),
     ownerUsers: t.prismaField({
       type: ["User"],
-      description: "Members who own this resource.",
+      description:
+        "Members who own this resource, by email, at most 100. Empty unless you may read members (`members:read`; every member may).",
       select: { id: true },
       resolve: (query, resource, _args, ctx) =>
         ctx.prisma.user.findMany({
           ...query,
           where: { ownedResources: { some: { resourceId: resource.id } } },
-          orderBy: [{ email: "asc" }],
+          orderBy: [{ email: "asc" }, { id: "asc" }],
+          take: maxNestedItems,
         }),
     }),
     ownerKeys: t.prismaField({
       type: ["ApiKey"],
       description:
-        "API keys that own this resource (they created it). Empty unless you may read keys (`keys:read`; every member may).",
-      select: { id: true, organizationId: true },
-      resolve: async (query, resource, _args, ctx) => {
-        // A key allowed only `resources:read` must not reach other keys' details through ownership.
-        const access = await ctx.access.inOrganization(resource.organizationId);
-        if (!access?.scopes.has("keys:read")) return [];
-        return ctx.prisma.apiKey.findMany({
+        "API keys that own this resource (they created it), by name, at most 100. Without `keys:read` you see only the calling key itself, when it is an owner.",
+      select: { id: true },
+      resolve: (query, resource, _args, ctx) =>
+        ctx.prisma.apiKey.findMany({
           ...query,
           where: { ownedResources: { some: { resourceId: resource.id } } },
-          orderBy: [{ name: "asc" }],
-        });
-      },
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+          take: maxNestedItems,
+        }),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the resource was created." }),
   }),
@@ -66,20 +69,18 @@ builder.prismaObjectField(OrganizationRef, "resources", (t) =>
       type: ResourceRef,
       cursor: "id",
       description:
-        "The organization's resources, newest first. `first` is 1..100 (default 50). Needs `resources:read` (every member has it).",
+        "The organization's resources, newest first. `first` is 1..100 (default 50). Needs `resources:read` or `resources:write` (every member has it); without, a FORBIDDEN error.",
       args: { filter: t.arg({ type: ResourceFilterInput, description: "Kind filter and name search." }) },
       totalCount: async (org, args, ctx) => {
-        assertPageArgs(args);
-        await requireReadScope(ctx, org.id, "resources:read");
+        await openOrganizationList(ctx, org.id, args, "resources");
         return ctx.prisma.resource.count({ where: resourceWhere(org.id, args.filter) });
       },
       resolve: async (query, org, args, ctx) => {
-        assertPageArgs(args);
-        await requireReadScope(ctx, org.id, "resources:read");
+        await openOrganizationList(ctx, org.id, args, "resources");
         return ctx.prisma.resource.findMany({
           ...query,
           where: resourceWhere(org.id, args.filter),
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          orderBy: newestFirst,
         });
       },
     },

@@ -1,0 +1,2 @@
+export * from "./read-rules.ts";
+export * from "./resolver.ts";

@@ -1,0 +1,89 @@
+import type { ReadRule } from "@tessera/core";
+import {
+  defaultFieldResolver,
+  GraphQLError,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+} from "graphql";
+import type { Context } from "./context.ts";
+
+type Guard = (ctx: Context, object: Record<string, unknown>) => Promise<boolean>;
+
+const inOrganization =
+  (rule: ReadRule): Guard =>
+  (ctx, object) =>
+    typeof object.organizationId === "string"
+      ? ctx.access.mayRead(object.organizationId, rule)
+      : Promise.resolve(false);
+
+/**
+ * The read rule (from core's table) of every object type that holds an organization's data. The
+ * schema applies it wherever the type is reached: lists, `node(id)`, relation fields and mutation
+ * payloads alike. An object whose organization is unknown is not readable.
+ */
+export const readGuards: Record<string, Guard> = {
+  Organization: (ctx, org) => ctx.access.mayRead(String(org.id), "organization"),
+  Scope: inOrganization("catalogue"),
+  ApiVersion: inOrganization("catalogue"),
+  ApiKey: (ctx, key) =>
+    typeof key.organizationId === "string"
+      ? ctx.access.mayReadApiKey({ id: String(key.id), organizationId: key.organizationId })
+      : Promise.resolve(false),
+  CustomerAccount: inOrganization("accounts"),
+  Resource: inOrganization("resources"),
+  Member: inOrganization("members"),
+  User: (ctx, user) => ctx.access.mayReadUser(String(user.id)),
+  AuditEvent: inOrganization("audit"),
+};
+
+/**
+ * Object types that hold no data of their own and only lead to guarded types: the roots, the
+ * caller's own `Viewer`, pages, payloads and errors. Any other object type must have a read guard
+ * (the authorization test fails otherwise).
+ */
+export function isCarrierType(name: string): boolean {
+  return ["Query", "Mutation", "Viewer", "PageInfo"].includes(name) || /(Connection|Edge|Payload|Error)$/.test(name);
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
+}
+
+/**
+ * Wraps the resolver of every field whose type is a guarded object type, so that a field the viewer
+ * may not read answers as its list does: a list leaves out what may not be read (for a relation,
+ * whose items share the parent's organization, that means empty), a nullable field is null, and a
+ * non-null one is a FORBIDDEN error. A relation field added tomorrow is guarded without anyone
+ * remembering to.
+ */
+export function guardReads(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const guard = readGuards[getNamedType(field.type).name];
+      if (!guard) continue;
+      const target = getNamedType(field.type).name;
+      const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
+      const list = isListType(getNullableType(field.type));
+      const required = isNonNullType(field.type);
+      field.resolve = async (source, args, ctx: Context, info) => {
+        const value = await resolve(source, args, ctx, info);
+        if (value == null) return value;
+        if (list) {
+          const items = value as Record<string, unknown>[];
+          const allowed = await Promise.all(items.map((item) => item == null || guard(ctx, item)));
+          return items.filter((_item, i) => allowed[i]);
+        }
+        if (await guard(ctx, value as Record<string, unknown>)) return value;
+        if (required) throw forbidden(`You may not read this ${target}.`);
+        return null;
+      };
+    }
+  }
+  return schema;
+}
