@@ -342,7 +342,7 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
       await tx.auditEvent.create({
         data: {
           organizationId: demoId("acme-fleet"),
-          action: "organization.seed",
+          action: "organization.seeded",
           actorLabel: "system",
           targetType: "Organization",
           targetId: demoId("acme-fleet"),

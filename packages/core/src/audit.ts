@@ -1,4 +1,5 @@
 import type { Prisma } from "@tessera/db";
+import type { AuditAction } from "./audit-actions.ts";
 import type { Actor } from "./viewer.ts";
 
 export type AuditTarget = { type: string; id?: string | null; label?: string | null };
@@ -6,7 +7,7 @@ export type AuditTarget = { type: string; id?: string | null; label?: string | n
 export type AuditInput = {
   organizationId: string;
   actor: Actor;
-  action: string;
+  action: AuditAction;
   target: AuditTarget;
   sourceAddress?: string | null;
   /** What changed, as { field: { from, to } } or a short summary. Never a secret. */

@@ -41,7 +41,7 @@ export async function signIn(prisma: PrismaClient, input: SignInInput, clock: Cl
       await recordAudit(tx, {
         organizationId,
         actor: { kind: "user", userId: user.id, label: user.email },
-        action: "member.sign_in",
+        action: "member.signed_in",
         target: { type: "User", id: user.id, label: user.email },
         sourceAddress: input.sourceAddress,
       });

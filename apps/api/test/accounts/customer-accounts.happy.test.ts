@@ -69,7 +69,7 @@ describe("customer accounts: the happy paths", () => {
       orderBy: { createdAt: "asc" },
     });
     expect(events.map((e) => [e.action, e.changes])).toEqual([
-      ["customer_account.renamed", { name: { from: "Old name", to: "New name" } }],
+      ["customer_account.updated", { name: { from: "Old name", to: "New name" } }],
       ["customer_account.status_changed", { status: { from: "ACTIVE", to: "SUSPENDED" } }],
       ["customer_account.status_changed", { status: { from: "SUSPENDED", to: "ACTIVE" } }],
       ["customer_account.status_changed", { status: { from: "ACTIVE", to: "CLOSED" } }],

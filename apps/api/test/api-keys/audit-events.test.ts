@@ -26,9 +26,9 @@ describe("Organization.auditEvents", () => {
     const events = all.data?.organization.auditEvents;
     expect(events.totalCount).toBe(3);
     expect(events.nodes.map((e: { action: string }) => e.action)).toEqual([
-      "api_key.revoke",
-      "api_key.renew",
-      "api_key.create",
+      "API_KEY_REVOKED",
+      "API_KEY_RENEWED",
+      "API_KEY_CREATED",
     ]);
     expect(events.nodes[0]).toMatchObject({
       actorType: "API_KEY",
@@ -41,11 +41,14 @@ describe("Organization.auditEvents", () => {
     expect(events.nodes[1]).toMatchObject({ actorType: "USER", actorId: gid("User", org.users.ADMIN.id) });
     expect(JSON.stringify(all)).not.toContain(secret.slice(4));
 
-    const byAction = await org.as.ADMIN.gql(auditQuery, { slug: org.org.slug, filter: { actions: ["api_key.renew"] } });
+    const byAction = await org.as.ADMIN.gql(auditQuery, {
+      slug: org.org.slug,
+      filter: { actions: ["API_KEY_RENEWED"] },
+    });
     expect(byAction.data?.organization.auditEvents.totalCount).toBe(1);
     const byActor = await org.as.ADMIN.gql(auditQuery, {
       slug: org.org.slug,
-      filter: { actorId: gid("User", org.users.OWNER.id), actions: ["api_key.create"] },
+      filter: { actorId: gid("User", org.users.OWNER.id), actions: ["API_KEY_CREATED"] },
     });
     expect(byActor.data?.organization.auditEvents.nodes.map((e: { targetLabel: string }) => e.targetLabel)).toEqual([
       "Audited",

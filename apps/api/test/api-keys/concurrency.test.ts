@@ -44,7 +44,7 @@ describe.skipIf(process.env.TEST_DB !== "postgres")("concurrent changes to one k
       const row = await h.db.prisma.apiKey.findUniqueOrThrow({ where: { id } });
       const returned = results.map((r) => new Date(r.data?.renewApiKey.apiKey.expiresAt).getTime());
       expect(returned).toContain(row.expiresAt.getTime());
-      expect(await h.db.prisma.auditEvent.count({ where: { targetId: id, action: "api_key.renew" } })).toBe(2);
+      expect(await h.db.prisma.auditEvent.count({ where: { targetId: id, action: "api_key.renewed" } })).toBe(2);
     }
   });
 

@@ -37,7 +37,7 @@ describe("createApiKey", () => {
     expect(JSON.stringify(row)).not.toContain(secret);
     const events = await h.db.prisma.auditEvent.findMany({ where: { targetId: id } });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "api_key.create", actorUserId: org.users.OWNER.id });
+    expect(events[0]).toMatchObject({ action: "api_key.created", actorUserId: org.users.OWNER.id });
     expect(JSON.stringify(events)).not.toContain(secret.slice(4, 20));
 
     const node = await org.as.ADMIN.gql(`query($id: ID!) { node(id: $id) { ... on ApiKey { name hint } } }`, {

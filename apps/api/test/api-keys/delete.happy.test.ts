@@ -39,11 +39,11 @@ describe("deleteApiKey", () => {
       expect(await count).toBe(0);
     }
     const actions = (
-      await prisma.auditEvent.findMany({ where: { organizationId: org.org.id, action: { not: "api_key.create" } } })
+      await prisma.auditEvent.findMany({ where: { organizationId: org.org.id, action: { not: "api_key.created" } } })
     )
       .map((e) => e.action)
       .sort();
-    expect(actions).toEqual(["api_key.delete", "resource.delete", "resource.delete"]);
+    expect(actions).toEqual(["api_key.deleted", "resource.deleted", "resource.deleted"]);
   });
 
   it("with an heir: the member becomes owner of every resource the key owned, without duplicate owner rows", async () => {
@@ -70,7 +70,7 @@ describe("deleteApiKey", () => {
       ).toEqual([{ userId: org.users.EDITOR.id, apiKeyId: null }]);
     }
     const transfers = await prisma.auditEvent.findMany({
-      where: { organizationId: org.org.id, action: "resource.ownership_transfer" },
+      where: { organizationId: org.org.id, action: "resource.ownership_transferred" },
     });
     expect(transfers.map((e) => e.targetId).sort()).toEqual([solo1.id, solo2.id, shared.id].sort());
     expect(transfers[0]?.changes).toMatchObject({ to: { userId: org.users.EDITOR.id } });

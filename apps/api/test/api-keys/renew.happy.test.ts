@@ -19,7 +19,7 @@ describe("renewApiKey", () => {
     expected.setUTCMonth(expected.getUTCMonth() + 12);
     expect(Math.abs(new Date(renewed.apiKey.expiresAt).getTime() - expected.getTime())).toBeLessThan(5000);
     expect(Math.abs(new Date(renewed.apiKey.renewedAt).getTime() - now.getTime())).toBeLessThan(5000);
-    const event = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "api_key.renew" } });
+    const event = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "api_key.renewed" } });
     expect(event.changes).toMatchObject({ expiresAt: { to: renewed.apiKey.expiresAt } });
   });
 

@@ -18,7 +18,7 @@ describe("revokeApiKey", () => {
     });
     const row = await h.db.prisma.apiKey.findUniqueOrThrow({ where: { id } });
     expect(row.revokedByUserId).toBe(org.users.ADMIN.id);
-    const event = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "api_key.revoke" } });
+    const event = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "api_key.revoked" } });
     expect(event.changes).toEqual({ reason: "Leaked in a log" });
 
     const after = await keyClient.gql("{ viewer { apiKey { id } } }");

@@ -49,7 +49,7 @@ describe("updateApiKey", () => {
         expiresAt: created.expiresAt,
       },
     });
-    const event = await prisma.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "api_key.update" } });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "api_key.updated" } });
     expect(event.actorUserId).toBe(org.users.ADMIN.id);
     expect(event.changes).toMatchObject({
       name: { from: "Before", to: "After" },

@@ -92,7 +92,7 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
       await recordAudit(tx, {
         organizationId,
         actor,
-        action: "api_key.create",
+        action: "api_key.created",
         target: { type: "ApiKey", id: created.id, label: created.name },
         sourceAddress: ctx.sourceAddress,
         changes: {

@@ -1,4 +1,5 @@
 import { recordAudit } from "../audit.ts";
+import type { AuditAction } from "../audit-actions.ts";
 import { ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
@@ -34,7 +35,7 @@ export async function deleteApiKey(ctx: OperationContext, input: DeleteApiKeyInp
 
   return ctx.prisma.$transaction(async (tx) => {
     const key = await lockKey(tx, organizationId, input.id);
-    const audit = (action: string, target: { type: string; id: string; label: string }, changes = {}) =>
+    const audit = (action: AuditAction, target: { type: string; id: string; label: string }, changes = {}) =>
       recordAudit(tx, { organizationId, actor, action, target, sourceAddress: ctx.sourceAddress, changes });
 
     let recipient: { id: string; email: string } | null = null;
@@ -65,7 +66,7 @@ export async function deleteApiKey(ctx: OperationContext, input: DeleteApiKeyInp
       for (const resource of owned) {
         transferred.push(resource.id);
         await audit(
-          "resource.ownership_transfer",
+          "resource.ownership_transferred",
           { type: "Resource", id: resource.id, label: resource.name },
           { from: { apiKeyId: key.id, name: key.name }, to: { userId: recipient.id, email: recipient.email } },
         );
@@ -76,7 +77,7 @@ export async function deleteApiKey(ctx: OperationContext, input: DeleteApiKeyInp
       for (const resource of solelyOwned) {
         deleted.push(resource.id);
         await audit(
-          "resource.delete",
+          "resource.deleted",
           { type: "Resource", id: resource.id, label: resource.name },
           { reason: "owned solely by a deleted API key", apiKeyId: key.id },
         );
@@ -85,7 +86,7 @@ export async function deleteApiKey(ctx: OperationContext, input: DeleteApiKeyInp
 
     await tx.apiKey.delete({ where: { id: key.id } });
     await audit(
-      "api_key.delete",
+      "api_key.deleted",
       { type: "ApiKey", id: key.id, label: key.name },
       {
         transferOwnershipTo: recipient ? { userId: recipient.id, email: recipient.email } : null,

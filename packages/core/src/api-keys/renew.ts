@@ -20,7 +20,7 @@ export async function renewApiKey(ctx: OperationContext, input: { id: string }):
     await recordAudit(tx, {
       organizationId,
       actor,
-      action: "api_key.renew",
+      action: "api_key.renewed",
       target: { type: "ApiKey", id: key.id, label: key.name },
       sourceAddress: ctx.sourceAddress,
       changes: { expiresAt: { from: key.expiresAt.toISOString(), to: expiresAt.toISOString() } },

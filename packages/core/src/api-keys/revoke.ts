@@ -38,7 +38,7 @@ export async function revokeApiKey(
     await recordAudit(tx, {
       organizationId,
       actor,
-      action: "api_key.revoke",
+      action: "api_key.revoked",
       target: { type: "ApiKey", id: key.id, label: key.name },
       sourceAddress: ctx.sourceAddress,
       changes: { reason },

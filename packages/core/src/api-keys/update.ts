@@ -109,7 +109,7 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
       await recordAudit(tx, {
         organizationId,
         actor,
-        action: "api_key.update",
+        action: "api_key.updated",
         target: { type: "ApiKey", id: input.id, label: name ?? before.name },
         sourceAddress: ctx.sourceAddress,
         changes,

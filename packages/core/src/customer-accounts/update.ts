@@ -17,7 +17,7 @@ export type UpdateCustomerAccountInput = {
 /**
  * Renames an account and/or changes its status. A CLOSED account is never reopened. The change is
  * audited as `customer_account.status_changed` when the status changes (that is what admins look
- * for in the log), otherwise as `customer_account.renamed`; an update that changes nothing writes nothing.
+ * for in the log), otherwise as `customer_account.updated`; an update that changes nothing writes nothing.
  */
 export async function updateCustomerAccount(
   ctx: OperationContext,
@@ -48,7 +48,7 @@ export async function updateCustomerAccount(
     await recordAudit(tx, {
       organizationId: account.organizationId,
       actor,
-      action: changes.status ? "customer_account.status_changed" : "customer_account.renamed",
+      action: changes.status ? "customer_account.status_changed" : "customer_account.updated",
       target: { type: "CustomerAccount", id: account.id, label: name },
       sourceAddress: ctx.sourceAddress,
       changes,

@@ -1,5 +1,5 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import { newestFirst } from "@tessera/core";
+import { type AuditAction, auditActionEnumName, auditActions, newestFirst } from "@tessera/core";
 import type { Prisma } from "@tessera/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
@@ -8,12 +8,27 @@ import { openOrganizationList } from "../organization-list.ts";
 import { totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
 
+export const AuditActionEnum = builder.enumType("AuditAction", {
+  description:
+    "What an audit event records, past tense. Stored as `<object>.<verb>` (`api_key.created` is API_KEY_CREATED).",
+  values: Object.fromEntries(
+    auditActions.map((action) => [
+      auditActionEnumName(action),
+      { value: action, description: `Recorded as \`${action}\`.` },
+    ]),
+  ) as Record<string, { value: AuditAction; description: string }>,
+});
+
 export const AuditEventRef = builder.prismaObject("AuditEvent", {
   description:
     "One recorded change: who (a member or an API key) did what to which target, when and from where. Never holds a secret.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "The event's id." }),
-    action: t.exposeString("action", { description: "What happened, e.g. `api_key.create` or `api_key.revoke`." }),
+    action: t.field({
+      type: AuditActionEnum,
+      description: "What happened, e.g. API_KEY_CREATED or API_KEY_REVOKED.",
+      resolve: (event) => event.action as AuditAction,
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it happened." }),
     actorType: t.string({
       description: "`USER` when a member acted, `API_KEY` when a key did.",
@@ -55,14 +70,18 @@ export const AuditEventRef = builder.prismaObject("AuditEvent", {
 const AuditEventFilterInput = builder.inputType("AuditEventFilter", {
   description: "Narrows the audit log. All given parts must match.",
   fields: (t) => ({
-    actions: t.stringList({ description: "Only these actions, e.g. [`api_key.revoke`]." }),
+    actions: t.field({ type: [AuditActionEnum], description: "Only these actions, e.g. [API_KEY_REVOKED]." }),
     actorId: t.id({ description: "Only events by this member (User id) or key (ApiKey id)." }),
     targetId: t.id({ description: "Only events about this object (its global id)." }),
   }),
 });
 
 type AuditArgs = {
-  filter?: { actions?: string[] | null; actorId?: string | number | null; targetId?: string | number | null } | null;
+  filter?: {
+    actions?: AuditAction[] | null;
+    actorId?: string | number | null;
+    targetId?: string | number | null;
+  } | null;
 };
 
 function badFilter(message: string): GraphQLError {
