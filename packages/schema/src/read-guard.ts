@@ -50,6 +50,14 @@ export function isCarrierType(name: string): boolean {
   return ["Query", "Mutation", "Viewer", "PageInfo"].includes(name) || /(Connection|Edge|Payload|Error)$/.test(name);
 }
 
+/**
+ * Fields that reach a guarded type but must not apply its rule, each with the reason. Sign-in answers
+ * while the request is still anonymous: the caller has just proved with their password to be this user.
+ */
+export const unguardedFields: Record<string, string> = {
+  "SignInPayload.user": "the caller has just signed in as this user; the request's viewer is still anonymous",
+};
+
 export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
 }
@@ -66,7 +74,7 @@ export function guardReads(schema: GraphQLSchema): GraphQLSchema {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields())) {
       const guard = readGuards[getNamedType(field.type).name];
-      if (!guard) continue;
+      if (!guard || unguardedFields[`${type.name}.${field.name}`]) continue;
       const target = getNamedType(field.type).name;
       const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
       const list = isListType(getNullableType(field.type));

@@ -1,0 +1,412 @@
+/**
+ * Every path to every object, for every kind of caller. The paths come from the schema itself: every
+ * field whose type is an object type with a read rule. A new relation field is walked without anyone
+ * adding it here; a new object type, payload or Node type without an entry below fails the test.
+ *
+ * What each caller may read is written out by hand from the product's rules (SPEC and issue 8), not
+ * derived from core's table, so the table and the schema's use of it are both under test. One
+ * organization fixture serves every caller; the walk is read-only except for the mutation payloads,
+ * which act on throwaway objects.
+ */
+import { randomBytes } from "node:crypto";
+import { type ManagementScope, type MemberRole, managementScopes } from "@tessera/core";
+import { isCarrierType, readGuards, schema, unguardedFields } from "@tessera/schema";
+import { getNamedType, isInterfaceType, isObjectType } from "graphql";
+import { beforeAll, describe, expect, it } from "vitest";
+import { gid } from "./api-keys/support.ts";
+import { type Client, type OrgFixture, useHarness } from "./support/harness.ts";
+
+const h = useHarness();
+
+type Kind = "organization" | "catalogue" | "keys" | "accounts" | "resources" | "members" | "audit";
+type Writes = "keys" | "accounts" | "resources";
+type Rights = { reads: Kind[]; writes: Writes[]; tokens: boolean };
+
+const kindOfType: Record<string, Kind> = {
+  Organization: "organization",
+  Scope: "catalogue",
+  ApiVersion: "catalogue",
+  ApiKey: "keys",
+  CustomerAccount: "accounts",
+  Resource: "resources",
+  Member: "members",
+  User: "members",
+  AuditEvent: "audit",
+};
+
+const memberReads: Kind[] = ["organization", "catalogue", "keys", "accounts", "resources", "members"];
+const roleRights: Record<MemberRole, Rights> = {
+  OWNER: { reads: [...memberReads, "audit"], writes: ["keys", "accounts", "resources"], tokens: true },
+  ADMIN: { reads: [...memberReads, "audit"], writes: ["keys", "accounts", "resources"], tokens: true },
+  EDITOR: { reads: memberReads, writes: ["resources"], tokens: false },
+  VIEWER: { reads: memberReads, writes: [], tokens: false },
+};
+const inOrg: Kind[] = ["organization", "catalogue"];
+/** A key holding only this management scope. A write scope includes its read scope. */
+const scopeRights: Record<ManagementScope, Rights> = {
+  "keys:read": { reads: [...inOrg, "keys"], writes: [], tokens: false },
+  "keys:write": { reads: [...inOrg, "keys"], writes: ["keys"], tokens: false },
+  "accounts:read": { reads: [...inOrg, "accounts"], writes: [], tokens: true },
+  "accounts:write": { reads: [...inOrg, "accounts"], writes: ["accounts"], tokens: true },
+  "resources:read": { reads: [...inOrg, "resources"], writes: [], tokens: false },
+  "resources:write": { reads: [...inOrg, "resources"], writes: ["resources"], tokens: false },
+  "members:read": { reads: [...inOrg, "members"], writes: [], tokens: false },
+};
+const nothing: Rights = { reads: [], writes: [], tokens: false };
+
+type Caller = Rights & { name: string; client: Client; userId?: string; keyId?: string; homeOrg: string };
+
+/** What identifies an item of each type in a result. */
+const fingerprint: Record<string, string> = {
+  Organization: "id",
+  ApiKey: "id",
+  CustomerAccount: "id",
+  Resource: "id",
+  User: "id",
+  AuditEvent: "id",
+  Member: "role",
+  Scope: "name",
+  ApiVersion: "name",
+};
+
+let A: OrgFixture;
+let B: OrgFixture;
+const ids = {} as Record<"key" | "truck" | "group" | "account", string>;
+const callers: Caller[] = [];
+
+function reads(caller: Caller, typename: string, item?: string): boolean {
+  if (typename === "ApiKey" && caller.keyId && item === gid("ApiKey", caller.keyId)) return true;
+  if (typename === "User" && caller.userId && item === gid("User", caller.userId)) return true;
+  return caller.reads.includes(kindOfType[typename] as Kind);
+}
+
+beforeAll(async () => {
+  A = await h.newOrganization();
+  B = await h.newOrganization();
+  const prisma = h.db.prisma;
+  const organizationId = A.org.id;
+  const group = await prisma.resource.create({ data: { organizationId, kind: "VEHICLE_GROUP", name: "Group" } });
+  const truck = await prisma.resource.create({
+    data: { organizationId, kind: "VEHICLE", name: "Truck", parentId: group.id },
+  });
+  await prisma.resourceOwner.create({ data: { resourceId: truck.id, userId: A.users.EDITOR.id } });
+  const account = await prisma.customerAccount.create({
+    data: { organizationId, name: "Old Town Movers", token: `tok_${randomBytes(8).toString("hex")}` },
+  });
+  // The key everyone looks at: restricted to the truck and the account, owner of the truck.
+  const { key } = await A.keyClient();
+  await prisma.apiKey.update({ where: { id: key.id }, data: { allResources: false, allCustomerAccounts: false } });
+  await prisma.apiKeyResource.create({ data: { apiKeyId: key.id, resourceId: truck.id } });
+  await prisma.apiKeyCustomerAccount.create({ data: { apiKeyId: key.id, customerAccountId: account.id } });
+  await prisma.resourceOwner.create({ data: { resourceId: truck.id, apiKeyId: key.id } });
+  await prisma.auditEvent.create({
+    data: {
+      organizationId,
+      action: "resource.created",
+      actorUserId: A.users.OWNER.id,
+      actorLabel: A.users.OWNER.email,
+      targetType: "Resource",
+      targetId: truck.id,
+    },
+  });
+  Object.assign(ids, { key: key.id, truck: truck.id, group: group.id, account: account.id });
+
+  for (const role of ["OWNER", "ADMIN", "EDITOR", "VIEWER"] as const) {
+    callers.push({ name: role, client: A.as[role], userId: A.users[role].id, homeOrg: A.org.id, ...roleRights[role] });
+  }
+  callers.push({ name: "non-member", client: B.as.OWNER, userId: B.users.OWNER.id, homeOrg: B.org.id, ...nothing });
+  const keyCallers: [string, string[], Rights][] = [
+    ...managementScopes.map((s): [string, string[], Rights] => [`key ${s.name}`, [s.name], scopeRights[s.name]]),
+    ["key without management scopes", ["vehicles:read"], { reads: inOrg, writes: [], tokens: false }],
+  ];
+  for (const [name, scopes, rights] of keyCallers) {
+    const caller = await A.keyClient({ scopes });
+    // Every calling key co-owns the truck: it must see itself among the owners, and no other key.
+    await prisma.resourceOwner.create({ data: { resourceId: truck.id, apiKeyId: caller.key.id } });
+    callers.push({ name, client: caller.client, keyId: caller.key.id, homeOrg: A.org.id, ...rights });
+  }
+  const foreign = await B.keyClient();
+  callers.push({
+    name: "key of another organization",
+    client: foreign.client,
+    keyId: foreign.key.id,
+    homeOrg: B.org.id,
+    ...nothing,
+  });
+});
+
+/** Where an instance of each parent type is found, and the type whose rule decides whether it is reachable. */
+type Recipe = {
+  wrap: (selection: string) => string;
+  parents: (data: any) => any[];
+  guardedBy?: [string, () => string];
+};
+const org = (inner: string) => `{ organization(slug: "${A.org.slug}") { ${inner} } }`;
+const lists = {
+  ApiKey: "apiKeys",
+  CustomerAccount: "customerAccounts",
+  Resource: "resources",
+  AuditEvent: "auditEvents",
+};
+const recipes: Record<string, Recipe> = {
+  Query: { wrap: (s) => `{ ${s} }`, parents: (d) => [d] },
+  Organization: {
+    wrap: org,
+    parents: (d) => [d?.organization].filter(Boolean),
+    guardedBy: ["Organization", () => gid("Organization", A.org.id)],
+  },
+  Member: {
+    wrap: (s) => org(`members { ${s} }`),
+    parents: (d) => d?.organization?.members ?? [],
+    guardedBy: ["Member", () => ""],
+  },
+  ApiKey: {
+    wrap: (s) => `{ node(id: "${gid("ApiKey", ids.key)}") { ... on ApiKey { ${s} } } }`,
+    parents: (d) => [d?.node].filter(Boolean),
+    guardedBy: ["ApiKey", () => gid("ApiKey", ids.key)],
+  },
+  Resource: {
+    wrap: (s) => `{ node(id: "${gid("Resource", ids.truck)}") { ... on Resource { ${s} } } }`,
+    parents: (d) => [d?.node].filter(Boolean),
+    guardedBy: ["Resource", () => gid("Resource", ids.truck)],
+  },
+  AuditEvent: {
+    wrap: (s) => org(`auditEvents(first: 100) { nodes { ${s} } }`),
+    parents: (d) => d?.organization?.auditEvents?.nodes ?? [],
+    guardedBy: ["AuditEvent", () => ""],
+  },
+  ...Object.fromEntries(
+    Object.entries(lists).flatMap(([type, field]) => [
+      [
+        `${type}Connection`,
+        {
+          wrap: (s: string) => org(`${field}(first: 100) { ${s} }`),
+          parents: (d: any) => [d?.organization?.[field]].filter(Boolean),
+          guardedBy: [type, () => ""],
+        },
+      ],
+      [
+        `${type}Edge`,
+        {
+          wrap: (s: string) => org(`${field}(first: 100) { edges { ${s} } }`),
+          parents: (d: any) => d?.organization?.[field]?.edges ?? [],
+          guardedBy: [type, () => ""],
+        },
+      ],
+    ]),
+  ),
+};
+const fieldArguments: Record<string, string> = { "Query.organization": `(slug: "%slug")` };
+
+type Path = { parent: string; field: string; target: string };
+
+/** Every field, on a type that holds or leads to organization data, whose type has a read rule. */
+function guardedPaths(): Path[] {
+  const paths: Path[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const target = getNamedType(field.type).name;
+      if (readGuards[target] && !unguardedFields[`${type.name}.${field.name}`]) {
+        paths.push({ parent: type.name, field: field.name, target });
+      }
+    }
+  }
+  return paths;
+}
+
+const payloadPaths = () => guardedPaths().filter((p) => p.parent.endsWith("Payload"));
+const queryPaths = () => guardedPaths().filter((p) => !p.parent.endsWith("Payload") && p.parent !== "Viewer");
+
+function itemsOf(value: unknown, target: string): string[] {
+  const key = fingerprint[target] as string;
+  if (value == null) return [];
+  return (Array.isArray(value) ? value : [value]).map((item) => String(item[key]));
+}
+
+async function walk(caller: Client, path: Path) {
+  const args = (fieldArguments[`${path.parent}.${path.field}`] ?? "").replace("%slug", A.org.slug);
+  const recipe = recipes[path.parent] as Recipe;
+  const result = await caller.gql(recipe.wrap(`${path.field}${args} { ${fingerprint[path.target]} }`));
+  expect(result.status, JSON.stringify(result.errors)).toBe(200);
+  for (const error of result.errors ?? []) expect(["FORBIDDEN", "NOT_FOUND"]).toContain(error.extensions?.code);
+  const parents = recipe.parents(result.data);
+  return { reached: parents.length > 0, items: parents.flatMap((p) => itemsOf(p[path.field], path.target)) };
+}
+
+describe("the read rules on every path", () => {
+  it("covers every object type: each has a read rule or only carries others, and each rule has expectations here", () => {
+    const objectTypes = Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && !t.name.startsWith("__"));
+    const unclassified = objectTypes.map((t) => t.name).filter((name) => !readGuards[name] && !isCarrierType(name));
+    expect(unclassified).toEqual([]);
+    expect(Object.keys(readGuards).sort()).toEqual(Object.keys(kindOfType).sort());
+    expect(Object.keys(unguardedFields)).toEqual(["SignInPayload.user"]);
+    const unreachable = guardedPaths()
+      .filter((p) => !p.parent.endsWith("Payload") && p.parent !== "Viewer" && !recipes[p.parent])
+      .map((p) => `${p.parent}.${p.field}`);
+    expect(unreachable, "add a recipe reaching these parents").toEqual([]);
+    expect(Object.keys(scopeRights).sort()).toEqual(managementScopes.map((s) => s.name).sort());
+  });
+
+  it("lists, relation fields and connections show each caller exactly what it may read", async () => {
+    const owner = callers[0] as Caller;
+    for (const path of queryPaths()) {
+      const all = await walk(owner.client, path);
+      const label = `${path.parent}.${path.field}`;
+      // The fixture fills every relation, so an empty answer for the owner would make the walk vacuous.
+      expect(all.items.length, `${label} as OWNER`).toBeGreaterThan(0);
+      const [guardType, guardItem] = recipes[path.parent]?.guardedBy ?? ["", () => ""];
+      for (const caller of callers) {
+        const seen = await walk(caller.client, path);
+        const reachable = !guardType || reads(caller, guardType, guardItem());
+        expect(seen.reached, `${label} reached by ${caller.name}`).toBe(reachable);
+        if (!reachable) continue;
+        const expected = all.items.filter((item) => reads(caller, path.target, item));
+        expect(seen.items.sort(), `${label} as ${caller.name}`).toEqual(expected.sort());
+      }
+    }
+  });
+
+  it("Viewer shows the caller itself: its user, its key, its own organizations", async () => {
+    const viewerFields = guardedPaths()
+      .filter((p) => p.parent === "Viewer")
+      .map((p) => p.field);
+    expect(viewerFields.sort()).toEqual(["apiKey", "organizations", "user"]);
+    for (const caller of callers) {
+      const { data } = await caller.client.gql("{ viewer { user { id } apiKey { id } organizations { id } } }");
+      expect(data?.viewer, caller.name).toEqual({
+        user: caller.userId ? { id: gid("User", caller.userId) } : null,
+        apiKey: caller.keyId ? { id: gid("ApiKey", caller.keyId) } : null,
+        organizations: [{ id: gid("Organization", caller.homeOrg) }],
+      });
+    }
+  });
+
+  it("node(id) applies the same rule to every Node type", async () => {
+    const nodeIds: Record<string, () => string> = {
+      Organization: () => A.org.id,
+      ApiKey: () => ids.key,
+      Resource: () => ids.truck,
+      CustomerAccount: () => ids.account,
+      User: () => A.users.EDITOR.id,
+    };
+    const node = schema.getType("Node");
+    if (!isInterfaceType(node)) throw new Error("Node is not an interface");
+    expect(
+      schema
+        .getImplementations(node)
+        .objects.map((t) => t.name)
+        .sort(),
+    ).toEqual(Object.keys(nodeIds).sort());
+    for (const [type, id] of Object.entries(nodeIds)) {
+      const globalId = gid(type, id());
+      for (const caller of callers) {
+        const { data } = await caller.client.gql(`{ node(id: "${globalId}") { id } }`);
+        expect(data?.node?.id ?? null, `node(${type}) as ${caller.name}`).toBe(
+          reads(caller, type, globalId) ? globalId : null,
+        );
+      }
+    }
+  });
+
+  it("account tokens: OWNER, ADMIN and keys that may read accounts; null for everyone else who sees the account", async () => {
+    for (const caller of callers) {
+      const { data } = await caller.client.gql(org("customerAccounts { nodes { token } }"));
+      const tokens = data?.organization?.customerAccounts?.nodes?.map((n: { token: string | null }) => n.token);
+      if (!reads(caller, "CustomerAccount")) expect(tokens, caller.name).toBeUndefined();
+      else
+        expect(
+          tokens?.every((t: string | null) => (caller.tokens ? t !== null : t === null)),
+          caller.name,
+        ).toBe(true);
+    }
+  });
+
+  it("mutation payloads carry only what the caller may read", async () => {
+    const prisma = h.db.prisma;
+    const organizationId = gid("Organization", A.org.id);
+    const freshKey = async () => (await A.keyClient()).key.id;
+    /** A payload's mutation, run on a throwaway object; `writes` is the right that lets it through. */
+    const mutations: Record<string, { writes: Writes; run: (c: Client, selection: string) => Promise<any> }> = {
+      CreateApiKeyPayload: {
+        writes: "keys",
+        run: (c, s) => mutate(c, "createApiKey", "CreateApiKeyInput", s, { organizationId, scopes: ["keys:write"] }),
+      },
+      UpdateApiKeyPayload: {
+        writes: "keys",
+        run: async (c, s) =>
+          mutate(c, "updateApiKey", "UpdateApiKeyInput", s, { id: gid("ApiKey", await freshKey()), description: "x" }),
+      },
+      RenewApiKeyPayload: {
+        writes: "keys",
+        run: async (c, s) => mutate(c, "renewApiKey", "RenewApiKeyInput", s, { id: gid("ApiKey", await freshKey()) }),
+      },
+      RevokeApiKeyPayload: {
+        writes: "keys",
+        run: async (c, s) => mutate(c, "revokeApiKey", "RevokeApiKeyInput", s, { id: gid("ApiKey", await freshKey()) }),
+      },
+      DeleteApiKeyPayload: {
+        writes: "keys",
+        run: async (c, s) => {
+          const id = await freshKey();
+          await prisma.resource.create({
+            data: { organizationId: A.org.id, kind: "PROJECT", name: `p-${id}`, owners: { create: { apiKeyId: id } } },
+          });
+          return mutate(c, "deleteApiKey", "DeleteApiKeyInput", s, {
+            id: gid("ApiKey", id),
+            transferOwnershipTo: gid("User", A.users.EDITOR.id),
+          });
+        },
+      },
+      CreateResourcePayload: {
+        writes: "resources",
+        run: (c, s) =>
+          mutate(c, "createResource", "CreateResourceInput", s, { organizationId, kind: "VEHICLE", name: "Van" }),
+      },
+      CreateCustomerAccountPayload: {
+        writes: "accounts",
+        run: (c, s) =>
+          mutate(c, "createCustomerAccount", "CreateCustomerAccountInput", s, { organizationId, name: "New" }),
+      },
+      UpdateCustomerAccountPayload: {
+        writes: "accounts",
+        run: (c, s) =>
+          mutate(c, "updateCustomerAccount", "UpdateCustomerAccountInput", s, {
+            id: gid("CustomerAccount", ids.account),
+            name: "Old Town Movers",
+          }),
+      },
+      RotateAccountTokenPayload: {
+        writes: "accounts",
+        run: (c, s) =>
+          mutate(c, "rotateAccountToken", "RotateAccountTokenInput", s, { id: gid("CustomerAccount", ids.account) }),
+      },
+    };
+    const paths = payloadPaths();
+    expect(paths.map((p) => p.parent).sort()).toEqual(Object.keys(mutations).sort());
+    for (const path of paths) {
+      const mutation = mutations[path.parent] as (typeof mutations)[string];
+      const selection = `... on ${path.parent} { ${path.field} { ${fingerprint[path.target]} } }`;
+      for (const caller of callers) {
+        const result = await mutation.run(caller.client, selection);
+        const label = `${path.parent}.${path.field} as ${caller.name}`;
+        if (!caller.writes.includes(mutation.writes)) {
+          expect(["ForbiddenError", "NotFoundError"], label).toContain(result.__typename);
+          continue;
+        }
+        expect(result.__typename, label).toBe(path.parent);
+        const items = itemsOf(result[path.field], path.target);
+        expect(items.length > 0, label).toBe(reads(caller, path.target, items[0]));
+      }
+    }
+  });
+});
+
+async function mutate(client: Client, field: string, inputType: string, selection: string, input: object) {
+  const { data, errors } = await client.gql(
+    `mutation($input: ${inputType}!) { ${field}(input: $input) { __typename ${selection} } }`,
+    { input },
+  );
+  expect(errors).toBeUndefined();
+  return data?.[field];
+}
