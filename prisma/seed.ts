@@ -2,7 +2,9 @@
  * Demo data for trying Tessera: loaded only into an empty database, deterministically (the same ids,
  * names, tokens and demo secrets every time; times are relative to the moment of seeding so every key
  * status is represented). All demo passwords are `tessera-demo`: demo-only, never use them elsewhere.
- * Run by the server on start (TESSERA_SEED_DEMO, default on), or with `pnpm db:seed`.
+ * Run by the server on start (TESSERA_SEED_DEMO, default on only for the embedded database), or with
+ * `pnpm db:seed`. A database that holds anything else is refused: demo members have a public password
+ * and demo keys public secrets, so they must never land beside real data.
  */
 import { createHash } from "node:crypto";
 import { generateApiKey, hashPassword, managementScopes, toBase62 } from "@tessera/core";
@@ -60,6 +62,17 @@ type DemoKey = {
   createdBy: string;
 };
 
+/** The database holds data that is not the demo's: seeding it would add public credentials to it. */
+export class SeedRefusedError extends Error {
+  constructor(organizations: number, users: number) {
+    super(
+      `refusing to load the demo data: the database already holds other data (${organizations} organizations, ${users} users). Demo data goes only into an empty database; unset TESSERA_SEED_DEMO or point DATABASE_URL at an empty database.`,
+    );
+    this.name = "SeedRefusedError";
+  }
+}
+
+/** Loads the demo data: true when loaded, false when it already was; SeedRefusedError on any other data. */
 export async function seedDemoData(prisma: PrismaClient, now = new Date()): Promise<boolean> {
   const passwordHashes = new Map<string, string>();
   const emails = ["owner@acme.test", "admin@acme.test", "editor@acme.test", "viewer@acme.test", "owner@globex.test"];
@@ -71,7 +84,9 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
     async (tx) => {
       // Serialise concurrent first starts on one PostgreSQL server; the loser sees a seeded database.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(727273)`;
-      if ((await tx.organization.count()) > 0) return false;
+      if (await tx.organization.findUnique({ where: { id: demoId("acme-fleet") }, select: { id: true } })) return false;
+      const [organizations, userCount] = await Promise.all([tx.organization.count(), tx.user.count()]);
+      if (organizations > 0 || userCount > 0) throw new SeedRefusedError(organizations, userCount);
 
       const users = [
         ["owner@acme.test", "Olivia Owner"],
@@ -365,7 +380,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   try {
     await db.migrate();
-    console.log((await seedDemoData(db.prisma)) ? "demo data loaded" : "database not empty: demo data not loaded");
+    console.log((await seedDemoData(db.prisma)) ? "demo data loaded" : "demo data already loaded");
+  } catch (error) {
+    if (!(error instanceof SeedRefusedError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
   } finally {
     await db.close();
   }

@@ -8,11 +8,14 @@ export type Config = {
   databaseUrl: string | undefined;
   /** The embedded database's directory (ignored with a databaseUrl). */
   dataDir: string;
-  /** Load the demo data into an empty database on start. */
+  /** Load the demo data into an empty database on start (default: only on the embedded database). */
   seedDemoData: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
-  /** Trust X-Forwarded-For for the client address (only behind a proxy you control). */
-  trustProxy: boolean;
+  /**
+   * How many proxies you control sit in front of Tessera, each appending to X-Forwarded-For (0: none,
+   * the header is ignored). The client address is the entry that many places from the right.
+   */
+  trustedProxyHops: number;
   /** Mark the session cookie Secure (serve over HTTPS). */
   secureCookies: boolean;
 };
@@ -24,6 +27,19 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
   throw new ConfigError(`expected true or false, got "${value}"`);
+}
+
+/** `TESSERA_TRUST_PROXY`: false (default), true (one proxy), or the number of proxies in front. */
+function proxyHops(value: string | undefined): number {
+  if (value !== undefined && /^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return hops;
+  }
+  try {
+    return flag(value, false) ? 1 : 0;
+  } catch {
+    throw new ConfigError(`TESSERA_TRUST_PROXY must be true, false or a number of proxies (0-10), got "${value}"`);
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,9 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "0.0.0.0",
     databaseUrl,
     dataDir: resolve(env.TESSERA_DATA_DIR ?? "./.data"),
-    seedDemoData: flag(env.TESSERA_SEED_DEMO, true),
+    // Demo members have a public password and demo keys public secrets: never on a real server by default.
+    seedDemoData: flag(env.TESSERA_SEED_DEMO, databaseUrl === undefined),
     logLevel,
-    trustProxy: flag(env.TESSERA_TRUST_PROXY, false),
+    trustedProxyHops: proxyHops(env.TESSERA_TRUST_PROXY),
     secureCookies: flag(env.TESSERA_SECURE_COOKIES, false),
   };
 }

@@ -9,25 +9,26 @@ import {
 import type { PrismaClient } from "@tessera/db";
 import type { Context } from "@tessera/schema";
 import { GraphQLError } from "graphql";
-import { clearedSessionCookie, readCookie, sessionCookie, sessionCookieName } from "./cookies.ts";
+import { clearedSessionCookie, readSessionCookie, sessionCookie } from "./cookies.ts";
 
 /** What the HTTP layer knows about the connection (passed as yoga's server context). */
 export type ServerContext = { sourceAddress?: string | null };
 
 export type ContextDeps = { prisma: PrismaClient; clock: Clock; secureCookies: boolean };
 
-/** Set-Cookie headers a request's resolvers asked for, applied to its response by the server. */
-export const responseCookies = new WeakMap<Request, string[]>();
-
 /**
  * Resolves who is calling, once per request: `Authorization: Bearer <key>` wins over the session
  * cookie. A bad key fails the whole request with 401 (an integrator must notice at once); a stale
  * cookie just means anonymous, as a browser would expect.
  */
-export async function createContext(deps: ContextDeps, request: Request, server: ServerContext): Promise<Context> {
+export async function createContext(
+  deps: ContextDeps,
+  request: Request,
+  server: ServerContext,
+  /** Collects the Set-Cookie headers resolvers ask for; the yoga instance applies them to the response. */
+  cookies: string[],
+): Promise<Context> {
   const viewer = await resolveViewer(deps, request);
-  const cookies: string[] = [];
-  responseCookies.set(request, cookies);
   return {
     prisma: deps.prisma,
     clock: deps.clock,
@@ -56,7 +57,7 @@ async function resolveViewer(deps: ContextDeps, request: Request): Promise<Viewe
       throw error;
     }
   }
-  const token = readCookie(request.headers.get("cookie"), sessionCookieName);
+  const token = readSessionCookie(request);
   return token ? viewerFromSessionToken(deps.prisma, token, deps.clock) : { kind: "anonymous" };
 }
 

@@ -1,12 +1,16 @@
+import { parse } from "cookie";
+
 export const sessionCookieName = "tessera_session";
 
-export function readCookie(header: string | null, name: string): string | undefined {
+/**
+ * The session token the request carries, if any. The `cookie` package parses the header; a value it
+ * cannot percent-decode stays as sent (and then matches no session), so one malformed cookie in a
+ * browser means "signed out", never an error on every request.
+ */
+export function readSessionCookie(request: Request): string | undefined {
+  const header = request.headers.get("cookie");
   if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-  return undefined;
+  return parse(header)[sessionCookieName] || undefined;
 }
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {

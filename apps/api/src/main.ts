@@ -5,7 +5,7 @@
  */
 import { createServer } from "node:http";
 import { DataDirInUseError, openDatabase } from "@tessera/db";
-import { seedDemoData } from "../../../prisma/seed.ts";
+import { SeedRefusedError, seedDemoData } from "../../../prisma/seed.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { createApp } from "./server.ts";
@@ -38,15 +38,23 @@ async function main(): Promise<void> {
   logger.info("database opened", { kind: db.kind, location: db.location });
   const applied = await db.migrate();
   logger.info("migrations applied", { applied, count: applied.length });
-  if (config.seedDemoData && (await seedDemoData(db.prisma))) {
-    logger.info("demo data loaded", { organizations: ["acme-fleet", "globex-logistics"] });
+  if (config.seedDemoData) {
+    try {
+      if (await seedDemoData(db.prisma)) {
+        logger.info("demo data loaded", { organizations: ["acme-fleet", "globex-logistics"] });
+      }
+    } catch (error) {
+      // Refused, not fatal: the database is someone's real data, which Tessera serves untouched.
+      if (!(error instanceof SeedRefusedError)) throw error;
+      logger.error(error.message);
+    }
   }
 
   const app = createApp({
     prisma: db.prisma,
     logger,
     secureCookies: config.secureCookies,
-    trustProxy: config.trustProxy,
+    trustedProxyHops: config.trustedProxyHops,
   });
   const server = createServer((req, res) => void app.handle(req, res));
   server.listen(config.port, config.host, () => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Clock, systemClock } from "@tessera/core";
 import type { PrismaClient } from "@tessera/db";
+import { clientAddress } from "./client-address.ts";
 import type { Logger } from "./log.ts";
 import { createTesseraYoga } from "./yoga.ts";
 
@@ -9,10 +10,34 @@ export type AppOptions = {
   logger: Logger;
   clock?: Clock;
   secureCookies?: boolean;
-  trustProxy?: boolean;
+  /** How many proxies in front of Tessera append to X-Forwarded-For (0: trust none). */
+  trustedProxyHops?: number;
 };
 
 const maxBodyBytes = 1024 * 1024;
+
+const tooLarge = { error: "payload_too_large", message: "Request bodies are limited to 1 MiB." };
+
+/**
+ * Reads the request body, counting bytes as they arrive: null as soon as it passes `limit`, whatever
+ * Content-Length said or whether there was one (a chunked body has none).
+ */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Answers 413 and closes the connection, so the rest of an oversized body is never read. */
+function refuseBody(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" });
+  res.end(JSON.stringify(tooLarge), () => req.socket.destroy());
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
@@ -31,12 +56,6 @@ export function createApp(options: AppOptions) {
     logger,
   );
 
-  function clientAddress(req: IncomingMessage): string | null {
-    const forwarded = options.trustProxy ? req.headers["x-forwarded-for"] : undefined;
-    const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-    return first || req.socket.remoteAddress || null;
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const path = (req.url ?? "/").split("?")[0] ?? "/";
@@ -49,9 +68,7 @@ export function createApp(options: AppOptions) {
       });
     });
     try {
-      if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) {
-        return sendJson(res, 413, { error: "payload_too_large", message: "Request bodies are limited to 1 MiB." });
-      }
+      if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return refuseBody(req, res);
       if (path === "/healthz") {
         try {
           await prisma.$queryRaw`SELECT 1`;
@@ -61,7 +78,18 @@ export function createApp(options: AppOptions) {
         }
       }
       if (path === "/graphql") {
-        await yoga(req, res, { sourceAddress: clientAddress(req) });
+        if (req.method !== "GET" && req.method !== "HEAD") {
+          const body = await readBody(req, maxBodyBytes);
+          if (!body) return refuseBody(req, res);
+          // The body is consumed here; yoga's node adapter takes a Buffer in `req.body` as the request body.
+          if (body.length > 0) (req as IncomingMessage & { body?: Buffer }).body = body;
+        }
+        const sourceAddress = clientAddress(
+          req.headers["x-forwarded-for"],
+          req.socket.remoteAddress,
+          options.trustedProxyHops ?? 0,
+        );
+        await yoga(req, res, { sourceAddress });
         return;
       }
       return sendJson(res, 404, {

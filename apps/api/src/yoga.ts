@@ -2,15 +2,8 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { schema } from "@tessera/schema";
 import { createYoga, type Plugin } from "graphql-yoga";
-import { type ContextDeps, createContext, responseCookies, type ServerContext } from "./context.ts";
+import { type ContextDeps, createContext, type ServerContext } from "./context.ts";
 import type { Logger } from "./log.ts";
-
-/** Applies the Set-Cookie headers resolvers asked for (sign-in, sign-out). */
-const sessionCookies: Plugin = {
-  onResponse({ request, response }) {
-    for (const cookie of responseCookies.get(request) ?? []) response.headers.append("set-cookie", cookie);
-  },
-};
 
 /**
  * The GraphQL endpoint. Unexpected errors are masked (the client sees "Unexpected error." and the
@@ -18,6 +11,14 @@ const sessionCookies: Plugin = {
  * tokens and cost; CSRF prevention refuses requests a browser could send cross-site without a preflight.
  */
 export function createTesseraYoga(deps: ContextDeps, logger: Logger) {
+  // Set-Cookie headers each request's resolvers asked for (sign-in, sign-out). Held by this instance,
+  // keyed weakly by the request, so nothing outlives the request or is shared between servers.
+  const responseCookies = new WeakMap<Request, string[]>();
+  const sessionCookies: Plugin = {
+    onResponse({ request, response }) {
+      for (const cookie of responseCookies.get(request) ?? []) response.headers.append("set-cookie", cookie);
+    },
+  };
   return createYoga<ServerContext>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -26,7 +27,11 @@ export function createTesseraYoga(deps: ContextDeps, logger: Logger) {
       title: "Tessera GraphQL",
       defaultQuery: "{\n  viewer {\n    user { email }\n    organizations { slug name viewerRole }\n  }\n}\n",
     },
-    context: ({ request, ...server }) => createContext(deps, request, server),
+    context: ({ request, ...server }) => {
+      const cookies: string[] = [];
+      responseCookies.set(request, cookies);
+      return createContext(deps, request, server, cookies);
+    },
     maskedErrors: true,
     logging: {
       debug: (...args) => logger.debug("yoga", { detail: args.map(String).join(" ") }),

@@ -31,10 +31,11 @@ describe("organization", () => {
       "accounts:write",
       "keys:read",
       "keys:write",
+      "members:read",
       "resources:read",
       "resources:write",
     ]);
-    expect(organization.scopes.filter((s: { management: boolean }) => s.management)).toHaveLength(6);
+    expect(organization.scopes.filter((s: { management: boolean }) => s.management)).toHaveLength(7);
     expect(organization.apiVersions).toEqual([
       { name: "v2", deprecated: false },
       { name: "v1", deprecated: true },

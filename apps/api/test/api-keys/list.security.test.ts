@@ -30,7 +30,10 @@ describe("reading keys across organizations and roles", () => {
     expect(result.errors?.[0]?.message).toContain("keys:read");
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(JSON.stringify(result.data)).not.toContain(key.name);
-    expect((await client.gql(nodeQuery, { id: keyGid(key.id) })).data?.node).toBeNull();
+    const other = await org.keyClient();
+    expect((await client.gql(nodeQuery, { id: keyGid(other.key.id) })).data?.node).toBeNull();
+    // A key always sees itself, through node(id) as through viewer.apiKey.
+    expect((await client.gql(nodeQuery, { id: keyGid(key.id) })).data?.node).toMatchObject({ id: keyGid(key.id) });
   });
 
   it("anonymous callers see nothing and revoked keys get 401", async () => {
