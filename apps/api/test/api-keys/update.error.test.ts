@@ -23,6 +23,18 @@ describe("updateApiKey rejects bad changes and changes nothing", () => {
     expect(await keySnapshot(h.db.prisma, id)).toEqual(before);
   });
 
+  it("a null name says how to keep the name, and scopes are trimmed before the caller's own scopes are compared", async () => {
+    const org = await h.newOrganization();
+    const { id } = await createKey(org, { name: "Steady", scopes: ["vehicles:read"] });
+    const cleared = await org.as.ADMIN.gql(updateMutation, { input: { id: keyGid(id), name: null } });
+    expect(cleared.data?.updateApiKey.message).toBe(
+      "A key always has a name: give a new one, or leave `name` out to keep it.",
+    );
+    const { client } = await org.keyClient({ scopes: ["keys:write", "vehicles:read"] });
+    const padded = await client.gql(updateMutation, { input: { id: keyGid(id), scopes: [" vehicles:read "] } });
+    expect(padded.data?.updateApiKey.apiKey?.scopes).toEqual(["vehicles:read"]);
+  });
+
   it("role and expiry are not part of the input: the request is refused before anything runs", async () => {
     const org = await h.newOrganization();
     const { id } = await createKey(org);

@@ -13,7 +13,14 @@ import {
   resolveResourceIds,
   resolveScopes,
 } from "./restrictions.ts";
-import { validateDescription, validateExpiry, validateName, validateOrigins, validateUserAgent } from "./validation.ts";
+import {
+  validateDescription,
+  validateExpiry,
+  validateName,
+  validateOrigins,
+  validateScopeNames,
+  validateUserAgent,
+} from "./validation.ts";
 
 export type CreateApiKeyInput = {
   organizationId: string;
@@ -41,7 +48,8 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
   const actor = requireActor(ctx.viewer);
   const { organizationId } = input;
   await ctx.access.require(organizationId, "keys:write");
-  const scopeNames = input.scopes ?? null;
+  // Trimmed and de-duplicated once, so the caller check and the catalogue lookup see the same names.
+  const scopeNames = input.scopes == null ? null : validateScopeNames(input.scopes);
   assertScopesWithinCaller(ctx.viewer, scopeNames);
   const now = ctx.clock.now();
   const explicitName = input.name == null ? null : validateName(input.name);

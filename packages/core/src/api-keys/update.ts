@@ -1,5 +1,6 @@
 import type { Prisma } from "@tessera/db";
 import { recordAudit } from "../audit.ts";
+import { ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
 import { type CreateApiKeyInput, nameTaken } from "./create.ts";
@@ -12,7 +13,13 @@ import {
   resolveResourceIds,
   resolveScopes,
 } from "./restrictions.ts";
-import { validateDescription, validateName, validateOrigins, validateUserAgent } from "./validation.ts";
+import {
+  validateDescription,
+  validateName,
+  validateOrigins,
+  validateScopeNames,
+  validateUserAgent,
+} from "./validation.ts";
 
 /**
  * The editable fields. Absent (undefined) leaves a field as it is; for the restriction lists null
@@ -27,8 +34,14 @@ type Change = { from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | 
 export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInput): Promise<{ apiKeyId: string }> {
   const actor = requireActor(ctx.viewer);
   const { organizationId } = await authorizeKeyWrite(ctx, input.id);
-  if (input.scopes !== undefined) assertScopesWithinCaller(ctx.viewer, input.scopes);
-  const name = input.name === undefined ? undefined : validateName(input.name ?? "");
+  // Trimmed and de-duplicated once, so the caller check and the catalogue lookup see the same names.
+  const scopes = input.scopes == null ? input.scopes : validateScopeNames(input.scopes);
+  if (scopes !== undefined) assertScopesWithinCaller(ctx.viewer, scopes);
+  // Unlike on create, leaving the name out keeps it: nothing is generated, so say what to do instead.
+  if (input.name === null || (input.name !== undefined && !input.name.trim())) {
+    throw new ValidationError("A key always has a name: give a new one, or leave `name` out to keep it.", "name");
+  }
+  const name = input.name === undefined ? undefined : validateName(input.name);
   const description = input.description === undefined ? undefined : validateDescription(input.description);
   const origins = input.origins === undefined ? undefined : validateOrigins(input.origins ?? []);
   const userAgent = input.userAgent === undefined ? undefined : validateUserAgent(input.userAgent);
@@ -74,8 +87,8 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
         data.apiVersionId = version.id;
         note("apiVersion", before.apiVersion.name, version.name);
       }
-      if (input.scopes !== undefined) {
-        const rows = input.scopes && (await resolveScopes(tx, organizationId, input.scopes));
+      if (scopes !== undefined) {
+        const rows = scopes && (await resolveScopes(tx, organizationId, scopes));
         await tx.apiKeyScope.deleteMany({ where: { apiKeyId: input.id } });
         if (rows) await tx.apiKeyScope.createMany({ data: rows.map((s) => ({ apiKeyId: input.id, scopeId: s.id })) });
         data.allScopes = rows === null;
