@@ -1,24 +1,32 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import { NotFoundError } from "@tessera/core";
 import { describe, expect, it } from "vitest";
-import { databaseIdOf, optionalDatabaseIdOf } from "./global-id.ts";
+import { decodeAnyId, decodeOptionalTargetId, decodeTargetId } from "./global-id.ts";
 
-const id = "0b7c4a4e-8f2d-4c3a-9a51-2d7f0e6b1c9a";
+const id = "7d0f6c5e-0000-4000-8000-000000000000";
 
-describe("databaseIdOf", () => {
-  it("returns the id inside a global id of the expected type", () => {
-    expect(databaseIdOf(encodeGlobalID("Resource", id), "Resource")).toBe(id);
+describe("the global id decoder", () => {
+  it("returns the database id of the expected type", () => {
+    expect(decodeTargetId(encodeGlobalID("Resource", id), "Resource", "gone")).toBe(id);
+    expect(decodeAnyId(encodeGlobalID("ApiKey", id))).toEqual({ typename: "ApiKey", id });
   });
 
-  it("returns an id no row has for another type, a raw UUID or garbage", () => {
-    expect(databaseIdOf(encodeGlobalID("CustomerAccount", id), "Resource")).toBe("");
-    expect(databaseIdOf(id, "Resource")).toBe("");
-    expect(databaseIdOf("%%%not base64%%%", "Resource")).toBe("");
-    expect(databaseIdOf("", "Resource")).toBe("");
+  it("answers a wrong type, a raw uuid, garbage or a non-uuid id as not found, never with a placeholder", () => {
+    for (const bad of [
+      encodeGlobalID("CustomerAccount", id),
+      id,
+      "%%%not base64%%%",
+      "",
+      encodeGlobalID("Resource", "1"),
+    ]) {
+      expect(() => decodeTargetId(bad, "Resource", "Resource not found.")).toThrow(NotFoundError);
+    }
+    expect(decodeAnyId(encodeGlobalID("Resource", "1 OR 1=1"))).toBeNull();
   });
 
-  it("keeps absent optional ids absent", () => {
-    expect(optionalDatabaseIdOf(null, "Resource")).toBeNull();
-    expect(optionalDatabaseIdOf(undefined, "Resource")).toBeNull();
-    expect(optionalDatabaseIdOf("junk", "Resource")).toBe("");
+  it("keeps an absent optional id absent", () => {
+    expect(decodeOptionalTargetId(null, "Resource", "gone")).toBeNull();
+    expect(decodeOptionalTargetId(undefined, "Resource", "gone")).toBeNull();
+    expect(() => decodeOptionalTargetId("junk", "Resource", "gone")).toThrow(NotFoundError);
   });
 });

@@ -1,14 +1,24 @@
 import { decodeGlobalID, encodeGlobalID } from "@pothos/plugin-relay";
 import { isUuid, NotFoundError, ValidationError } from "@tessera/core";
 
-/** The database id inside a Relay global id of the expected type, or null when it is anything else. */
-export function decodeId(globalId: string, typename: string): string | null {
+/**
+ * The one decoder of Relay global ids: the type and database id inside, or null for anything that is
+ * not a global id of an object Tessera could hold (every object is keyed by a UUID). Every other
+ * helper here, and every argument that takes an id, goes through it.
+ */
+export function decodeAnyId(globalId: string): { typename: string; id: string } | null {
   try {
     const decoded = decodeGlobalID(globalId);
-    return decoded.typename === typename && isUuid(decoded.id) ? decoded.id : null;
+    return isUuid(decoded.id) ? decoded : null;
   } catch {
     return null;
   }
+}
+
+/** The database id inside a Relay global id of the expected type, or null when it is anything else. */
+export function decodeId(globalId: string, typename: string): string | null {
+  const decoded = decodeAnyId(globalId);
+  return decoded?.typename === typename ? decoded.id : null;
 }
 
 /**
@@ -19,6 +29,15 @@ export function decodeTargetId(globalId: string, typename: string, notFound: str
   const id = decodeId(globalId, typename);
   if (!id) throw new NotFoundError(notFound);
   return id;
+}
+
+/** Like `decodeTargetId`, for an optional id: null and undefined stay absent. */
+export function decodeOptionalTargetId(
+  globalId: string | number | null | undefined,
+  typename: string,
+  notFound: string,
+): string | null {
+  return globalId == null ? null : decodeTargetId(String(globalId), typename, notFound);
 }
 
 /** Ids an input refers to (resources, accounts, members): a wrong one is a validation error naming the field. */
@@ -32,18 +51,4 @@ export function decodeReferenceIds(globalIds: readonly string[], typename: strin
 
 export function encodeId(typename: string, id: string): string {
   return encodeGlobalID(typename, id);
-}
-
-/**
- * The database id inside a global id of the expected type, for core operations that look the id up
- * themselves: a malformed id or one of another type becomes "" — a value no UUID column holds — so
- * core reports it as not found, exactly like an unknown id.
- */
-export function databaseIdOf(globalId: string, typename: string): string {
-  return decodeId(globalId, typename) ?? "";
-}
-
-/** Like `databaseIdOf`, for optional ids: null and undefined stay absent. */
-export function optionalDatabaseIdOf(globalId: string | null | undefined, typename: string): string | null {
-  return globalId == null ? null : databaseIdOf(globalId, typename);
 }

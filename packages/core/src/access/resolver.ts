@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@tessera/db";
 import { ForbiddenError, NotFoundError } from "../errors.ts";
+import { isUuid } from "../operation-context.ts";
 import { type ManagementScope, scopesForRole } from "../roles.ts";
 import type { OrganizationAccess, Viewer } from "../viewer.ts";
 import { mayRead, type ReadRule, readRefusal } from "./read-rules.ts";
@@ -20,6 +21,8 @@ export class AccessResolver {
   ) {}
 
   inOrganization(organizationId: string): Promise<OrganizationAccess | null> {
+    // Not an id any organization has; a non-UUID must not reach a uuid column as a 500.
+    if (!isUuid(organizationId)) return Promise.resolve(null);
     let access = this.cache.get(organizationId);
     if (!access) {
       access = this.resolve(organizationId);
@@ -69,6 +72,7 @@ export class AccessResolver {
 
   private async resolveUser(userId: string): Promise<boolean> {
     const viewer = this.viewer;
+    if (!isUuid(userId)) return false;
     if (viewer.kind === "user" && viewer.userId === userId) return true;
     if (viewer.kind === "anonymous") return false;
     const shared = await this.prisma.membership.findMany({

@@ -3,7 +3,7 @@ import { requireScope } from "../access/index.ts";
 import { apiKeyStatus } from "../api-key-status.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
-import { requireActor } from "../operation-context.ts";
+import { isUuid, requireActor } from "../operation-context.ts";
 
 export const keyNotFound = "API key not found.";
 
@@ -14,6 +14,7 @@ export const keyNotFound = "API key not found.";
  */
 export async function authorizeKeyWrite(ctx: OperationContext, id: string): Promise<{ organizationId: string }> {
   requireActor(ctx.viewer);
+  if (!isUuid(id)) throw new NotFoundError(keyNotFound);
   const key = await ctx.prisma.apiKey.findUnique({ where: { id }, select: { organizationId: true } });
   const access = key && (await ctx.access.inOrganization(key.organizationId));
   if (!key || !access) throw new NotFoundError(keyNotFound);

@@ -1,9 +1,8 @@
-import { decodeGlobalID } from "@pothos/plugin-relay";
 import { type AuditAction, auditActionEnumName, auditActions, newestFirst } from "@tessera/core";
 import type { Prisma } from "@tessera/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
-import { decodeId, encodeId } from "../global-id.ts";
+import { decodeAnyId, decodeId, encodeId } from "../global-id.ts";
 import { openOrganizationList } from "../organization-list.ts";
 import { totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
@@ -101,11 +100,9 @@ function auditWhere(organizationId: string, args: AuditArgs): Prisma.AuditEventW
     else where.actorApiKeyId = key;
   }
   if (filter.targetId != null) {
-    try {
-      where.targetId = decodeGlobalID(String(filter.targetId)).id;
-    } catch {
-      throw badFilter("`filter.targetId` must be a global id.");
-    }
+    const target = decodeAnyId(String(filter.targetId));
+    if (!target) throw badFilter("`filter.targetId` must be a global id.");
+    where.targetId = target.id;
   }
   return where;
 }

@@ -2,7 +2,7 @@ import { createCustomerAccount, rotateAccountToken, updateCustomerAccount } from
 import type { CustomerAccount } from "@tessera/db";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
-import { databaseIdOf } from "../global-id.ts";
+import { decodeTargetId } from "../global-id.ts";
 import { CustomerAccountRef, CustomerAccountStatusEnum } from "./customer-account.ts";
 
 /** Every payload carries the account as it is after the change; the token follows the usual visibility rule. */
@@ -57,7 +57,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateCustomerAccountInput, required: true, description: "The new account." }) },
     resolve: async (_root, { input }, ctx) => ({
       customerAccount: await createCustomerAccount(ctx, {
-        organizationId: databaseIdOf(String(input.organizationId), "Organization"),
+        organizationId: decodeTargetId(String(input.organizationId), "Organization", "Organization not found."),
         name: input.name,
       }),
     }),
@@ -75,7 +75,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateCustomerAccountInput, required: true, description: "The changes." }) },
     resolve: async (_root, { input }, ctx) => ({
       customerAccount: await updateCustomerAccount(ctx, {
-        id: databaseIdOf(String(input.id), "CustomerAccount"),
+        id: decodeTargetId(String(input.id), "CustomerAccount", "Customer account not found."),
         name: input.name,
         status: input.status,
       }),
@@ -94,7 +94,9 @@ builder.mutationFields((t) => ({
     },
     args: { input: t.arg({ type: RotateAccountTokenInput, required: true, description: "The account." }) },
     resolve: async (_root, { input }, ctx) => ({
-      customerAccount: await rotateAccountToken(ctx, { id: databaseIdOf(String(input.id), "CustomerAccount") }),
+      customerAccount: await rotateAccountToken(ctx, {
+        id: decodeTargetId(String(input.id), "CustomerAccount", "Customer account not found."),
+      }),
     }),
   }),
 }));

@@ -2,7 +2,7 @@ import { createResource } from "@tessera/core";
 import type { Resource } from "@tessera/db";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
-import { databaseIdOf, optionalDatabaseIdOf } from "../global-id.ts";
+import { decodeOptionalTargetId, decodeTargetId } from "../global-id.ts";
 import { ResourceKindEnum, ResourceRef } from "./resource.ts";
 
 const CreateResourceInput = builder.inputType("CreateResourceInput", {
@@ -39,10 +39,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateResourceInput, required: true, description: "The new resource." }) },
     resolve: async (_root, { input }, ctx) => ({
       resource: await createResource(ctx, {
-        organizationId: databaseIdOf(String(input.organizationId), "Organization"),
+        organizationId: decodeTargetId(String(input.organizationId), "Organization", "Organization not found."),
         kind: input.kind,
         name: input.name,
-        parentId: optionalDatabaseIdOf(input.parentId?.toString(), "Resource"),
+        parentId: decodeOptionalTargetId(input.parentId, "Resource", "Parent resource not found."),
       }),
     }),
   }),
