@@ -36,7 +36,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
 /** Answers 413 and closes the connection, so the rest of an oversized body is never read. */
 function refuseBody(req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" });
-  res.end(JSON.stringify(tooLarge), () => req.socket.destroy());
+  res.end(JSON.stringify(tooLarge), () => req.destroy());
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
