@@ -33,10 +33,15 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
   return Buffer.concat(chunks);
 }
 
-/** Answers 413 and closes the connection, so the rest of an oversized body is never read. */
-function refuseBody(req: IncomingMessage, res: ServerResponse): void {
+/**
+ * Answers 413 and closes the connection. A body cut off mid-stream (`cutOff`) is never read further:
+ * the connection is destroyed once the answer is out, whatever the client still sends.
+ */
+function refuseBody(req: IncomingMessage, res: ServerResponse, cutOff: boolean): void {
   res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" });
-  res.end(JSON.stringify(tooLarge), () => req.destroy());
+  res.end(JSON.stringify(tooLarge), () => {
+    if (cutOff) req.destroy();
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -68,7 +73,7 @@ export function createApp(options: AppOptions) {
       });
     });
     try {
-      if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return refuseBody(req, res);
+      if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return refuseBody(req, res, false);
       if (path === "/healthz") {
         try {
           await prisma.$queryRaw`SELECT 1`;
@@ -80,7 +85,7 @@ export function createApp(options: AppOptions) {
       if (path === "/graphql") {
         if (req.method !== "GET" && req.method !== "HEAD") {
           const body = await readBody(req, maxBodyBytes);
-          if (!body) return refuseBody(req, res);
+          if (!body) return refuseBody(req, res, true);
           // The body is consumed here; yoga's node adapter takes a Buffer in `req.body` as the request body.
           if (body.length > 0) (req as IncomingMessage & { body?: Buffer }).body = body;
         }
