@@ -58,7 +58,7 @@ export const unguardedFields: Record<string, string> = {
   "SignInPayload.user": "the caller has just signed in as this user; the request's viewer is still anonymous",
 };
 
-export function forbidden(message: string): GraphQLError {
+function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
 }
 
@@ -73,9 +73,9 @@ export function guardReads(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields())) {
-      const guard = readGuards[getNamedType(field.type).name];
-      if (!guard || unguardedFields[`${type.name}.${field.name}`]) continue;
       const target = getNamedType(field.type).name;
+      const guard = readGuards[target];
+      if (!guard || unguardedFields[`${type.name}.${field.name}`]) continue;
       const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
       const list = isListType(getNullableType(field.type));
       const required = isNonNullType(field.type);
