@@ -20,7 +20,7 @@ export const AuditActionEnum = builder.enumType("AuditAction", {
 
 export const AuditEventRef = builder.prismaObject("AuditEvent", {
   description:
-    "One recorded change: who (a member or an API key) did what to which target, when and from where. Never holds a secret.",
+    "One recorded change: who (a member or an API key) did what to which target, when and from where. Never holds a secret. Readable by OWNER and ADMIN members only.",
   fields: (t) => ({
     id: t.exposeID("id", { description: "The event's id." }),
     action: t.field({

@@ -16,7 +16,7 @@ export const CustomerAccountStatusEnum = builder.enumType("CustomerAccountStatus
 export const CustomerAccountRef = builder.prismaNode("CustomerAccount", {
   id: { field: "id" },
   description:
-    "A customer account the partner manages. Its account token identifies it: a call acts for the account by sending the partner's API key with this token.",
+    "A customer account the partner manages. Its account token identifies it: a call acts for the account by sending the partner's API key with this token. Readable with `accounts:read` or `accounts:write` (every member may); elsewhere one you may not read is left out of lists and is null (or a FORBIDDEN error where the field cannot be null).",
   fields: (t) => ({
     name: t.exposeString("name", { description: "The account's name." }),
     status: t.expose("status", { type: CustomerAccountStatusEnum, description: "ACTIVE, SUSPENDED or CLOSED." }),
