@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { VerificationSettings } from "@tessera/core";
 
 /** Every setting Tessera reads, all from the environment; the README documents each one. */
 export type Config = {
@@ -15,6 +16,10 @@ export type Config = {
   trustProxy: boolean;
   /** Mark the session cookie Secure (serve over HTTPS). */
   secureCookies: boolean;
+  /** Verification: caches, usage flushing and the failure limit. */
+  verification: VerificationSettings;
+  /** When set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -24,6 +29,29 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
   throw new ConfigError(`expected true or false, got "${value}"`);
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function verificationSettings(env: NodeJS.ProcessEnv): VerificationSettings {
+  return {
+    cache: {
+      maxEntries: positiveInteger(env, "TESSERA_VERIFY_CACHE_SIZE", 100_000),
+      freshnessMs: positiveInteger(env, "TESSERA_VERIFY_CACHE_FRESHNESS_MS", 30_000),
+      negativeMs: positiveInteger(env, "TESSERA_VERIFY_NEGATIVE_CACHE_MS", 5_000),
+    },
+    failureLimit: {
+      points: positiveInteger(env, "TESSERA_VERIFY_FAILURE_LIMIT", 100),
+      windowSeconds: positiveInteger(env, "TESSERA_VERIFY_FAILURE_WINDOW_SECONDS", 60),
+    },
+    usageFlushMs: positiveInteger(env, "TESSERA_USAGE_FLUSH_MS", 5_000),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,5 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     trustProxy: flag(env.TESSERA_TRUST_PROXY, false),
     secureCookies: flag(env.TESSERA_SECURE_COOKIES, false),
+    verification: verificationSettings(env),
+    metricsToken: env.TESSERA_METRICS_TOKEN || undefined,
   };
 }

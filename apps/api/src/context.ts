@@ -2,6 +2,7 @@ import {
   AccessResolver,
   type Clock,
   UnauthenticatedError,
+  type Verification,
   type Viewer,
   viewerFromApiKey,
   viewerFromSessionToken,
@@ -14,7 +15,7 @@ import { clearedSessionCookie, readCookie, sessionCookie, sessionCookieName } fr
 /** What the HTTP layer knows about the connection (passed as yoga's server context). */
 export type ServerContext = { sourceAddress?: string | null };
 
-export type ContextDeps = { prisma: PrismaClient; clock: Clock; secureCookies: boolean };
+export type ContextDeps = { prisma: PrismaClient; clock: Clock; secureCookies: boolean; verification: Verification };
 
 /** Set-Cookie headers a request's resolvers asked for, applied to its response by the server. */
 export const responseCookies = new WeakMap<Request, string[]>();
@@ -31,6 +32,7 @@ export async function createContext(deps: ContextDeps, request: Request, server:
   return {
     prisma: deps.prisma,
     clock: deps.clock,
+    verification: deps.verification,
     viewer,
     access: new AccessResolver(deps.prisma, viewer),
     sourceAddress: server.sourceAddress ?? null,
@@ -50,7 +52,7 @@ async function resolveViewer(deps: ContextDeps, request: Request): Promise<Viewe
       throw unauthenticated("The Authorization header must be `Bearer <api key>`.");
     }
     try {
-      return await viewerFromApiKey(deps.prisma, match[1], deps.clock);
+      return await viewerFromApiKey(deps.verification, match[1]);
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw unauthenticated(error.message);
       throw error;

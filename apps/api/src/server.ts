@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type Clock, systemClock } from "@tessera/core";
+import { type Clock, systemClock, Verification, type VerificationSettings } from "@tessera/core";
 import type { PrismaClient } from "@tessera/db";
+import { startChangeListener } from "./change-listener.ts";
 import type { Logger } from "./log.ts";
+import { createMetrics, handleMetricsRequest } from "./metrics.ts";
+import { handleVerifyRequest, verifyPath } from "./verify-route.ts";
 import { createTesseraYoga } from "./yoga.ts";
 
 export type AppOptions = {
@@ -10,6 +13,11 @@ export type AppOptions = {
   clock?: Clock;
   secureCookies?: boolean;
   trustProxy?: boolean;
+  verificationSettings?: VerificationSettings;
+  /** A PostgreSQL server's URL: LISTEN there for other instances' changes (unset: single process). */
+  listenUrl?: string;
+  /** When set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 };
 
 const maxBodyBytes = 1024 * 1024;
@@ -26,9 +34,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  */
 export function createApp(options: AppOptions) {
   const { prisma, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const verification = new Verification(prisma, clock, options.verificationSettings);
+  verification.onFlushError = (error) => logger.warn("usage flush failed; retrying", { error: String(error) });
+  const listener = options.listenUrl ? startChangeListener(options.listenUrl, verification, logger) : null;
+  const metrics = createMetrics(verification);
   const yoga = createTesseraYoga(
-    { prisma, clock: options.clock ?? systemClock, secureCookies: options.secureCookies ?? false },
+    { prisma, clock, secureCookies: options.secureCookies ?? false, verification },
     logger,
+    [metrics.graphqlPlugin],
   );
 
   function clientAddress(req: IncomingMessage): string | null {
@@ -40,6 +54,16 @@ export function createApp(options: AppOptions) {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    // The verification hot path: answered before the per-request log line is set up (none per call).
+    if (path === verifyPath) {
+      try {
+        return await handleVerifyRequest(req, res, verification, clientAddress(req));
+      } catch (error) {
+        logger.error("verification failed", { error: error instanceof Error ? error.message : String(error) });
+        if (!res.headersSent) sendJson(res, 500, { error: "internal", message: "Something went wrong on our side." });
+        return;
+      }
+    }
     res.on("finish", () => {
       logger.info("request", {
         method: req.method,
@@ -60,6 +84,9 @@ export function createApp(options: AppOptions) {
           return sendJson(res, 503, { status: "unavailable", message: "The database does not answer." });
         }
       }
+      if (path === "/metrics") {
+        return await handleMetricsRequest(req.headers.authorization, res, metrics, options.metricsToken);
+      }
       if (path === "/graphql") {
         await yoga(req, res, { sourceAddress: clientAddress(req) });
         return;
@@ -75,7 +102,13 @@ export function createApp(options: AppOptions) {
     }
   }
 
-  return { yoga, handle };
+  /** Stops listening and writes the usage counted so far (clean shutdown). */
+  async function close(): Promise<void> {
+    await listener?.close();
+    await verification.close();
+  }
+
+  return { yoga, handle, verification, metrics, close };
 }
 
 export type App = ReturnType<typeof createApp>;

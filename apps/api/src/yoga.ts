@@ -17,7 +17,7 @@ const sessionCookies: Plugin = {
  * log gets the real one); expected ones are result-union members. graphql-armor caps depth, aliases,
  * tokens and cost; CSRF prevention refuses requests a browser could send cross-site without a preflight.
  */
-export function createTesseraYoga(deps: ContextDeps, logger: Logger) {
+export function createTesseraYoga(deps: ContextDeps, logger: Logger, extraPlugins: Plugin[] = []) {
   return createYoga<ServerContext>({
     schema,
     graphqlEndpoint: "/graphql",
@@ -43,6 +43,7 @@ export function createTesseraYoga(deps: ContextDeps, logger: Logger) {
         maxTokens: { n: 2000 },
       }),
       sessionCookies,
+      ...extraPlugins,
     ],
   });
 }

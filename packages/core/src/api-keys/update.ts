@@ -2,6 +2,7 @@ import type { Prisma } from "@tessera/db";
 import { recordAudit } from "../audit.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
+import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
 import { type CreateApiKeyInput, nameTaken } from "./create.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
 import {
@@ -114,7 +115,11 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
         sourceAddress: ctx.sourceAddress,
         changes,
       });
+      // Any restriction (scopes, resources, accounts, origins, user agent) or the API version may
+      // have changed: a narrowed key must be refused at once, a widened one accepted at once.
+      await announceVerificationChange(tx, { kind: "key", id: input.id });
     });
+    applyVerificationChange(ctx.prisma, { kind: "key", id: input.id });
   } catch (error) {
     throw nameTaken(error, name ?? null) ?? error;
   }
