@@ -63,3 +63,12 @@ export async function verificationWorld(h: Harness) {
 }
 
 export type VerificationWorld = Awaited<ReturnType<typeof verificationWorld>>;
+
+/** One world per test file, built on first use (building one is most of a test's cost). */
+export function sharedWorld(h: Harness): () => Promise<VerificationWorld> {
+  let world: Promise<VerificationWorld> | undefined;
+  return () => {
+    world ??= verificationWorld(h);
+    return world;
+  };
+}

@@ -3,10 +3,11 @@ import { rotateToken, updateAccount } from "../accounts/documents.ts";
 import { createKey, deleteMutation, renewMutation, revokeMutation, updateMutation } from "../api-keys/support.ts";
 import { createResourceAs } from "../resources/documents.ts";
 import { useHarness } from "../support/harness.ts";
-import { verificationWorld } from "./fixtures.ts";
+import { sharedWorld } from "./fixtures.ts";
 import { verifyOverGraphQL } from "./support.ts";
 
 const h = useHarness();
+const world = sharedWorld(h);
 const dayMs = 86_400_000;
 const verify = (input: Record<string, unknown>) => verifyOverGraphQL(h.app, input).then((a) => a.code);
 
@@ -16,7 +17,7 @@ const verify = (input: Record<string, unknown>) => verifyOverGraphQL(h.app, inpu
  */
 describe("the cache never answers with what was true before a change", () => {
   it("warm verifications do not read the database", async () => {
-    const w = await verificationWorld(h);
+    const w = await world();
     const input = { key: w.keys.strict.secret, accountToken: w.tokens.active, resourceId: w.resources.vehicle.id };
     expect(await verify({ ...input, userAgent: "FleetApp/2" })).toBe("VALID");
     const misses = h.app.verification.gate.stats.misses;
@@ -25,7 +26,7 @@ describe("the cache never answers with what was true before a change", () => {
   });
 
   it("revoke, edit, renew and delete take effect at the next verification", async () => {
-    const w = await verificationWorld(h);
+    const w = await world();
     const owner = w.org.as.OWNER;
     const { full, strict } = w.keys;
 
@@ -63,9 +64,10 @@ describe("the cache never answers with what was true before a change", () => {
   });
 
   it("rotating a token or changing an account's status takes effect at the next verification", async () => {
-    const w = await verificationWorld(h);
+    const w = await world();
     const owner = w.org.as.OWNER;
-    const input = { key: w.keys.full.secret, accountToken: w.tokens.active };
+    const key = await createKey(w.org, { name: "acting-for-accounts" });
+    const input = { key: key.secret, accountToken: w.tokens.active };
     expect(await verify(input)).toBe("VALID");
     await owner.gql(updateAccount, { input: { id: w.accounts.active.id, status: "SUSPENDED" } });
     expect(await verify(input)).toBe("ACCOUNT_INACTIVE");
@@ -78,8 +80,9 @@ describe("the cache never answers with what was true before a change", () => {
   });
 
   it("a resource created inside a granted group is reachable at once", async () => {
-    const w = await verificationWorld(h);
-    const base = { key: w.keys.strict.secret, userAgent: "FleetApp/2" };
+    const w = await world();
+    const key = await createKey(w.org, { name: "group-granted", resourceIds: [w.resources.outer.id] });
+    const base = { key: key.secret };
     expect(await verify({ ...base, resourceId: w.resources.vehicle.id })).toBe("VALID");
     const added = await createResourceAs(w.org.as.OWNER, w.org.org.id, {
       kind: "VEHICLE",
@@ -90,10 +93,11 @@ describe("the cache never answers with what was true before a change", () => {
   });
 
   it("a revoked management key is refused at its very next Bearer call", async () => {
-    const w = await verificationWorld(h);
-    const client = h.client({ authorization: `Bearer ${w.keys.full.secret}` });
-    expect((await client.gql("{ viewer { apiKey { name } } }")).data?.viewer.apiKey.name).toBe("full");
-    await w.org.as.OWNER.gql(revokeMutation, { input: { id: w.keys.full.apiKey.id } });
+    const w = await world();
+    const manager = await createKey(w.org, { name: "manager" });
+    const client = h.client({ authorization: `Bearer ${manager.secret}` });
+    expect((await client.gql("{ viewer { apiKey { name } } }")).data?.viewer.apiKey.name).toBe("manager");
+    await w.org.as.OWNER.gql(revokeMutation, { input: { id: manager.apiKey.id } });
     const refused = await client.gql("{ viewer { apiKey { name } } }");
     expect(refused.status).toBe(401);
     expect(refused.errors?.[0]?.message).toBe("The API key has been revoked.");

@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.ts";
 import { createApp } from "../../src/server.ts";
 import { useHarness } from "../support/harness.ts";
-import { verificationWorld } from "./fixtures.ts";
+import { sharedWorld } from "./fixtures.ts";
 import { useHttpServer, verifyOverGraphQL, verifyOverHttp } from "./support.ts";
 
 const h = useHarness();
+const world = sharedWorld(h);
 const http = useHttpServer(() => h.app);
 const hourMs = 3_600_000;
 
@@ -21,7 +22,7 @@ const orgUsage = `query O($slug: String!, $since: DateTime!, $until: DateTime!) 
 
 describe("usage", () => {
   it("is counted per key, hour and outcome, written by the flush, and read back by hour, by day and per organization", async () => {
-    const w = await verificationWorld(h);
+    const w = await world();
     const strict = { key: w.keys.strict.secret, userAgent: "FleetApp/2" };
     for (let i = 0; i < 3; i++) await verifyOverHttp(http.url, strict);
     await verifyOverGraphQL(h.app, { ...strict, scope: "routes:write" });
@@ -58,7 +59,7 @@ describe("usage", () => {
   });
 
   it("refuses a backwards or too long range with a clear error", async () => {
-    const w = await verificationWorld(h);
+    const w = await world();
     const id = w.keys.full.apiKey.id;
     const backwards = await w.org.as.OWNER.gql(keyUsage, {
       id,
@@ -77,7 +78,7 @@ describe("usage", () => {
 
 describe("/metrics", () => {
   it("counts verifications by code, cache activity and GraphQL operations, behind the metrics token when set", async () => {
-    const w = await verificationWorld(h);
+    const w = await world();
     const app = createApp({
       prisma: h.db.prisma,
       logger: silentLogger,

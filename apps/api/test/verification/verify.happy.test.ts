@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { globalId } from "../accounts/documents.ts";
 import { useHarness } from "../support/harness.ts";
-import { verificationWorld } from "./fixtures.ts";
+import { sharedWorld } from "./fixtures.ts";
 import { useHttpServer, verifyOverGraphQL, verifyOverHttp } from "./support.ts";
 
 const h = useHarness();
+const world = sharedWorld(h);
 const http = useHttpServer(() => h.app);
 
 describe("verifyApiKey and POST /v1/keys/verify", () => {
   it("answer every code the same way through both doors", async () => {
-    const w = await verificationWorld(h);
+    const w = await world();
     const { full, strict, originOnly, revoked } = w.keys;
     const good = { key: strict.secret, userAgent: "Mozilla/5.0 FleetApp/2.4" };
     const tampered = `${full.secret.slice(0, -1)}${full.secret.endsWith("A") ? "B" : "A"}`;
@@ -82,7 +83,7 @@ describe("verifyApiKey and POST /v1/keys/verify", () => {
   });
 
   it("a valid answer says who the key is, with global ids and the whole catalogue for an all-scopes key", async () => {
-    const w = await verificationWorld(h);
+    const w = await world();
     const answer = await verifyOverHttp(http.url, {
       key: w.keys.strict.secret,
       accountToken: w.tokens.active,

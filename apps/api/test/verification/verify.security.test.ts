@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.ts";
 import { type App, createApp } from "../../src/server.ts";
 import { useHarness } from "../support/harness.ts";
-import { verificationWorld } from "./fixtures.ts";
+import { sharedWorld } from "./fixtures.ts";
 import { verifyOverGraphQL } from "./support.ts";
 
 const h = useHarness();
+const world = sharedWorld(h);
 let limited: App;
 
 beforeAll(() => {
@@ -21,7 +22,7 @@ afterAll(() => limited.close());
 
 describe("verification is no brute-force oracle", () => {
   it("after the limit, an address's refusals all read RATE_LIMITED, while valid keys still pass", async () => {
-    const w = await verificationWorld(h);
+    const w = await world();
     const attacker = "198.51.100.66";
     const probe = { key: w.keys.strict.secret, userAgent: "FleetApp/2" };
     const codes: string[] = [];
@@ -40,7 +41,7 @@ describe("verification is no brute-force oracle", () => {
   });
 
   it("a key of one organization learns nothing about another organization's accounts or resources", async () => {
-    const w = await verificationWorld(h);
+    const w = await world();
     const theirs = { key: w.keys.full.secret, accountToken: w.tokens.foreign };
     const answer = await verifyOverGraphQL(h.app, theirs, "198.51.100.8");
     expect(answer).toMatchObject({ valid: false, code: "ACCOUNT_MISMATCH", customerAccountId: null });
@@ -49,7 +50,7 @@ describe("verification is no brute-force oracle", () => {
   });
 
   it("needs no session, and a caller's session or Bearer key changes nothing about the answer", async () => {
-    const w = await verificationWorld(h);
+    const w = await world();
     const query = `query V($input: VerifyApiKeyInput!) { verifyApiKey(input: $input) { code keyId } }`;
     const input = { key: w.keys.full.secret };
     const anonymous = await h.anonymous.gql(query, { input });
