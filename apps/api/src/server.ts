@@ -105,7 +105,10 @@ export function createApp(options: AppOptions) {
   /** Stops listening and writes the usage counted so far (clean shutdown). */
   async function close(): Promise<void> {
     await listener?.close();
-    await verification.close();
+    // A failed final flush must not keep the process from closing its database.
+    await verification
+      .close()
+      .catch((error) => logger.error("usage flush at shutdown failed", { error: String(error) }));
   }
 
   return { yoga, handle, verification, metrics, close };
