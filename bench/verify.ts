@@ -56,6 +56,7 @@ async function openPostgresBench(): Promise<Bench> {
   const db = await openDatabase({ databaseUrl: url.toString() });
   await db.migrate();
   const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  pool.on("error", () => {}); // an idle connection dropped by the server must not end the run
   return {
     prisma: db.prisma,
     rawQuery: (hash) => pool.query(`SELECT id FROM "ApiKey" WHERE "hashedKey" = $1`, [hash]),
