@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { VerificationSettings } from "@tessera/core";
 
 /** Every setting Tessera reads, all from the environment; the README documents each one. */
 export type Config = {
@@ -18,6 +19,10 @@ export type Config = {
   trustedProxyHops: number;
   /** Mark the session cookie Secure (serve over HTTPS). */
   secureCookies: boolean;
+  /** Verification: caches, usage flushing and the failure limit. */
+  verification: VerificationSettings;
+  /** When set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -40,6 +45,29 @@ function proxyHops(value: string | undefined): number {
   } catch {
     throw new ConfigError(`TESSERA_TRUST_PROXY must be true, false or a number of proxies (0-10), got "${value}"`);
   }
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function verificationSettings(env: NodeJS.ProcessEnv): VerificationSettings {
+  return {
+    cache: {
+      maxEntries: positiveInteger(env, "TESSERA_VERIFY_CACHE_SIZE", 100_000),
+      freshnessMs: positiveInteger(env, "TESSERA_VERIFY_CACHE_FRESHNESS_MS", 30_000),
+      negativeMs: positiveInteger(env, "TESSERA_VERIFY_NEGATIVE_CACHE_MS", 5_000),
+    },
+    failureLimit: {
+      points: positiveInteger(env, "TESSERA_VERIFY_FAILURE_LIMIT", 100),
+      windowSeconds: positiveInteger(env, "TESSERA_VERIFY_FAILURE_WINDOW_SECONDS", 60),
+    },
+    usageFlushMs: positiveInteger(env, "TESSERA_USAGE_FLUSH_MS", 5_000),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,5 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     trustedProxyHops: proxyHops(env.TESSERA_TRUST_PROXY),
     secureCookies: flag(env.TESSERA_SECURE_COOKIES, false),
+    verification: verificationSettings(env),
+    metricsToken: env.TESSERA_METRICS_TOKEN || undefined,
   };
 }

@@ -2,6 +2,7 @@ import {
   AccessResolver,
   type Clock,
   UnauthenticatedError,
+  type Verification,
   type Viewer,
   viewerFromApiKey,
   viewerFromSessionToken,
@@ -14,7 +15,7 @@ import { clearedSessionCookie, readSessionCookie, sessionCookie } from "./cookie
 /** What the HTTP layer knows about the connection (passed as yoga's server context). */
 export type ServerContext = { sourceAddress?: string | null };
 
-export type ContextDeps = { prisma: PrismaClient; clock: Clock; secureCookies: boolean };
+export type ContextDeps = { prisma: PrismaClient; clock: Clock; secureCookies: boolean; verification: Verification };
 
 /**
  * Resolves who is calling, once per request: `Authorization: Bearer <key>` wins over the session
@@ -32,6 +33,7 @@ export async function createContext(
   return {
     prisma: deps.prisma,
     clock: deps.clock,
+    verification: deps.verification,
     viewer,
     access: new AccessResolver(deps.prisma, viewer),
     sourceAddress: server.sourceAddress ?? null,
@@ -51,7 +53,7 @@ async function resolveViewer(deps: ContextDeps, request: Request): Promise<Viewe
       throw unauthenticated("The Authorization header must be `Bearer <api key>`.");
     }
     try {
-      return await viewerFromApiKey(deps.prisma, match[1], deps.clock);
+      return await viewerFromApiKey(deps.verification, match[1]);
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw unauthenticated(error.message);
       throw error;

@@ -55,6 +55,9 @@ async function main(): Promise<void> {
     logger,
     secureCookies: config.secureCookies,
     trustedProxyHops: config.trustedProxyHops,
+    verificationSettings: config.verification,
+    listenUrl: config.databaseUrl,
+    metricsToken: config.metricsToken,
   });
   const server = createServer((req, res) => void app.handle(req, res));
   server.listen(config.port, config.host, () => {
@@ -74,6 +77,8 @@ async function main(): Promise<void> {
     logger.info("shutting down", { signal });
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    // After the server stopped taking requests: write the usage counted so far, then close the database.
+    await app.close();
     await db.close();
     logger.info("stopped");
     process.exit(0);

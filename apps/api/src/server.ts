@@ -1,8 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type Clock, systemClock } from "@tessera/core";
+import { type Clock, systemClock, Verification, type VerificationSettings } from "@tessera/core";
 import type { PrismaClient } from "@tessera/db";
+import { startChangeListener } from "./change-listener.ts";
 import { clientAddress } from "./client-address.ts";
 import type { Logger } from "./log.ts";
+import { createMetrics, handleMetricsRequest } from "./metrics.ts";
+import { readBody, refuseBody } from "./request-body.ts";
+import { handleVerifyRequest, verifyPath } from "./verify-route.ts";
 import { createTesseraYoga } from "./yoga.ts";
 
 export type AppOptions = {
@@ -12,37 +16,16 @@ export type AppOptions = {
   secureCookies?: boolean;
   /** How many proxies in front of Tessera append to X-Forwarded-For (0: trust none). */
   trustedProxyHops?: number;
+  verificationSettings?: VerificationSettings;
+  /** A PostgreSQL server's URL: LISTEN there for other instances' changes (unset: single process). */
+  listenUrl?: string;
+  /** When set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 };
 
 const maxBodyBytes = 1024 * 1024;
 
 const tooLarge = { error: "payload_too_large", message: "Request bodies are limited to 1 MiB." };
-
-/**
- * Reads the request body, counting bytes as they arrive: null as soon as it passes `limit`, whatever
- * Content-Length said or whether there was one (a chunked body has none).
- */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-/**
- * Answers 413 and closes the connection. A body cut off mid-stream (`cutOff`) is never read further:
- * the connection is destroyed once the answer is out, whatever the client still sends.
- */
-function refuseBody(req: IncomingMessage, res: ServerResponse, cutOff: boolean): void {
-  res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" });
-  res.end(JSON.stringify(tooLarge), () => {
-    if (cutOff) req.destroy();
-  });
-}
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
@@ -56,14 +39,35 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  */
 export function createApp(options: AppOptions) {
   const { prisma, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const verification = new Verification(prisma, clock, options.verificationSettings);
+  verification.onFlushError = (error) => logger.warn("usage flush failed; retrying", { error: String(error) });
+  const listener = options.listenUrl ? startChangeListener(options.listenUrl, verification, logger) : null;
+  const metrics = createMetrics(verification);
   const yoga = createTesseraYoga(
-    { prisma, clock: options.clock ?? systemClock, secureCookies: options.secureCookies ?? false },
+    { prisma, clock, secureCookies: options.secureCookies ?? false, verification },
     logger,
+    [metrics.graphqlPlugin],
   );
+
+  /** The client's address, for the audit log and the failed-verification limit. */
+  function addressOf(req: IncomingMessage): string | null {
+    return clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, options.trustedProxyHops ?? 0);
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    // The verification hot path: answered before the per-request log line is set up (none per call).
+    if (path === verifyPath) {
+      try {
+        return await handleVerifyRequest(req, res, verification, addressOf(req));
+      } catch (error) {
+        logger.error("verification failed", { error: error instanceof Error ? error.message : String(error) });
+        if (!res.headersSent) sendJson(res, 500, { error: "internal", message: "Something went wrong on our side." });
+        return;
+      }
+    }
     res.on("finish", () => {
       logger.info("request", {
         method: req.method,
@@ -73,7 +77,7 @@ export function createApp(options: AppOptions) {
       });
     });
     try {
-      if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return refuseBody(req, res, false);
+      if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return refuseBody(req, res, tooLarge, false);
       if (path === "/healthz") {
         try {
           await prisma.$queryRaw`SELECT 1`;
@@ -82,19 +86,17 @@ export function createApp(options: AppOptions) {
           return sendJson(res, 503, { status: "unavailable", message: "The database does not answer." });
         }
       }
+      if (path === "/metrics") {
+        return await handleMetricsRequest(req.headers.authorization, res, metrics, options.metricsToken);
+      }
       if (path === "/graphql") {
         if (req.method !== "GET" && req.method !== "HEAD") {
           const body = await readBody(req, maxBodyBytes);
-          if (!body) return refuseBody(req, res, true);
+          if (!body) return refuseBody(req, res, tooLarge, true);
           // The body is consumed here; yoga's node adapter takes a Buffer in `req.body` as the request body.
           if (body.length > 0) (req as IncomingMessage & { body?: Buffer }).body = body;
         }
-        const sourceAddress = clientAddress(
-          req.headers["x-forwarded-for"],
-          req.socket.remoteAddress,
-          options.trustedProxyHops ?? 0,
-        );
-        await yoga(req, res, { sourceAddress });
+        await yoga(req, res, { sourceAddress: addressOf(req) });
         return;
       }
       return sendJson(res, 404, {
@@ -108,7 +110,16 @@ export function createApp(options: AppOptions) {
     }
   }
 
-  return { yoga, handle };
+  /** Stops listening and writes the usage counted so far (clean shutdown). */
+  async function close(): Promise<void> {
+    await listener?.close();
+    // A failed final flush must not keep the process from closing its database.
+    await verification
+      .close()
+      .catch((error) => logger.error("usage flush at shutdown failed", { error: String(error) }));
+  }
+
+  return { yoga, handle, verification, metrics, close };
 }
 
 export type App = ReturnType<typeof createApp>;

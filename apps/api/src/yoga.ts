@@ -10,7 +10,7 @@ import type { Logger } from "./log.ts";
  * log gets the real one); expected ones are result-union members. graphql-armor caps depth, aliases,
  * tokens and cost; CSRF prevention refuses requests a browser could send cross-site without a preflight.
  */
-export function createTesseraYoga(deps: ContextDeps, logger: Logger) {
+export function createTesseraYoga(deps: ContextDeps, logger: Logger, extraPlugins: Plugin[] = []) {
   // Set-Cookie headers each request's resolvers asked for (sign-in, sign-out). Held by this instance,
   // keyed weakly by the request, so nothing outlives the request or is shared between servers.
   const responseCookies = new WeakMap<Request, string[]>();
@@ -48,6 +48,7 @@ export function createTesseraYoga(deps: ContextDeps, logger: Logger) {
         maxTokens: { n: 2000 },
       }),
       sessionCookies,
+      ...extraPlugins,
     ],
   });
 }

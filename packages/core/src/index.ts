@@ -18,4 +18,5 @@ export * from "./roles.ts";
 export * from "./secrets.ts";
 export * from "./sessions.ts";
 export * from "./tokens.ts";
+export * from "./verification/index.ts";
 export * from "./viewer.ts";

@@ -1,10 +1,12 @@
-import type { AccessResolver, Clock, Viewer } from "@tessera/core";
+import type { AccessResolver, Clock, Verification, Viewer } from "@tessera/core";
 import type { PrismaClient } from "@tessera/db";
 
 /** Per-request context, built by the server (apps/api/src/context.ts) and read by every resolver. */
 export type Context = {
   prisma: PrismaClient;
   clock: Clock;
+  /** Verification's caches and counters (one per process), for `verifyApiKey`. */
+  verification: Verification;
   viewer: Viewer;
   access: AccessResolver;
   /** The client's address (for the audit log); null when unknown. */

@@ -47,8 +47,20 @@ export const readGuards: Record<string, Guard> = {
  * (the authorization test fails otherwise).
  */
 export function isCarrierType(name: string): boolean {
-  return ["Query", "Mutation", "Viewer", "PageInfo"].includes(name) || /(Connection|Edge|Payload|Error)$/.test(name);
+  return carrierTypes.includes(name) || /(Connection|Edge|Payload|Error)$/.test(name);
 }
+
+const carrierTypes = [
+  "Query",
+  "Mutation",
+  "Viewer",
+  "PageInfo",
+  // Verification answers only about the key whose secret the caller presents.
+  "VerifyApiKeyResult",
+  // Usage figures are fields of a guarded ApiKey or of Organization.verificationUsage (needs keys).
+  "UsageBucket",
+  "UsageCount",
+];
 
 /**
  * Fields that reach a guarded type but must not apply its rule, each with the reason. Sign-in answers

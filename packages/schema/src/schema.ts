@@ -15,6 +15,8 @@ import "./types/resource.ts";
 import "./types/resource-mutations.ts";
 import "./types/viewer.ts";
 import "./types/session.ts";
+import "./types/verification.ts";
+import "./types/usage.ts";
 
 builder.queryType({ description: "Read Tessera: who you are, your organizations and everything in them." });
 builder.mutationType({

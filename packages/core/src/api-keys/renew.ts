@@ -1,6 +1,7 @@
 import { recordAudit } from "../audit.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
+import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
 import { twelveMonthsAfter } from "./validation.ts";
 
@@ -25,6 +26,10 @@ export async function renewApiKey(ctx: OperationContext, input: { id: string }):
       sourceAddress: ctx.sourceAddress,
       changes: { expiresAt: { from: key.expiresAt.toISOString(), to: expiresAt.toISOString() } },
     });
+    // A cached entry still holds the old expiry: without this, a renewed key would be refused as
+    // EXPIRED by instances that cached it before the renewal.
+    await announceVerificationChange(tx, { kind: "key", id: key.id });
   });
+  applyVerificationChange(ctx.prisma, { kind: "key", id: input.id });
   return { apiKeyId: input.id };
 }

@@ -2,6 +2,7 @@ import { recordAudit } from "../audit.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
+import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
 import { authorizeKeyWrite, lockKey } from "./key-access.ts";
 
 export const maxRevokeReasonLength = 500;
@@ -43,6 +44,9 @@ export async function revokeApiKey(
       sourceAddress: ctx.sourceAddress,
       changes: { reason },
     });
+    // Revocation must take effect at the very next verification, on every instance.
+    await announceVerificationChange(tx, { kind: "key", id: key.id });
   });
+  applyVerificationChange(ctx.prisma, { kind: "key", id: input.id });
   return { apiKeyId: input.id };
 }

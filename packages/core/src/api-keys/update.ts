@@ -3,6 +3,7 @@ import { recordAudit } from "../audit.ts";
 import { ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
+import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
 import { type CreateApiKeyInput, nameTaken } from "./create.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
 import {
@@ -127,7 +128,11 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
         sourceAddress: ctx.sourceAddress,
         changes,
       });
+      // Any restriction (scopes, resources, accounts, origins, user agent) or the API version may
+      // have changed: a narrowed key must be refused at once, a widened one accepted at once.
+      await announceVerificationChange(tx, { kind: "key", id: input.id });
     });
+    applyVerificationChange(ctx.prisma, { kind: "key", id: input.id });
   } catch (error) {
     throw nameTaken(error, name ?? null) ?? error;
   }

@@ -1,6 +1,7 @@
 import type { CustomerAccount } from "@tessera/db";
 import { recordAudit } from "../audit.ts";
 import { type OperationContext, requireActor } from "../operation-context.ts";
+import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
 import { loadAccountToChange } from "./load.ts";
 import { withFreshAccountToken } from "./token-retry.ts";
 
@@ -13,7 +14,7 @@ export async function rotateAccountToken(ctx: OperationContext, input: { id: str
   const actor = requireActor(ctx.viewer);
   const account = await loadAccountToChange(ctx, input.id);
 
-  return withFreshAccountToken((token) =>
+  const rotated = await withFreshAccountToken((token) =>
     ctx.prisma.$transaction(async (tx) => {
       const rotated = await tx.customerAccount.update({ where: { id: account.id }, data: { token } });
       await recordAudit(tx, {
@@ -24,7 +25,11 @@ export async function rotateAccountToken(ctx: OperationContext, input: { id: str
         sourceAddress: ctx.sourceAddress,
         changes: { token: "rotated" },
       });
+      // The old token must stop identifying the account at once, on every instance.
+      await announceVerificationChange(tx, { kind: "account", id: rotated.id });
       return rotated;
     }),
   );
+  applyVerificationChange(ctx.prisma, { kind: "account", id: rotated.id });
+  return rotated;
 }

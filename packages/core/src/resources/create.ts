@@ -3,6 +3,7 @@ import type { Resource, ResourceKind } from "@tessera/db";
 import { recordAudit } from "../audit.ts";
 import { normalizeName } from "../names.ts";
 import { type OperationContext, requireActor, requireOrganizationScope } from "../operation-context.ts";
+import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
 import { assertValidParent } from "./parent.ts";
 
 export type CreateResourceInput = {
@@ -27,7 +28,7 @@ export async function createResource(ctx: OperationContext, input: CreateResourc
   const id = randomUUID();
   const parentId = input.parentId ?? null;
 
-  return ctx.prisma.$transaction(async (tx) => {
+  const created = await ctx.prisma.$transaction(async (tx) => {
     if (parentId !== null) {
       await assertValidParent(tx, { resourceId: id, organizationId: input.organizationId, parentId });
     }
@@ -46,6 +47,11 @@ export async function createResource(ctx: OperationContext, input: CreateResourc
       sourceAddress: ctx.sourceAddress,
       changes: { kind: resource.kind, name: resource.name, parentId },
     });
+    // A resource created inside a group is reachable through that group's grants from now on; an
+    // instance that answered "unknown resource" for its id must not keep that answer.
+    await announceVerificationChange(tx, { kind: "resources" });
     return resource;
   });
+  applyVerificationChange(ctx.prisma, { kind: "resources" });
+  return created;
 }

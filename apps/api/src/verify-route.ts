@@ -1,0 +1,81 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Verification } from "@tessera/core";
+import { toVerifyApiKeyInput, toVerifyApiKeyResponse, type VerifyApiKeyRequest } from "@tessera/schema";
+import { readBody, refuseBody } from "./request-body.ts";
+
+/**
+ * `POST /v1/keys/verify`: the lean door to verification, for services that call on every request
+ * they receive. Plain node:http, no yoga, no GraphQL parsing: JSON in, the same fields as GraphQL's
+ * `VerifyApiKeyResult` out, never cached by anyone in between. No log line per call (that would cost
+ * the hot path its speed); metrics count the answers instead.
+ */
+export const verifyPath = "/v1/keys/verify";
+/** A verification request is a key and a few short strings; anything bigger is not one. */
+export const maxVerifyBodyBytes = 16 * 1024;
+
+const optionalFields = ["accountToken", "scope", "resourceId", "origin", "userAgent"] as const;
+const knownFields = new Set<string>(["key", ...optionalFields]);
+
+const jsonHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...jsonHeaders, "content-length": Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function badRequest(res: ServerResponse, message: string): void {
+  send(res, 400, { error: "bad_request", message });
+}
+
+export async function handleVerifyRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  verification: Verification,
+  clientAddress: string | null,
+): Promise<void> {
+  if (req.method !== "POST") {
+    return send(
+      res,
+      405,
+      { error: "method_not_allowed", message: `Use POST to verify a key (got ${req.method}).` },
+      { allow: "POST" },
+    );
+  }
+  const body = await readBody(req, maxVerifyBodyBytes);
+  if (body === null) {
+    // Stop reading and close the connection: the rest of an oversized body is not worth receiving.
+    const message = `Verification requests are limited to ${maxVerifyBodyBytes} bytes.`;
+    return refuseBody(req, res, { error: "payload_too_large", message }, true, { "cache-control": "no-store" });
+  }
+  const parsed = parseVerifyRequest(body.toString("utf8"));
+  if (typeof parsed === "string") return badRequest(res, parsed);
+  const result = await verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
+  send(res, 200, toVerifyApiKeyResponse(result));
+}
+
+/** The request, or a message saying exactly what is wrong with it. */
+export function parseVerifyRequest(body: string): VerifyApiKeyRequest | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return 'The body must be JSON, e.g. {"key": "tsr_…"}.';
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return 'The body must be a JSON object, e.g. {"key": "tsr_…"}.';
+  }
+  const fields = value as Record<string, unknown>;
+  const unknown = Object.keys(fields).filter((name) => !knownFields.has(name));
+  if (unknown.length) {
+    return `Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Allowed: ${[...knownFields].join(", ")}.`;
+  }
+  if (typeof fields.key !== "string") return "`key` is required and must be a string.";
+  for (const name of optionalFields) {
+    const field = fields[name];
+    if (field !== undefined && field !== null && typeof field !== "string") {
+      return `\`${name}\` must be a string or null.`;
+    }
+  }
+  return fields as VerifyApiKeyRequest;
+}

@@ -1,0 +1,168 @@
+/**
+ * Verification benchmark (issue 9): the lean HTTP door and the GraphQL door against baselines
+ * measured in the same run, on PGlite and on PostgreSQL (a throwaway database):
+ *   (a) a bare node:http server answering fixed JSON,
+ *   (b) POST /v1/keys/verify with a warm cache (and again at half its peak rate, for p99),
+ *   (c) GraphQL verifyApiKey, (d) yoga answering `{ __typename }` with Tessera's plugins,
+ *   (e) cold verification of 10,000 distinct keys (core verify, empty cache) against a raw
+ *       single-row query for the same keys (pg, or PGlite's own query).
+ * Load comes from autocannon in its own process on 127.0.0.1. Ratios are what travel.
+ *
+ *   pnpm bench:verify                      # both databases, 3 s per case
+ *   BENCH_DB=pglite BENCH_SECONDS=5 pnpm bench:verify
+ */
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { createOrganization, generateApiKey, systemClock, Verification } from "@tessera/core";
+import { applyMigrations, openDatabase, PrismaClient } from "@tessera/db";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { silentLogger } from "../apps/api/src/log.ts";
+import { createApp } from "../apps/api/src/server.ts";
+import { autocannon, row, timed } from "./verify-support.ts";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const coldKeys = Number(process.env.BENCH_COLD_KEYS ?? 10_000);
+const coldConcurrency = 16;
+const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+type Bench = { prisma: PrismaClient; rawQuery: (hash: string) => Promise<unknown>; close(): Promise<void> };
+
+async function openPGliteBench(): Promise<Bench> {
+  const client = await PGlite.create({ extensions: { pg_trgm } });
+  await applyMigrations(client);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  return {
+    prisma,
+    rawQuery: (hash) => client.query(`SELECT id FROM "ApiKey" WHERE "hashedKey" = $1`, [hash]),
+    async close() {
+      await prisma.$disconnect();
+      await client.close();
+    },
+  };
+}
+
+async function openPostgresBench(): Promise<Bench> {
+  const name = `tessera_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ databaseUrl: url.toString() });
+  await db.migrate();
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+  pool.on("error", () => {}); // an idle connection dropped by the server must not end the run
+  return {
+    prisma: db.prisma,
+    rawQuery: (hash) => pool.query(`SELECT id FROM "ApiKey" WHERE "hashedKey" = $1`, [hash]),
+    async close() {
+      await pool.end();
+      await db.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** One organization, one warm key, and `coldKeys` more inserted in one statement. */
+async function seed(prisma: PrismaClient) {
+  const org = await prisma.$transaction((tx) =>
+    createOrganization(tx, {
+      slug: `bench-${randomBytes(3).toString("hex")}`,
+      name: "Bench",
+      domainScopes: [{ name: "vehicles:read", description: "Read vehicles." }],
+      apiVersions: [{ name: "v2" }],
+      members: [],
+    }),
+  );
+  const version = await prisma.apiVersion.findFirstOrThrow({ where: { organizationId: org.id } });
+  const keys = Array.from({ length: coldKeys + 1 }, () => generateApiKey());
+  const expiresAt = new Date(Date.now() + 30 * 86_400_000);
+  await prisma.$executeRaw`
+    INSERT INTO "ApiKey" (id, "organizationId", name, "hashedKey", hint, "apiVersionId", "expiresAt", "updatedAt")
+    SELECT gen_random_uuid(), ${org.id}::uuid, 'key-' || i, h, 'tsr_…', ${version.id}::uuid, ${expiresAt}, now()
+    FROM unnest(${keys.map((k) => k.hash)}::text[]) WITH ORDINALITY AS t(h, i)`;
+  return keys;
+}
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
+}
+
+async function run(kind: "pglite" | "postgres") {
+  const bench = kind === "pglite" ? await openPGliteBench() : await openPostgresBench();
+  const keys = await seed(bench.prisma);
+  const warm = keys[0] as (typeof keys)[number];
+  const cold = keys.slice(1);
+
+  const app = createApp({ prisma: bench.prisma, logger: silentLogger });
+  const tessera = createServer((req, res) => void app.handle(req, res));
+  const fixed = JSON.stringify({ valid: true, code: "VALID", keyId: "QXBpS2V5OjE=", role: "VIEWER" });
+  const bare = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(fixed);
+  });
+  const [tesseraUrl, bareUrl] = await Promise.all([listen(tessera), listen(bare)]);
+
+  const verifyBody = JSON.stringify({ key: warm.secret, scope: "vehicles:read", origin: "https://example.com" });
+  const gqlBody = (query: string, variables?: unknown) => JSON.stringify({ query, variables });
+  const verifyQuery = `query V($input: VerifyApiKeyInput!) { verifyApiKey(input: $input) { valid code keyId organizationId role apiVersion scopes expiresAt } }`;
+  const load = (url: string, body?: string, overallRate?: number) =>
+    autocannon(url, { body, connections, seconds, overallRate });
+
+  // Warm-up: the cache (b, c) and the JIT for every path.
+  await load(`${tesseraUrl}/v1/keys/verify`, verifyBody);
+  const a = await load(bareUrl);
+  const b = await load(`${tesseraUrl}/v1/keys/verify`, verifyBody);
+  const bHalf = await load(`${tesseraUrl}/v1/keys/verify`, verifyBody, b.rps / 2);
+  const c = await load(
+    `${tesseraUrl}/graphql`,
+    gqlBody(verifyQuery, { input: { key: warm.secret, scope: "vehicles:read", origin: "https://example.com" } }),
+  );
+  const d = await load(`${tesseraUrl}/graphql`, gqlBody("{ __typename }"));
+
+  // (e): a fresh Verification has empty caches, so every call is a database read.
+  const verification = new Verification(bench.prisma, systemClock);
+  await timed(cold.slice(0, 200), coldConcurrency, (k) => bench.rawQuery(k.hash)); // warm the connections
+  const e = await timed(cold, coldConcurrency, (k) => verification.verify({ key: k.secret }, null));
+  const raw = await timed(cold, coldConcurrency, (k) => bench.rawQuery(k.hash));
+  await verification.close();
+
+  const errors = [a, b, bHalf, c, d].reduce((sum, l) => sum + l.errors, 0);
+  console.log(
+    `\n### ${kind} (${seconds} s per case, ${connections} connections; e: ${cold.length} keys, ${coldConcurrency} in flight)\n`,
+  );
+  console.log("| case                                           |   req/s | p50 ms | p99 ms |");
+  console.log("| ---------------------------------------------- | ------: | -----: | -----: |");
+  console.log(row("(a) bare node:http, fixed JSON", a));
+  console.log(row("(b) POST /v1/keys/verify, warm", b));
+  console.log(row(`(b) at half its peak (${Math.round(b.rps / 2)} req/s)`, bHalf));
+  console.log(row("(c) GraphQL verifyApiKey, warm", c));
+  console.log(row("(d) yoga { __typename }, Tessera's plugins", d));
+  console.log(row(`(e) cold verification, ${cold.length} keys`, e));
+  console.log(row("    raw single-row query, same keys", raw));
+  console.log(
+    `\nratios: b/a = ${(b.rps / a.rps).toFixed(2)} (goal >= 0.6), c/d = ${(c.rps / d.rps).toFixed(2)} (goal >= 0.8), ` +
+      `e/raw = ${(e.rps / raw.rps).toFixed(2)}; p99 of (b) at half peak = ${bHalf.p99.toFixed(2)} ms (goal <= 2)` +
+      (errors ? `; ${errors} errors/non-2xx!` : ""),
+  );
+
+  tessera.closeAllConnections();
+  bare.closeAllConnections();
+  await Promise.all([new Promise((r) => tessera.close(r)), new Promise((r) => bare.close(r))]);
+  await app.close();
+  await bench.close();
+}
+
+const which = process.env.BENCH_DB;
+console.log(`verification benchmark, Node ${process.version}, ${new Date().toISOString()}`);
+if (!which || which === "pglite") await run("pglite");
+if (!which || which === "postgres") await run("postgres");
+process.exit(0);

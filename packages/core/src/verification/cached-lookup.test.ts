@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { CachedLookup, CacheGate } from "./cached-lookup.ts";
+
+type Row = { id: string; version: number };
+const settings = { maxEntries: 2, freshnessMs: 60_000, negativeMs: 60_000 };
+
+function setup() {
+  const rows = new Map<string, Row>();
+  let loads = 0;
+  let pause: Promise<void> | null = null;
+  const gate = new CacheGate();
+  const lookup = new CachedLookup<Row>(
+    gate,
+    settings,
+    async (k) => {
+      loads++;
+      const row = rows.get(k) ?? null;
+      if (pause) await pause;
+      return row && { ...row };
+    },
+    (r) => r.id,
+  );
+  return {
+    rows,
+    gate,
+    lookup,
+    loads: () => loads,
+    hold() {
+      let release = () => {};
+      pause = new Promise((r) => {
+        release = r;
+      });
+      return () => {
+        pause = null;
+        release();
+      };
+    },
+  };
+}
+
+describe("CachedLookup", () => {
+  it("answers repeats from memory, remembers misses, and evicts the least recently used", async () => {
+    const t = setup();
+    t.rows.set("a", { id: "A", version: 1 });
+    t.rows.set("b", { id: "B", version: 1 });
+    await t.lookup.get("a");
+    await t.lookup.get("a");
+    expect(await t.lookup.get("zz")).toBeNull();
+    await t.lookup.get("zz");
+    expect(t.loads()).toBe(2);
+    await t.lookup.get("b"); // evicts "a" (max 2: zz, b)
+    await t.lookup.get("a");
+    expect(t.loads()).toBe(4);
+    expect(t.gate.stats).toMatchObject({ hits: 2, misses: 4 });
+  });
+
+  it("an invalidation by id drops the entry, so the next read sees the new row", async () => {
+    const t = setup();
+    t.rows.set("a", { id: "A", version: 1 });
+    await t.lookup.get("a");
+    t.rows.set("a", { id: "A", version: 2 });
+    expect((await t.lookup.get("a"))?.version).toBe(1);
+    t.lookup.invalidateId("A");
+    expect((await t.lookup.get("a"))?.version).toBe(2);
+  });
+
+  it("a load that started before an invalidation answers its caller but is never stored", async () => {
+    const t = setup();
+    t.rows.set("a", { id: "A", version: 1 });
+    const release = t.hold();
+    const inFlight = t.lookup.get("a"); // reads version 1, then waits
+    t.rows.set("a", { id: "A", version: 2 });
+    t.lookup.invalidateId("A"); // the change commits while the load is in flight
+    release();
+    expect((await inFlight)?.version).toBe(1);
+    expect((await t.lookup.get("a"))?.version).toBe(2);
+  });
+
+  it("while bypassed, nothing is read from or written to the cache", async () => {
+    const t = setup();
+    t.rows.set("a", { id: "A", version: 1 });
+    await t.lookup.get("a");
+    t.gate.bypass = true;
+    t.rows.set("a", { id: "A", version: 2 });
+    expect((await t.lookup.get("a"))?.version).toBe(2);
+    await t.lookup.get("a");
+    expect(t.loads()).toBe(3);
+  });
+});

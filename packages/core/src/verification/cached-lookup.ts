@@ -1,0 +1,81 @@
+import { Lru } from "./lru.ts";
+
+export type CacheSettings = {
+  /** Most entries kept per cache (keys, account tokens, resource chains), least recently used out first. */
+  maxEntries: number;
+  /** The safety net: an entry older than this is read again even if no invalidation arrived. */
+  freshnessMs: number;
+  /** How long "no such key / token / resource" is remembered (short: a new row must be found soon). */
+  negativeMs: number;
+};
+
+export type CacheStats = { hits: number; misses: number; invalidations: number };
+
+/**
+ * Shared by every cache of one verification service. `epoch` grows with every invalidation: a load
+ * that started before an invalidation may have read the row as it was before the change committed,
+ * so its result is answered to its own caller but never stored. `bypass` is set while cross-instance
+ * invalidation is not guaranteed (the LISTEN connection is down): then nothing is read from or
+ * written to the caches, and every verification reads the database.
+ */
+export class CacheGate {
+  epoch = 0;
+  bypass = false;
+  readonly stats: CacheStats = { hits: 0, misses: 0, invalidations: 0 };
+}
+
+/**
+ * One cache in front of one loader: values by lookup key (a key hash, an account token, a resource
+ * id), with an index from the row's id to its lookup key so a change announced by id can drop it.
+ */
+export class CachedLookup<V> {
+  private readonly lru: Lru<string, V | null>;
+  private readonly byId = new Map<string, string>();
+
+  constructor(
+    private readonly gate: CacheGate,
+    private readonly settings: CacheSettings,
+    private readonly load: (lookupKey: string) => Promise<V | null>,
+    private readonly idOf: (value: V) => string,
+  ) {
+    this.lru = new Lru(settings.maxEntries, (_key, value) => {
+      if (value !== null) this.byId.delete(idOf(value));
+    });
+  }
+
+  get size(): number {
+    return this.lru.size;
+  }
+
+  async get(lookupKey: string): Promise<V | null> {
+    if (!this.gate.bypass) {
+      const hit = this.lru.get(lookupKey);
+      if (hit) {
+        this.gate.stats.hits++;
+        return hit.value;
+      }
+    }
+    this.gate.stats.misses++;
+    const epoch = this.gate.epoch;
+    const value = await this.load(lookupKey);
+    if (!this.gate.bypass && this.gate.epoch === epoch) {
+      this.lru.set(lookupKey, value, value === null ? this.settings.negativeMs : this.settings.freshnessMs);
+      if (value !== null) this.byId.set(this.idOf(value), lookupKey);
+    }
+    return value;
+  }
+
+  /** Drops the entry of the row with this id (if cached) and voids loads in flight. */
+  invalidateId(id: string): void {
+    this.gate.epoch++;
+    this.gate.stats.invalidations++;
+    const lookupKey = this.byId.get(id);
+    if (lookupKey !== undefined) this.lru.delete(lookupKey);
+  }
+
+  clear(): void {
+    this.gate.epoch++;
+    this.gate.stats.invalidations++;
+    this.lru.clear();
+  }
+}

@@ -1,0 +1,31 @@
+import type { KeyRole } from "@tessera/db";
+
+/**
+ * What verification needs to know about one key, and nothing more: no name history, no secret, no
+ * audit data. This is what the key cache holds, so it is kept small and immutable.
+ */
+export type KeyEntry = {
+  keyId: string;
+  keyName: string;
+  organizationId: string;
+  role: KeyRole;
+  apiVersion: string;
+  /** The key's scopes; null when the key has every scope. */
+  scopes: ReadonlySet<string> | null;
+  /** The organization's whole scope catalogue: what an all-scopes key carries. */
+  catalogue: readonly string[];
+  /** Resources and groups granted; null when the key reaches every resource. */
+  resourceIds: readonly string[] | null;
+  /** Customer accounts the key may act for; null for all of the organization's accounts. */
+  customerAccountIds: ReadonlySet<string> | null;
+  origins: readonly string[];
+  userAgent: string | null;
+  expiresAt: Date;
+  revokedAt: Date | null;
+};
+
+/** The account an account token identifies: enough to check organization, permission and status. */
+export type AccountEntry = { accountId: string; organizationId: string; status: "ACTIVE" | "SUSPENDED" | "CLOSED" };
+
+/** A resource and the groups that contain it, nearest first (the resource itself is the first id). */
+export type ResourceChain = { organizationId: string; ids: readonly string[] };

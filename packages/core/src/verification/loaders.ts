@@ -1,0 +1,87 @@
+import type { KeyRole, PrismaClient } from "@tessera/db";
+import { isUuid } from "../operation-context.ts";
+import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
+
+type KeyRow = {
+  id: string;
+  name: string;
+  organizationId: string;
+  role: KeyRole;
+  apiVersion: string;
+  allScopes: boolean;
+  scopes: string[];
+  catalogue: string[];
+  allResources: boolean;
+  resourceIds: string[];
+  allCustomerAccounts: boolean;
+  accountIds: string[];
+  origins: string[];
+  userAgent: string | null;
+  expiresAt: Date;
+  revokedAt: Date | null;
+};
+
+/**
+ * Everything verification needs about the key with this hash, in one statement (one round trip on a
+ * cold cache), or null when no key has it.
+ */
+export async function loadKeyEntry(prisma: PrismaClient, hash: string): Promise<KeyEntry | null> {
+  const rows = await prisma.$queryRaw<KeyRow[]>`
+    SELECT k.id::text AS id, k.name, k."organizationId"::text AS "organizationId", k.role::text AS role,
+      v.name AS "apiVersion", k."allScopes",
+      ARRAY(SELECT s.name FROM "ApiKeyScope" ks JOIN "Scope" s ON s.id = ks."scopeId"
+            WHERE ks."apiKeyId" = k.id ORDER BY s.name) AS scopes,
+      ARRAY(SELECT s.name FROM "Scope" s WHERE s."organizationId" = k."organizationId" ORDER BY s.name) AS catalogue,
+      k."allResources",
+      ARRAY(SELECT r."resourceId"::text FROM "ApiKeyResource" r WHERE r."apiKeyId" = k.id) AS "resourceIds",
+      k."allCustomerAccounts",
+      ARRAY(SELECT a."customerAccountId"::text FROM "ApiKeyCustomerAccount" a WHERE a."apiKeyId" = k.id) AS "accountIds",
+      k.origins, k."userAgent", k."expiresAt", k."revokedAt"
+    FROM "ApiKey" k JOIN "ApiVersion" v ON v.id = k."apiVersionId"
+    WHERE k."hashedKey" = ${hash}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    keyId: row.id,
+    keyName: row.name,
+    organizationId: row.organizationId,
+    role: row.role,
+    apiVersion: row.apiVersion,
+    scopes: row.allScopes ? null : new Set(row.scopes),
+    catalogue: row.catalogue,
+    resourceIds: row.allResources ? null : row.resourceIds,
+    customerAccountIds: row.allCustomerAccounts ? null : new Set(row.accountIds),
+    origins: row.origins,
+    userAgent: row.userAgent,
+    expiresAt: new Date(row.expiresAt),
+    revokedAt: row.revokedAt ? new Date(row.revokedAt) : null,
+  };
+}
+
+/** The account this token identifies (in any organization), or null; only the current token is stored. */
+export async function loadAccountEntry(prisma: PrismaClient, token: string): Promise<AccountEntry | null> {
+  if (!token) return null;
+  const account = await prisma.customerAccount.findUnique({
+    where: { token },
+    select: { id: true, organizationId: true, status: true },
+  });
+  return account && { accountId: account.id, organizationId: account.organizationId, status: account.status };
+}
+
+/**
+ * The resource and every group containing it, nearest first, walking up the parent chain one
+ * primary-key lookup per level (like `resourceAccessibleThrough`). CYCLE stops at a repeated id.
+ */
+export async function loadResourceChain(prisma: PrismaClient, resourceId: string): Promise<ResourceChain | null> {
+  if (!isUuid(resourceId)) return null;
+  const rows = await prisma.$queryRaw<{ id: string; organizationId: string }[]>`
+    WITH RECURSIVE chain (id, "parentId", "organizationId", depth) AS (
+      SELECT id, "parentId", "organizationId", 0 FROM "Resource" WHERE id = ${resourceId}::uuid
+      UNION ALL
+      SELECT r.id, r."parentId", r."organizationId", c.depth + 1 FROM "Resource" r JOIN chain c ON r.id = c."parentId"
+    ) CYCLE id SET "isCycle" USING path
+    SELECT id::text AS id, "organizationId"::text AS "organizationId" FROM chain WHERE NOT "isCycle" ORDER BY depth`;
+  const first = rows[0];
+  if (!first) return null;
+  return { organizationId: first.organizationId, ids: rows.map((row) => row.id) };
+}

@@ -1,0 +1,146 @@
+import type { PrismaClient } from "@tessera/db";
+import { hashApiKey, isWellFormedApiKey } from "../api-key-secret.ts";
+import type { Clock } from "../clock.ts";
+import { CachedLookup, CacheGate, type CacheSettings } from "./cached-lookup.ts";
+import { onVerificationChange, type VerificationChange } from "./changes.ts";
+import type { VerifyCode } from "./codes.ts";
+import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
+import { FailureLimiter, type FailureLimitSettings } from "./failure-limiter.ts";
+import { loadAccountEntry, loadKeyEntry, loadResourceChain } from "./loaders.ts";
+import { type KeyStateCode, keyStateCode } from "./rules.ts";
+import { UsageRecorder } from "./usage.ts";
+import { type VerifyApiKeyInput, type VerifyApiKeyResult, verifyApiKey } from "./verify.ts";
+
+export type VerificationSettings = {
+  cache: CacheSettings;
+  failureLimit: FailureLimitSettings;
+  /** How often counted usage is written, in milliseconds. */
+  usageFlushMs: number;
+};
+
+export const defaultVerificationSettings: VerificationSettings = {
+  cache: { maxEntries: 100_000, freshnessMs: 30_000, negativeMs: 5_000 },
+  failureLimit: { points: 100, windowSeconds: 60 },
+  usageFlushMs: 5_000,
+};
+
+/** Called after every verification, for metrics: the code and how long it took, in seconds. */
+export type VerificationObserver = (code: VerifyCode, seconds: number) => void;
+
+/** The outcome of authenticating a Bearer key: the key, or why it is refused. */
+export type KeyAuthentication = { entry: KeyEntry } | { code: KeyStateCode };
+
+/**
+ * One per server process: the caches in front of the database, the usage counter and the failure
+ * limiter, shared by both verification doors and by Bearer authentication, so that all three see an
+ * invalidation at the same moment.
+ */
+export class Verification {
+  readonly gate = new CacheGate();
+  readonly keys: CachedLookup<KeyEntry>;
+  readonly accounts: CachedLookup<AccountEntry>;
+  readonly resources: CachedLookup<ResourceChain>;
+  readonly usage: UsageRecorder;
+  private readonly limiter: FailureLimiter;
+  private readonly unsubscribe: () => void;
+  private readonly timer: NodeJS.Timeout;
+  observer: VerificationObserver = () => {};
+  /** Reports a failed periodic usage flush (it is retried at the next one). */
+  onFlushError: (error: unknown) => void = () => {};
+
+  constructor(
+    prisma: PrismaClient,
+    private readonly clock: Clock,
+    settings: VerificationSettings = defaultVerificationSettings,
+  ) {
+    this.keys = new CachedLookup(
+      this.gate,
+      settings.cache,
+      (hash) => loadKeyEntry(prisma, hash),
+      (e) => e.keyId,
+    );
+    this.accounts = new CachedLookup(
+      this.gate,
+      settings.cache,
+      (token) => loadAccountEntry(prisma, token),
+      (a) => a.accountId,
+    );
+    this.resources = new CachedLookup(
+      this.gate,
+      settings.cache,
+      (id) => loadResourceChain(prisma, id),
+      (r) => r.ids[0] ?? "",
+    );
+    this.usage = new UsageRecorder(prisma);
+    this.limiter = new FailureLimiter(settings.failureLimit);
+    this.unsubscribe = onVerificationChange(prisma, (change) => this.apply(change));
+    this.timer = setInterval(() => this.usage.flush().catch(this.onFlushError), settings.usageFlushMs);
+    this.timer.unref();
+  }
+
+  /**
+   * Verifies a key for a service. `clientAddress` is the caller's address (the service's, not its
+   * user's): refusals count against it, see FailureLimiter.
+   */
+  async verify(input: VerifyApiKeyInput, clientAddress: string | null): Promise<VerifyApiKeyResult> {
+    const started = performance.now();
+    const { result, keyId } = await verifyApiKey(input, {
+      keys: this.keys,
+      accounts: this.accounts,
+      resources: this.resources,
+      clock: this.clock,
+    });
+    let answer = result;
+    if (!result.valid && clientAddress !== null && (await this.limiter.overLimit(clientAddress))) {
+      answer = { valid: false, code: "RATE_LIMITED" };
+    }
+    if (keyId) this.usage.count(keyId, answer.code, this.clock.now());
+    this.observer(answer.code, (performance.now() - started) / 1000);
+    return answer;
+  }
+
+  /** Bearer authentication of management calls: the same lookup and cache as verification. */
+  async authenticateKey(secret: string): Promise<KeyAuthentication> {
+    if (!isWellFormedApiKey(secret)) return { code: "NOT_FOUND" };
+    const entry = await this.keys.get(hashApiKey(secret));
+    const code = keyStateCode(entry, this.clock.now());
+    if (code || !entry) return { code: code ?? "NOT_FOUND" };
+    this.usage.used(entry.keyId, this.clock.now());
+    return { entry };
+  }
+
+  /**
+   * Why each change drops what it drops: a key's row holds its state and every restriction, so any
+   * key change (revoke, edit, renew, delete) drops that key's entry; an account change (token
+   * rotated, status changed) drops the account's token entry; a resource change (created, moved,
+   * deleted) can change the group chain of any resource below it, so every chain goes.
+   */
+  apply(change: VerificationChange): void {
+    if (change.kind === "key") this.keys.invalidateId(change.id);
+    else if (change.kind === "account") this.accounts.invalidateId(change.id);
+    else this.resources.clear();
+  }
+
+  /** Forgets everything (the LISTEN connection dropped: changes may have been missed). */
+  flushCaches(): void {
+    this.keys.clear();
+    this.accounts.clear();
+    this.resources.clear();
+  }
+
+  /**
+   * While cross-instance invalidation is not assured, answer from the database only. Turning the
+   * bypass on flushes everything; turning it off starts from empty caches.
+   */
+  setBypass(bypass: boolean): void {
+    this.gate.bypass = bypass;
+    this.flushCaches();
+  }
+
+  /** Stops the flush timer and writes the remaining usage (clean shutdown). */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    this.unsubscribe();
+    await this.usage.flush();
+  }
+}
