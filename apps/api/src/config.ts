@@ -15,6 +15,9 @@ export type Config = {
   trustProxy: boolean;
   /** Mark the session cookie Secure (serve over HTTPS). */
   secureCookies: boolean;
+  /** Absolute session lifetime from sign-in, and the idle timeout since the last request. */
+  sessionLifetimeMs: number;
+  sessionIdleMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -24,6 +27,14 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
   throw new ConfigError(`expected true or false, got "${value}"`);
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ConfigError(`${name} must be a whole number of at least 1, got "${value}"`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,5 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     trustProxy: flag(env.TESSERA_TRUST_PROXY, false),
     secureCookies: flag(env.TESSERA_SECURE_COOKIES, false),
+    sessionLifetimeMs:
+      positiveInteger("TESSERA_SESSION_LIFETIME_HOURS", env.TESSERA_SESSION_LIFETIME_HOURS, 720) * 3_600_000,
+    sessionIdleMs: positiveInteger("TESSERA_SESSION_IDLE_MINUTES", env.TESSERA_SESSION_IDLE_MINUTES, 1440) * 60_000,
   };
 }

@@ -1,6 +1,7 @@
 import {
   AccessResolver,
   type Clock,
+  type SessionSecurity,
   UnauthenticatedError,
   type Viewer,
   viewerFromApiKey,
@@ -14,7 +15,7 @@ import { clearedSessionCookie, readCookie, sessionCookie, sessionCookieName } fr
 /** What the HTTP layer knows about the connection (passed as yoga's server context). */
 export type ServerContext = { sourceAddress?: string | null };
 
-export type ContextDeps = { prisma: PrismaClient; clock: Clock; secureCookies: boolean };
+export type ContextDeps = { prisma: PrismaClient; clock: Clock; secureCookies: boolean; security: SessionSecurity };
 
 /** Set-Cookie headers a request's resolvers asked for, applied to its response by the server. */
 export const responseCookies = new WeakMap<Request, string[]>();
@@ -39,6 +40,7 @@ export async function createContext(deps: ContextDeps, request: Request, server:
       set: (token, expiresAt) => cookies.push(sessionCookie(token, expiresAt, deps.secureCookies)),
       clear: () => cookies.push(clearedSessionCookie(deps.secureCookies)),
     },
+    security: deps.security,
   };
 }
 
@@ -57,7 +59,7 @@ async function resolveViewer(deps: ContextDeps, request: Request): Promise<Viewe
     }
   }
   const token = readCookie(request.headers.get("cookie"), sessionCookieName);
-  return token ? viewerFromSessionToken(deps.prisma, token, deps.clock) : { kind: "anonymous" };
+  return token ? viewerFromSessionToken(deps, token) : { kind: "anonymous" };
 }
 
 function unauthenticated(message: string): GraphQLError {

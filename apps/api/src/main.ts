@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     logger,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    sessionPolicy: { lifetimeMs: config.sessionLifetimeMs, idleMs: config.sessionIdleMs },
   });
   const server = createServer((req, res) => void app.handle(req, res));
   server.listen(config.port, config.host, () => {
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     logger.info("shutting down", { signal });
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.close();
     await db.close();
     logger.info("stopped");
     process.exit(0);

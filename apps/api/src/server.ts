@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Clock, systemClock } from "@tessera/core";
 import type { PrismaClient } from "@tessera/db";
 import type { Logger } from "./log.ts";
+import { createSecurityHeaders } from "./security-headers.ts";
+import { createSessionSecurity, type SessionSecurityOptions } from "./session-security.ts";
 import { createTesseraYoga } from "./yoga.ts";
 
 export type AppOptions = {
@@ -10,7 +12,7 @@ export type AppOptions = {
   clock?: Clock;
   secureCookies?: boolean;
   trustProxy?: boolean;
-};
+} & SessionSecurityOptions;
 
 const maxBodyBytes = 1024 * 1024;
 
@@ -26,10 +28,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  */
 export function createApp(options: AppOptions) {
   const { prisma, logger } = options;
-  const yoga = createTesseraYoga(
-    { prisma, clock: options.clock ?? systemClock, secureCookies: options.secureCookies ?? false },
-    logger,
-  );
+  const clock = options.clock ?? systemClock;
+  const secureCookies = options.secureCookies ?? false;
+  const security = createSessionSecurity(prisma, clock, logger, options);
+  const securityHeaders = createSecurityHeaders(secureCookies);
+  const yoga = createTesseraYoga({ prisma, clock, secureCookies, security }, logger);
 
   function clientAddress(req: IncomingMessage): string | null {
     const forwarded = options.trustProxy ? req.headers["x-forwarded-for"] : undefined;
@@ -49,6 +52,7 @@ export function createApp(options: AppOptions) {
       });
     });
     try {
+      securityHeaders(req, res);
       if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) {
         return sendJson(res, 413, { error: "payload_too_large", message: "Request bodies are limited to 1 MiB." });
       }
@@ -75,7 +79,10 @@ export function createApp(options: AppOptions) {
     }
   }
 
-  return { yoga, handle };
+  /** Writes pending last-seen times; call before closing the database. */
+  const close = () => security.activity.stop();
+
+  return { yoga, handle, security, close };
 }
 
 export type App = ReturnType<typeof createApp>;

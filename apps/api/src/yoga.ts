@@ -4,6 +4,7 @@ import { schema } from "@tessera/schema";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { type ContextDeps, createContext, responseCookies, type ServerContext } from "./context.ts";
 import type { Logger } from "./log.ts";
+import { htmlContentSecurityPolicy } from "./security-headers.ts";
 
 /** Applies the Set-Cookie headers resolvers asked for (sign-in, sign-out). */
 const sessionCookies: Plugin = {
@@ -43,6 +44,7 @@ export function createTesseraYoga(deps: ContextDeps, logger: Logger) {
         maxTokens: { n: 2000 },
       }),
       sessionCookies,
+      htmlContentSecurityPolicy(deps.secureCookies),
     ],
   });
 }

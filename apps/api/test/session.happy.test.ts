@@ -42,7 +42,7 @@ describe("sign-in and sessions", () => {
     const { users, org } = await h.newOrganization();
     await h.anonymous.gql(signIn, { input: { email: users.VIEWER.email, password: testPassword } });
     const events = await h.db.prisma.auditEvent.findMany({
-      where: { organizationId: org.id, action: "member.sign_in" },
+      where: { organizationId: org.id, action: "member.signed_in" },
     });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({

@@ -14,6 +14,7 @@ import "./types/resource.ts";
 import "./types/resource-mutations.ts";
 import "./types/viewer.ts";
 import "./types/session.ts";
+import "./types/member-session.ts";
 
 builder.queryType({ description: "Read Tessera: who you are, your organizations and everything in them." });
 builder.mutationType({

@@ -87,6 +87,7 @@ export function useHarness(): Harness {
     });
   });
   afterAll(async () => {
+    await harness.app?.close();
     await harness.db?.close();
   });
   return harness;
