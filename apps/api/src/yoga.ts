@@ -23,6 +23,9 @@ export function createTesseraYoga(deps: ContextDeps, logger: Logger) {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    // Closed: yoga would otherwise reflect any Origin with credentials allowed, letting another site
+    // call /graphql with a member's session. Browser integrators go through their own backend (README).
+    cors: false,
     graphiql: {
       title: "Tessera GraphQL",
       defaultQuery: "{\n  viewer {\n    user { email }\n    organizations { slug name viewerRole }\n  }\n}\n",

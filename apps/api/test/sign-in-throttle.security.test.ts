@@ -3,8 +3,8 @@ import { type Database, openDatabase } from "@tessera/db";
 import { afterAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../src/log.ts";
 import { type AppOptions, createApp } from "../src/server.ts";
-import { databaseUrl } from "./support/postgres-urls.ts";
 import { testPassword, useHarness } from "./support/harness.ts";
+import { databaseUrl } from "./support/postgres-urls.ts";
 
 const h = useHarness();
 
@@ -26,6 +26,8 @@ const auditQuery = `query($slug: String!) {
 const wrongPassword = "Tr0ub4dor&3-not-it";
 const userAgent = "attacker-bot/1.0";
 
+type SignInAnswer = { __typename: string; code?: string; message?: string; retryAfter?: string };
+
 const opened: { app: ReturnType<typeof createApp>; db?: Database }[] = [];
 afterAll(async () => {
   for (const { app, db } of opened) {
@@ -36,7 +38,8 @@ afterAll(async () => {
 
 /** Another instance of Tessera over the same database (on PostgreSQL: its own connection pool). */
 async function instance(options: Partial<AppOptions> = {}) {
-  const db = process.env.TEST_DB === "postgres" ? await openDatabase({ databaseUrl: databaseUrl(h.db.name) }) : undefined;
+  const db =
+    process.env.TEST_DB === "postgres" ? await openDatabase({ databaseUrl: databaseUrl(h.db.name) }) : undefined;
   const app = createApp({ prisma: db?.prisma ?? h.db.prisma, logger: silentLogger, ...options });
   opened.push({ app, db });
   return async (email: string, password: string, address: string) => {
@@ -49,7 +52,7 @@ async function instance(options: Partial<AppOptions> = {}) {
       },
       { sourceAddress: address },
     );
-    const body = (await response.json()) as { data: { signIn: Record<string, string> } };
+    const body = (await response.json()) as { data: { signIn: SignInAnswer } };
     return { ...body.data.signIn, cookie: response.headers.get("set-cookie") };
   };
 }
@@ -175,10 +178,16 @@ describe("sign-in throttling", () => {
     const emails = Object.values(users).map((u) => u.email);
     const spray = [];
     for (const email of emails) spray.push((await signIn(email, wrongPassword, sprayer)).__typename);
-    expect(spray).toEqual(["UnauthenticatedError", "UnauthenticatedError", "UnauthenticatedError", "SignInThrottledError"]);
+    expect(spray).toEqual([
+      "UnauthenticatedError",
+      "UnauthenticatedError",
+      "UnauthenticatedError",
+      "SignInThrottledError",
+    ]);
 
     const distributed = [];
-    for (let i = 0; i < 5; i++) distributed.push((await signIn(users.OWNER.email, wrongPassword, newAddress())).__typename);
+    for (let i = 0; i < 5; i++)
+      distributed.push((await signIn(users.OWNER.email, wrongPassword, newAddress())).__typename);
     // The sprayer's attempt on the owner counted too: 3 more, then the account's ceiling.
     expect(distributed).toEqual([
       "UnauthenticatedError",
