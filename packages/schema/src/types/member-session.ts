@@ -2,6 +2,7 @@ import {
   changePassword,
   listSessions,
   NotFoundError,
+  requireMember,
   revokeSession,
   SignInThrottledError,
   signOutEverywhere,
@@ -93,6 +94,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true, description: "The session (a MemberSession id)." }) },
     resolve: async (_root, { id }, ctx) => {
       // Another member's session, a malformed id and an unknown one all read as "not found".
+      requireMember(ctx.viewer); // anonymous callers and keys are told to sign in, whatever the id
       const sessionId = decodeTargetId(String(id), "Session", "Session not found.");
       const result = await revokeSession(ctx, ctx.viewer, ctx, sessionId);
       if (result.current) ctx.sessionCookie.clear();
