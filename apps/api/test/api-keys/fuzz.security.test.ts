@@ -13,7 +13,15 @@ const h = useHarness();
 const junkString = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: "grapheme", maxLength: 60 }),
-  fc.constantFrom("", " ", "\u0000", "' OR 1=1 --", "${jndi:ldap://x}", "<script>alert(1)</script>", "a".repeat(5_000)),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "' OR 1=1 --",
+    "$" + "{jndi:ldap://x}",
+    "<script>alert(1)</script>",
+    "a".repeat(5_000),
+  ),
 );
 /** Any JSON value a client could send where a field expects something specific. */
 const junkValue = fc.oneof(
