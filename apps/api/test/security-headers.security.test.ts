@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../src/log.ts";
+import { contentSecurityPolicyForHtml } from "../src/security-headers.ts";
 import { type App, createApp } from "../src/server.ts";
 import { useHarness } from "./support/harness.ts";
 
@@ -92,6 +93,17 @@ describe("security headers", () => {
     expect(scriptSrc.split(" ").filter((s) => s.startsWith("'sha256-"))).toHaveLength(scripts.length);
     // Only one CSP header: the page's own replaces the generic one instead of intersecting with it.
     expect(csp).not.toContain(",");
+  });
+
+  it("a self-contained GraphiQL page (one inline script, inline styles) gets its script's hash and no other origin", () => {
+    const script = "const workers = {}; YogaGraphiQL.renderYogaGraphiQL(root, {});";
+    const html = `<!doctype html><html><head><style>body{margin:0}</style></head><body><div id="root"></div><script>${script}</script></body></html>`;
+    const csp = contentSecurityPolicyForHtml(html, false);
+    const hash = createHash("sha256").update(script).digest("base64");
+    expect(csp).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).toContain("worker-src 'self' blob:;");
+    expect(csp).toContain("frame-ancestors 'none'");
   });
 
   it("keeps CORS closed: no origin is allowed to call /graphql with the member's cookie", async () => {
