@@ -10,7 +10,8 @@ type Request = { sourceAddress: string | null };
 
 /** Sessions are a signed-in member's own business: an API key has none, and anonymous callers must sign in. */
 export function requireMember(viewer: Viewer): Member {
-  if (viewer.kind !== "user") throw new UnauthenticatedError("Sign in as a member: sessions and passwords belong to members, not to API keys.");
+  if (viewer.kind !== "user")
+    throw new UnauthenticatedError("Sign in as a member: sessions and passwords belong to members, not to API keys.");
   return viewer;
 }
 
