@@ -23,6 +23,9 @@ export type Config = {
   verification: VerificationSettings;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
+  /** Absolute session lifetime from sign-in, and the idle timeout since the last request. */
+  sessionLifetimeMs: number;
+  sessionIdleMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -97,5 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: flag(env.TESSERA_SECURE_COOKIES, false),
     verification: verificationSettings(env),
     metricsToken: env.TESSERA_METRICS_TOKEN || undefined,
+    sessionLifetimeMs: positiveInteger(env, "TESSERA_SESSION_LIFETIME_HOURS", 720) * 3_600_000,
+    sessionIdleMs: positiveInteger(env, "TESSERA_SESSION_IDLE_MINUTES", 1440) * 60_000,
   };
 }

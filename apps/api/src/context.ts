@@ -1,6 +1,7 @@
 import {
   AccessResolver,
   type Clock,
+  type SessionSecurity,
   UnauthenticatedError,
   type Verification,
   type Viewer,
@@ -15,7 +16,13 @@ import { clearedSessionCookie, readSessionCookie, sessionCookie } from "./cookie
 /** What the HTTP layer knows about the connection (passed as yoga's server context). */
 export type ServerContext = { sourceAddress?: string | null };
 
-export type ContextDeps = { prisma: PrismaClient; clock: Clock; secureCookies: boolean; verification: Verification };
+export type ContextDeps = {
+  prisma: PrismaClient;
+  clock: Clock;
+  secureCookies: boolean;
+  verification: Verification;
+  security: SessionSecurity;
+};
 
 /**
  * Resolves who is calling, once per request: `Authorization: Bearer <key>` wins over the session
@@ -42,6 +49,7 @@ export async function createContext(
       set: (token, expiresAt) => cookies.push(sessionCookie(token, expiresAt, deps.secureCookies)),
       clear: () => cookies.push(clearedSessionCookie(deps.secureCookies)),
     },
+    security: deps.security,
   };
 }
 
@@ -60,7 +68,7 @@ async function resolveViewer(deps: ContextDeps, request: Request): Promise<Viewe
     }
   }
   const token = readSessionCookie(request);
-  return token ? viewerFromSessionToken(deps.prisma, token, deps.clock) : { kind: "anonymous" };
+  return token ? viewerFromSessionToken(deps, token) : { kind: "anonymous" };
 }
 
 function unauthenticated(message: string): GraphQLError {

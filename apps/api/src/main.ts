@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     verificationSettings: config.verification,
     listenUrl: config.databaseUrl,
     metricsToken: config.metricsToken,
+    sessionPolicy: { lifetimeMs: config.sessionLifetimeMs, idleMs: config.sessionIdleMs },
   });
   const server = createServer((req, res) => void app.handle(req, res));
   server.listen(config.port, config.host, () => {

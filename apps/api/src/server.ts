@@ -6,6 +6,8 @@ import { clientAddress } from "./client-address.ts";
 import type { Logger } from "./log.ts";
 import { createMetrics, handleMetricsRequest } from "./metrics.ts";
 import { readBody, refuseBody } from "./request-body.ts";
+import { createSecurityHeaders } from "./security-headers.ts";
+import { createSessionSecurity, type SessionSecurityOptions } from "./session-security.ts";
 import { handleVerifyRequest, verifyPath } from "./verify-route.ts";
 import { createTesseraYoga } from "./yoga.ts";
 
@@ -21,7 +23,7 @@ export type AppOptions = {
   listenUrl?: string;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
-};
+} & SessionSecurityOptions;
 
 const maxBodyBytes = 1024 * 1024;
 
@@ -44,11 +46,12 @@ export function createApp(options: AppOptions) {
   verification.onFlushError = (error) => logger.warn("usage flush failed; retrying", { error: String(error) });
   const listener = options.listenUrl ? startChangeListener(options.listenUrl, verification, logger) : null;
   const metrics = createMetrics(verification);
-  const yoga = createTesseraYoga(
-    { prisma, clock, secureCookies: options.secureCookies ?? false, verification },
-    logger,
-    [metrics.graphqlPlugin],
-  );
+  const secureCookies = options.secureCookies ?? false;
+  const security = createSessionSecurity(prisma, clock, logger, options);
+  const securityHeaders = createSecurityHeaders(secureCookies);
+  const yoga = createTesseraYoga({ prisma, clock, secureCookies, verification, security }, logger, [
+    metrics.graphqlPlugin,
+  ]);
 
   /** The client's address, for the audit log and the failed-verification limit. */
   function addressOf(req: IncomingMessage): string | null {
@@ -61,6 +64,7 @@ export function createApp(options: AppOptions) {
     // The verification hot path: answered before the per-request log line is set up (none per call).
     if (path === verifyPath) {
       try {
+        securityHeaders(req, res);
         return await handleVerifyRequest(req, res, verification, addressOf(req));
       } catch (error) {
         logger.error("verification failed", { error: error instanceof Error ? error.message : String(error) });
@@ -77,6 +81,7 @@ export function createApp(options: AppOptions) {
       });
     });
     try {
+      securityHeaders(req, res);
       if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return refuseBody(req, res, tooLarge, false);
       if (path === "/healthz") {
         try {
@@ -113,13 +118,14 @@ export function createApp(options: AppOptions) {
   /** Stops listening and writes the usage counted so far (clean shutdown). */
   async function close(): Promise<void> {
     await listener?.close();
+    await security.activity.stop();
     // A failed final flush must not keep the process from closing its database.
     await verification
       .close()
       .catch((error) => logger.error("usage flush at shutdown failed", { error: String(error) }));
   }
 
-  return { yoga, handle, verification, metrics, close };
+  return { yoga, handle, verification, metrics, security, close };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -4,6 +4,7 @@ import { schema } from "@tessera/schema";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { type ContextDeps, createContext, type ServerContext } from "./context.ts";
 import type { Logger } from "./log.ts";
+import { htmlContentSecurityPolicy } from "./security-headers.ts";
 
 /**
  * The GraphQL endpoint. Unexpected errors are masked (the client sees "Unexpected error." and the
@@ -23,6 +24,9 @@ export function createTesseraYoga(deps: ContextDeps, logger: Logger, extraPlugin
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    // Closed: yoga would otherwise reflect any Origin with credentials allowed, letting another site
+    // call /graphql with a member's session. Browser integrators go through their own backend (README).
+    cors: false,
     graphiql: {
       title: "Tessera GraphQL",
       defaultQuery: "{\n  viewer {\n    user { email }\n    organizations { slug name viewerRole }\n  }\n}\n",
@@ -49,6 +53,7 @@ export function createTesseraYoga(deps: ContextDeps, logger: Logger, extraPlugin
       }),
       sessionCookies,
       ...extraPlugins,
+      htmlContentSecurityPolicy(deps.secureCookies),
     ],
   });
 }

@@ -1,3 +1,4 @@
+export { BackupError, backupDataDir, restoreDataDir } from "./backup.ts";
 export { type Database, type DatabaseOptions, openDatabase } from "./client.ts";
 export { DataDirInUseError, lockDataDir } from "./data-dir-lock.ts";
 export * from "./generated/prisma/client.ts";

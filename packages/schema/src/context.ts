@@ -1,4 +1,4 @@
-import type { AccessResolver, Clock, Verification, Viewer } from "@tessera/core";
+import type { AccessResolver, Clock, SessionSecurity, Verification, Viewer } from "@tessera/core";
 import type { PrismaClient } from "@tessera/db";
 
 /** Per-request context, built by the server (apps/api/src/context.ts) and read by every resolver. */
@@ -14,4 +14,6 @@ export type Context = {
   userAgent: string | null;
   /** Sets or clears the session cookie on the response (sign-in and sign-out). */
   sessionCookie: { set(token: string, expiresAt: Date): void; clear(): void };
+  /** Sign-in throttle, session lifetimes and last-seen batching, shared by every request of the server. */
+  security: SessionSecurity;
 };

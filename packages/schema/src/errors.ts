@@ -14,7 +14,7 @@ export const ErrorInterface = builder.interfaceRef<DomainError>("Error").impleme
   fields: (t) => ({
     message: t.exposeString("message", { description: "What went wrong, written for a person." }),
     code: t.exposeString("code", {
-      description: "Machine-readable: VALIDATION, NOT_FOUND, FORBIDDEN, CONFLICT or UNAUTHENTICATED.",
+      description: "Machine-readable: VALIDATION, NOT_FOUND, FORBIDDEN, CONFLICT, UNAUTHENTICATED or THROTTLED.",
     }),
   }),
 });

@@ -60,6 +60,8 @@ const carrierTypes = [
   // Usage figures are fields of a guarded ApiKey or of Organization.verificationUsage (needs keys).
   "UsageBucket",
   "UsageCount",
+  // The caller's own sessions: reached only through Viewer.sessions, which lists the caller's alone.
+  "MemberSession",
 ];
 
 /**

@@ -17,6 +17,7 @@ import "./types/viewer.ts";
 import "./types/session.ts";
 import "./types/verification.ts";
 import "./types/usage.ts";
+import "./types/member-session.ts";
 
 builder.queryType({ description: "Read Tessera: who you are, your organizations and everything in them." });
 builder.mutationType({

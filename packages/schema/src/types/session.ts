@@ -1,6 +1,18 @@
-import { signIn, signOut, UnauthenticatedError, ValidationError } from "@tessera/core";
+import { SignInThrottledError, signIn, signOut, UnauthenticatedError, ValidationError } from "@tessera/core";
 import { builder } from "../builder.ts";
+import { ErrorInterface } from "../errors.ts";
 import { UserRef } from "./user.ts";
+
+builder.objectType(SignInThrottledError, {
+  name: "SignInThrottledError",
+  description:
+    "Too many sign-in attempts for this account from your address (or from everywhere): wait until `retryAfter`. " +
+    "The same answer whether or not the account exists, and the password was not checked.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    retryAfter: t.expose("retryAfter", { type: "DateTime", description: "When to try again." }),
+  }),
+});
 
 const SignInInput = builder.inputType("SignInInput", {
   description: "Credentials of a Tessera user.",
@@ -26,18 +38,18 @@ const SignInPayload = builder.objectRef<{ expiresAt: Date; userId: string }>("Si
 builder.mutationFields((t) => ({
   signIn: t.field({
     type: SignInPayload,
-    description: "Signs in with email and password and sets the session cookie used by the web app.",
+    description:
+      "Signs in with email and password and sets the session cookie used by the web app. Failed attempts are " +
+      "throttled per account and address; failed and throttled attempts on an account appear in its organizations' audit logs.",
     errors: {
-      types: [ValidationError, UnauthenticatedError],
+      types: [ValidationError, UnauthenticatedError, SignInThrottledError],
       union: { name: "SignInResult", description: "What `signIn` answers: the new session, or why signing in failed." },
     },
     args: { input: t.arg({ type: SignInInput, required: true, description: "Email and password." }) },
     resolve: async (_root, { input }, ctx) => {
-      const session = await signIn(
-        ctx.prisma,
-        { ...input, sourceAddress: ctx.sourceAddress, userAgent: ctx.userAgent },
-        ctx.clock,
-      );
+      const session = await signIn(ctx, { ...input, sourceAddress: ctx.sourceAddress, userAgent: ctx.userAgent });
+      // A new session id on every sign-in: the session the browser came with (if any) ends.
+      if (ctx.viewer.kind === "user") await signOut(ctx.prisma, ctx.viewer.sessionId);
       ctx.sessionCookie.set(session.token, session.expiresAt);
       return { expiresAt: session.expiresAt, userId: session.user.id };
     },

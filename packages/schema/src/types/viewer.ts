@@ -4,7 +4,7 @@ import { ApiKeyRef } from "./api-key.ts";
 import { OrganizationRef } from "./organization.ts";
 import { UserRef } from "./user.ts";
 
-const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
+export const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
   description: "Who is calling: a signed-in member (`user`), an API key (`apiKey`), or nobody (both null).",
   fields: (t) => ({
     user: t.prismaField({
