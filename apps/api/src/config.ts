@@ -15,6 +15,19 @@ export type Config = {
   trustProxy: boolean;
   /** Mark the session cookie Secure (serve over HTTPS). */
   secureCookies: boolean;
+  /** Expiry notifications and their delivery (issue 12). */
+  notifications: NotificationSettings;
+};
+
+export type NotificationSettings = {
+  /** Seconds between expiry passes (TESSERA_SCHEDULER_INTERVAL). */
+  intervalSeconds: number;
+  /** `smtp://` or `smtps://` URL of the mail server; unset: email delivery is off. */
+  smtpUrl: string | undefined;
+  /** The From address of Tessera's emails. */
+  mailFrom: string;
+  /** The web app's public address, for links in emails. */
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -41,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!["debug", "info", "warn", "error"].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
   }
+  const notifications = loadNotificationSettings(env, port);
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -50,5 +64,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     trustProxy: flag(env.TESSERA_TRUST_PROXY, false),
     secureCookies: flag(env.TESSERA_SECURE_COOKIES, false),
+    notifications,
   };
+}
+
+function loadNotificationSettings(env: NodeJS.ProcessEnv, port: number): NotificationSettings {
+  const intervalSeconds = Number(env.TESSERA_SCHEDULER_INTERVAL || 300);
+  if (!Number.isFinite(intervalSeconds) || intervalSeconds < 1 || intervalSeconds > 86_400) {
+    throw new ConfigError(
+      `TESSERA_SCHEDULER_INTERVAL must be a number of seconds (1-86400), got "${env.TESSERA_SCHEDULER_INTERVAL}"`,
+    );
+  }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new ConfigError("SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465");
+  }
+  const publicUrl = env.TESSERA_PUBLIC_URL || `http://localhost:${port || 4000}`;
+  if (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol)) {
+    throw new ConfigError(`TESSERA_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
+  }
+  return { intervalSeconds, smtpUrl, mailFrom: env.MAIL_FROM || "Tessera <tessera@localhost>", publicUrl };
 }

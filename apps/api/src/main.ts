@@ -4,10 +4,12 @@
  * when it stops accepting connections and closes the database cleanly.
  */
 import { createServer } from "node:http";
+import { systemClock } from "@tessera/core";
 import { DataDirInUseError, openDatabase } from "@tessera/db";
 import { seedDemoData } from "../../../prisma/seed.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
+import { createNotifier } from "./notifications/notifier.ts";
 import { createApp } from "./server.ts";
 
 async function main(): Promise<void> {
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
   });
+  const notifier = createNotifier({ prisma: db.prisma, clock: systemClock, logger, settings: config.notifications });
   const server = createServer((req, res) => void app.handle(req, res));
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
       health: `http://localhost:${port}/healthz`,
       startupMs: Math.round(performance.now() - started),
     });
+    notifier.start();
   });
 
   let stopping = false;
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
     logger.info("shutting down", { signal });
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await notifier.stop();
     await db.close();
     logger.info("stopped");
     process.exit(0);

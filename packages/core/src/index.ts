@@ -8,6 +8,7 @@ export * from "./customer-accounts/index.ts";
 export * from "./errors.ts";
 export * from "./key-authentication.ts";
 export * from "./names.ts";
+export * from "./notifications/index.ts";
 export * from "./operation-context.ts";
 export * from "./organizations.ts";
 export * from "./password.ts";
