@@ -82,7 +82,10 @@ export function createNotifier(options: NotifierOptions) {
     deliver,
     start() {
       if (!mail) {
-        logger.warn("email delivery is off: SMTP_URL is not set; expiry notices are recorded but no email is sent");
+        logger.warn("email delivery is off", {
+          reason: "SMTP_URL is not set",
+          effect: "expiry notices are recorded, but no email is sent",
+        });
       }
       const intervalMs = settings.intervalSeconds * 1000;
       const deliveryMs = Math.min(intervalMs, maxDeliveryIntervalMs);

@@ -1,5 +1,5 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import { ForbiddenError, NotFoundError } from "@tessera/core";
+import { ForbiddenError, NotFoundError, systemActor } from "@tessera/core";
 import type { Prisma } from "@tessera/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
@@ -9,6 +9,10 @@ import { assertPageArgs, totalCountField } from "../pagination.ts";
 import { asGraphQLError } from "../read-access.ts";
 import { OrganizationRef } from "./organization.ts";
 
+/** Events Tessera records by itself carry no member or key and the system actor's label. */
+const isSystemEvent = (event: { actorUserId: string | null; actorLabel: string }) =>
+  !event.actorUserId && event.actorLabel === systemActor.label;
+
 export const AuditEventRef = builder.prismaObject("AuditEvent", {
   description:
     "One recorded change: who (a member or an API key) did what to which target, when and from where. Never holds a secret.",
@@ -17,8 +21,9 @@ export const AuditEventRef = builder.prismaObject("AuditEvent", {
     action: t.exposeString("action", { description: "What happened, e.g. `api_key.create` or `api_key.revoke`." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it happened." }),
     actorType: t.string({
-      description: "`USER` when a member acted, `API_KEY` when a key did.",
-      resolve: (event) => (event.actorApiKeyId ? "API_KEY" : "USER"),
+      description:
+        "`USER` when a member acted, `API_KEY` when a key did, `SYSTEM` when Tessera did (e.g. a key expired).",
+      resolve: (event) => (event.actorApiKeyId ? "API_KEY" : isSystemEvent(event) ? "SYSTEM" : "USER"),
     }),
     actorId: t.id({
       nullable: true,
