@@ -28,6 +28,8 @@ export type NotificationSettings = {
   mailFrom: string;
   /** The web app's public address, for links in emails. */
   publicUrl: string;
+  /** Let webhooks reach loopback, private and link-local addresses (development and tests only). */
+  webhookAllowPrivateNetworks: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -83,5 +85,19 @@ function loadNotificationSettings(env: NodeJS.ProcessEnv, port: number): Notific
   if (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol)) {
     throw new ConfigError(`TESSERA_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
   }
-  return { intervalSeconds, smtpUrl, mailFrom: env.MAIL_FROM || "Tessera <tessera@localhost>", publicUrl };
+  return {
+    intervalSeconds,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || "Tessera <tessera@localhost>",
+    publicUrl,
+    webhookAllowPrivateNetworks: named("TESSERA_WEBHOOK_ALLOW_PRIVATE_NETWORKS", env, false),
+  };
+}
+
+function named(name: string, env: NodeJS.ProcessEnv, fallback: boolean): boolean {
+  try {
+    return flag(env[name], fallback);
+  } catch (error) {
+    throw new ConfigError(`${name}: ${(error as Error).message}`);
+  }
 }

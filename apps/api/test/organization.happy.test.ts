@@ -33,8 +33,10 @@ describe("organization", () => {
       "keys:write",
       "resources:read",
       "resources:write",
+      "webhooks:read",
+      "webhooks:write",
     ]);
-    expect(organization.scopes.filter((s: { management: boolean }) => s.management)).toHaveLength(6);
+    expect(organization.scopes.filter((s: { management: boolean }) => s.management)).toHaveLength(8);
     expect(organization.apiVersions).toEqual([
       { name: "v2", deprecated: false },
       { name: "v1", deprecated: true },

@@ -18,3 +18,4 @@ export * from "./secrets.ts";
 export * from "./sessions.ts";
 export * from "./tokens.ts";
 export * from "./viewer.ts";
+export * from "./webhooks/index.ts";

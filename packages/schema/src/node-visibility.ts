@@ -6,6 +6,7 @@ const readScopeByType: Record<string, ManagementScope> = {
   ApiKey: "keys:read",
   CustomerAccount: "accounts:read",
   Resource: "resources:read",
+  WebhookEndpoint: "webhooks:read",
 };
 
 /**

@@ -14,6 +14,9 @@ import "./types/resource.ts";
 import "./types/resource-mutations.ts";
 import "./types/viewer.ts";
 import "./types/session.ts";
+import "./types/webhook-endpoint.ts";
+import "./types/webhook-endpoint-mutations.ts";
+import "./types/expiry-notice.ts";
 
 builder.queryType({ description: "Read Tessera: who you are, your organizations and everything in them." });
 builder.mutationType({

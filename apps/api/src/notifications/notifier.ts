@@ -10,6 +10,7 @@ import {
 import type { PrismaClient } from "@tessera/db";
 import type { Logger } from "../log.ts";
 import { createMailSender } from "./mailer.ts";
+import { createWebhookSender } from "./webhook-sender.ts";
 
 export type NotifierSettings = {
   /** Seconds between expiry passes. */
@@ -17,6 +18,7 @@ export type NotifierSettings = {
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
+  webhookAllowPrivateNetworks: boolean;
 };
 
 export type NotifierOptions = {
@@ -40,7 +42,10 @@ const maxDeliveryIntervalMs = 15_000;
 export function createNotifier(options: NotifierOptions) {
   const { prisma, clock, logger, settings } = options;
   const mail = settings.smtpUrl ? createMailSender({ smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom }) : null;
-  const senders: Partial<Record<"EMAIL" | "WEBHOOK", Sender>> = mail ? { EMAIL: mail.send } : {};
+  const senders: Partial<Record<"EMAIL" | "WEBHOOK", Sender>> = {
+    WEBHOOK: createWebhookSender({ prisma, clock, allowPrivateNetworks: settings.webhookAllowPrivateNetworks }),
+    ...(mail ? { EMAIL: mail.send } : {}),
+  };
 
   async function runExpiry(): Promise<ExpiryPassReport> {
     return runExpiryPass({ prisma, clock, emailEnabled: mail !== null, publicUrl: settings.publicUrl });

@@ -31,12 +31,23 @@ export async function stopNotifiers(): Promise<void> {
   started.clear();
 }
 
-export function notifierFor(prisma: PrismaClient, clock: Clock, smtpUrl: string | undefined) {
+export function notifierFor(
+  prisma: PrismaClient,
+  clock: Clock,
+  smtpUrl: string | undefined,
+  webhookAllowPrivateNetworks = true,
+) {
   const notifier = createNotifier({
     prisma,
     clock,
     logger: silentLogger,
-    settings: { intervalSeconds: 60, smtpUrl, mailFrom: "Tessera <tessera@example.test>", publicUrl },
+    settings: {
+      intervalSeconds: 60,
+      smtpUrl,
+      mailFrom: "Tessera <tessera@example.test>",
+      publicUrl,
+      webhookAllowPrivateNetworks,
+    },
     policy: testPolicy,
   });
   started.add(notifier);

@@ -1,6 +1,7 @@
 import { recordAudit } from "../audit.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
+import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
 import { twelveMonthsAfter } from "./validation.ts";
 
@@ -25,6 +26,7 @@ export async function renewApiKey(ctx: OperationContext, input: { id: string }):
       sourceAddress: ctx.sourceAddress,
       changes: { expiresAt: { from: key.expiresAt.toISOString(), to: expiresAt.toISOString() } },
     });
+    await enqueueApiKeyEvent(tx, "api_key.renewed", key.id, now);
   });
   return { apiKeyId: input.id };
 }

@@ -2,6 +2,7 @@ import { recordAudit } from "../audit.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
+import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { authorizeKeyWrite, lockKey } from "./key-access.ts";
 
 export const maxRevokeReasonLength = 500;
@@ -43,6 +44,7 @@ export async function revokeApiKey(
       sourceAddress: ctx.sourceAddress,
       changes: { reason },
     });
+    await enqueueApiKeyEvent(tx, "api_key.revoked", key.id, now);
   });
   return { apiKeyId: input.id };
 }

@@ -2,6 +2,7 @@ import type { Prisma } from "@tessera/db";
 import { recordAudit } from "../audit.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
+import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { type CreateApiKeyInput, nameTaken } from "./create.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
 import {
@@ -114,6 +115,7 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
         sourceAddress: ctx.sourceAddress,
         changes,
       });
+      await enqueueApiKeyEvent(tx, "api_key.updated", input.id, ctx.clock.now());
     });
   } catch (error) {
     throw nameTaken(error, name ?? null) ?? error;

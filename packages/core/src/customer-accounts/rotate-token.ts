@@ -1,6 +1,7 @@
 import type { CustomerAccount } from "@tessera/db";
 import { recordAudit } from "../audit.ts";
 import { type OperationContext, requireActor } from "../operation-context.ts";
+import { enqueueCustomerAccountEvent } from "../webhooks/events.ts";
 import { loadAccountToChange } from "./load.ts";
 import { withFreshAccountToken } from "./token-retry.ts";
 
@@ -24,6 +25,7 @@ export async function rotateAccountToken(ctx: OperationContext, input: { id: str
         sourceAddress: ctx.sourceAddress,
         changes: { token: "rotated" },
       });
+      await enqueueCustomerAccountEvent(tx, "customer_account.token_rotated", rotated.id, ctx.clock.now());
       return rotated;
     }),
   );

@@ -3,6 +3,7 @@ import { recordAudit } from "../audit.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import { normalizeName } from "../names.ts";
 import { type OperationContext, requireActor } from "../operation-context.ts";
+import { enqueueCustomerAccountEvent } from "../webhooks/events.ts";
 import { loadAccountToChange } from "./load.ts";
 import { assertStatusChange } from "./status.ts";
 
@@ -53,6 +54,8 @@ export async function updateCustomerAccount(
       sourceAddress: ctx.sourceAddress,
       changes,
     });
+    if (changes.status)
+      await enqueueCustomerAccountEvent(tx, "customer_account.status_changed", account.id, ctx.clock.now());
     return tx.customerAccount.findUniqueOrThrow({ where: { id: account.id } });
   });
 }

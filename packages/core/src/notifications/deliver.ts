@@ -49,7 +49,7 @@ export async function deliverDueMessages(options: DeliveryOptions): Promise<Deli
       const result = await attempt(options.senders[message.kind] as Sender, message);
       await recordAttempt(options.prisma, message, result, { now: options.clock.now(), policy });
       if (result.ok) report.sent++;
-      else if (message.attempts >= policy.maxAttempts) report.failed++;
+      else if (result.permanent || message.attempts >= policy.maxAttempts) report.failed++;
       else report.retrying++;
     }
   }

@@ -2,6 +2,7 @@ import { type ExpiryMilestone, Prisma, type PrismaClient } from "@tessera/db";
 import { recordAudit } from "../audit.ts";
 import type { Clock } from "../clock.ts";
 import { systemActor } from "../viewer.ts";
+import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { renderExpiryEmail } from "./expiry-email.ts";
 import { daysLeft, dueExpiryMilestone, expiredNoticeWindowDays, expiryMilestones } from "./milestones.ts";
 import type { EmailPayload } from "./outbox.ts";
@@ -149,6 +150,11 @@ async function recordMilestone(options: ExpiryPassOptions, candidate: Candidate,
         changes: { expiresAt: key.expiresAt.toISOString() },
       });
     }
+    const expired = candidate.milestone === "EXPIRED";
+    await enqueueApiKeyEvent(tx, expired ? "api_key.expired" : "api_key.expiring", apiKey.id, now, {
+      milestone: candidate.milestone,
+      daysLeft: daysLeft(key.expiresAt, now),
+    });
     return { notices: notices.length, emails };
   });
 }

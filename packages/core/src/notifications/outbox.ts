@@ -12,6 +12,8 @@ export type ClaimedMessage = {
   payload: Prisma.JsonValue;
   /** This attempt's number (1 for the first); also the fence that makes a stale worker's result void. */
   attempts: number;
+  /** WEBHOOK: the endpoint to call. */
+  webhookEndpointId: string | null;
 };
 
 /** How often and how patiently delivery retries. */
@@ -65,12 +67,13 @@ export async function claimDueMessages(
       FOR UPDATE SKIP LOCKED
     )
     RETURNING "id"::text AS "id", "organizationId"::text AS "organizationId", "kind"::text AS "kind",
-      "payload", "attempts"`;
+      "payload", "attempts", "webhookEndpointId"::text AS "webhookEndpointId"`;
 }
 
 export type AttemptResult =
   | { ok: true; responseCode?: number | null }
-  | { ok: false; error: string; responseCode?: number | null };
+  /** `permanent`: retrying cannot help (e.g. the endpoint was disabled); fail at once. */
+  | { ok: false; error: string; responseCode?: number | null; permanent?: boolean };
 
 /**
  * Records the outcome of one attempt. Only the worker holding the current claim (same attempt
@@ -95,7 +98,7 @@ export async function recordAttempt(
       return true;
     });
   }
-  const giveUp = message.attempts >= options.policy.maxAttempts;
+  const giveUp = result.permanent === true || message.attempts >= options.policy.maxAttempts;
   const { count } = await prisma.outboxMessage.updateMany({
     where: claim,
     data: {
