@@ -5,7 +5,7 @@ const facts = {
   organizationName: `Acme <script>alert("x")</script>`,
   keyId: "0b7c3a52-2f7e-4a37-9a39-6a0f5a1f0c11",
   keyName: `Fleet "sync" & <b>more</b>`,
-  keyHint: "tsr_AbC1",
+  keyHint: "tsr_AbC1x2…",
   expiresAt: new Date("2027-03-01T09:30:00Z"),
   daysLeft: 7,
   milestone: "DAYS_7" as const,
@@ -17,7 +17,7 @@ describe("renderExpiryEmail", () => {
     const email = renderExpiryEmail(facts);
     expect(email.subject).toContain("expires in 7 days");
     expect(email.text).toContain(facts.keyName);
-    expect(email.text).toContain("tsr_AbC1");
+    expect(email.text).toContain("(tsr_AbC1x2…)");
     expect(email.text).toContain("2027-03-01 09:30 UTC");
     expect(email.text).toContain("every request made with it will be refused");
     expect(email.text).toContain(`https://tessera.example.com/keys?key=${facts.keyId}`);

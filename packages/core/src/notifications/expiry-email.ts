@@ -41,8 +41,8 @@ export function renderExpiryEmail(facts: ExpiryEmailFacts): EmailContent {
     ? `[${facts.organizationName}] API key "${facts.keyName}" has expired`
     : `[${facts.organizationName}] API key "${facts.keyName}" expires in ${facts.daysLeft} ${dayWord}`;
   const headline = expired
-    ? `The API key "${facts.keyName}" (${facts.keyHint}…) of ${facts.organizationName} expired on ${when}.`
-    : `The API key "${facts.keyName}" (${facts.keyHint}…) of ${facts.organizationName} expires on ${when}, in ${facts.daysLeft} ${dayWord}.`;
+    ? `The API key "${facts.keyName}" (${facts.keyHint}) of ${facts.organizationName} expired on ${when}.`
+    : `The API key "${facts.keyName}" (${facts.keyHint}) of ${facts.organizationName} expires on ${when}, in ${facts.daysLeft} ${dayWord}.`;
   const consequence = expired
     ? "Every request made with it is now refused. An expired key cannot be renewed: create a new key and give it to whoever used this one."
     : "When it expires, every request made with it will be refused. Renew it before then to keep it working for another 12 months.";
@@ -62,7 +62,7 @@ export function renderExpiryEmail(facts: ExpiryEmailFacts): EmailContent {
   const html = [
     "<!doctype html>",
     `<html><body style="font-family: sans-serif; line-height: 1.5">`,
-    `<p>The API key <strong>${e(facts.keyName)}</strong> (<code>${e(facts.keyHint)}…</code>) of <strong>${e(facts.organizationName)}</strong> `,
+    `<p>The API key <strong>${e(facts.keyName)}</strong> (<code>${e(facts.keyHint)}</code>) of <strong>${e(facts.organizationName)}</strong> `,
     expired
       ? `expired on <strong>${e(when)}</strong>.</p>`
       : `expires on <strong>${e(when)}</strong>, in <strong>${facts.daysLeft} ${dayWord}</strong>.</p>`,

@@ -14,6 +14,7 @@ export type ClaimedMessage = {
   attempts: number;
   /** WEBHOOK: the endpoint to call. */
   webhookEndpointId: string | null;
+  createdAt: Date;
 };
 
 /** How often and how patiently delivery retries. */
@@ -57,7 +58,7 @@ export async function claimDueMessages(
   if (options.kinds.length === 0) return [];
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
   const kinds = Prisma.join(options.kinds.map((k) => Prisma.sql`${k}::"OutboxKind"`));
-  return prisma.$queryRaw<ClaimedMessage[]>`
+  const claimed = await prisma.$queryRaw<ClaimedMessage[]>`
     UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "nextAttemptAt" = ${leaseUntil}::timestamptz
     WHERE "id" IN (
       SELECT "id" FROM "OutboxMessage"
@@ -67,7 +68,10 @@ export async function claimDueMessages(
       FOR UPDATE SKIP LOCKED
     )
     RETURNING "id"::text AS "id", "organizationId"::text AS "organizationId", "kind"::text AS "kind",
-      "payload", "attempts", "webhookEndpointId"::text AS "webhookEndpointId"`;
+      "payload", "attempts", "webhookEndpointId"::text AS "webhookEndpointId",
+      "createdAt"`;
+  // RETURNING follows no order: send in the order things happened.
+  return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
 }
 
 export type AttemptResult =
