@@ -108,6 +108,24 @@ describe("expiry emails", () => {
     const events = await h.db.prisma.auditEvent.findMany({ where: { targetId: key.id, action: "api_key.expired" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorUserId: null, actorApiKeyId: null, actorLabel: "system" });
+
+    // What admins see over GraphQL: the audit event by the system, and the notices on the key.
+    const seen = await org.as.ADMIN.gql(
+      `query($slug: String!, $id: ID!) {
+        organization(slug: $slug) { auditEvents(filter: { actions: ["api_key.expired"] }) { nodes { actorType actorLabel } } }
+        node(id: $id) { ... on ApiKey { expiryNotices { milestone recipient { email } keyExpiresAt sentAt deliveryStatus } } }
+      }`,
+      { slug: org.org.slug, id: keyGid(key.id) },
+    );
+    expect(seen.data?.organization.auditEvents.nodes).toEqual([{ actorType: "SYSTEM", actorLabel: "system" }]);
+    const notices = seen.data?.node.expiryNotices as { recipient: { email: string } }[];
+    expect(notices.map((n) => n.recipient.email).sort()).toEqual([org.users.ADMIN.email, org.users.OWNER.email].sort());
+    expect(notices[0]).toMatchObject({
+      milestone: "EXPIRED",
+      keyExpiresAt: expiresAt.toISOString(),
+      sentAt: expect.any(String),
+      deliveryStatus: "SENT",
+    });
   });
 
   it("send a revoked key no further reminder", async () => {
