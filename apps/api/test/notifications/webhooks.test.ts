@@ -120,6 +120,23 @@ describe("webhook delivery", () => {
     expect(receiver.received).toHaveLength(1);
     const refused = await h.db.prisma.outboxMessage.findFirstOrThrow({ where: { organizationId: org.org.id } });
     expect(refused.lastError).toContain("refused: 127.0.0.1 resolves to 127.0.0.1");
+
+    // A name that resolves to loopback is checked at connect time, and so is the cloud metadata address.
+    for (const [target, message] of [
+      [`${receiver.url.replace("127.0.0.1", "localhost")}/moved`, "refused: localhost resolves to"],
+      ["https://169.254.169.254/latest/meta-data", "refused: 169.254.169.254"],
+    ] as const) {
+      await h.db.prisma.webhookEndpoint.updateMany({ where: { organizationId: org.org.id }, data: { url: target } });
+      // A fresh attempt budget for each target.
+      await h.db.prisma.outboxMessage.updateMany({
+        where: { organizationId: org.org.id },
+        data: { attempts: 0, nextAttemptAt: clock.now() },
+      });
+      await notifierFor(h.db.prisma, clock, undefined, false).deliver();
+      const last = await h.db.prisma.outboxMessage.findFirstOrThrow({ where: { organizationId: org.org.id } });
+      expect(last.lastError).toContain(message);
+    }
+    expect(receiver.received).toHaveLength(1);
   });
 
   it("never sends an organization's events to another organization's endpoints", async () => {
