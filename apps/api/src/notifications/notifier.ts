@@ -72,7 +72,9 @@ export function createNotifier(options: NotifierOptions) {
       if (stopped) return;
       try {
         const report = await step();
-        logger.debug(`notifications: ${name}`, { report });
+        // Quiet rounds are the norm: only rounds that did something reach the info log.
+        const busy = JSON.stringify(report).match(/"\w+":[1-9]/);
+        logger[busy ? "info" : "debug"](`notifications: ${name}`, { report });
       } catch (error) {
         logger.error(`notifications: ${name} failed`, {
           error: error instanceof Error ? error.message : String(error),
