@@ -126,6 +126,18 @@ describe("expiry emails", () => {
       sentAt: expect.any(String),
       deliveryStatus: "SENT",
     });
+    // A key that may read keys sees the notices, but not whom they went to.
+    const reader = (await org.keyClient({ scopes: ["keys:read"] })).client;
+    const asKey = await reader.gql(
+      `query($id: ID!) { node(id: $id) { ... on ApiKey { expiryNotices { milestone recipient { email } } } } }`,
+      {
+        id: keyGid(key.id),
+      },
+    );
+    expect(asKey.data?.node.expiryNotices).toEqual([
+      { milestone: "EXPIRED", recipient: null },
+      { milestone: "EXPIRED", recipient: null },
+    ]);
   });
 
   it("send a revoked key no further reminder", async () => {

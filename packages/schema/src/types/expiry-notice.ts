@@ -18,7 +18,17 @@ const ExpiryNoticeRef = builder.prismaObject("ExpiryNotice", {
   description: "An expiry reminder for one key, milestone and recipient (an OWNER or ADMIN), recorded exactly once.",
   fields: (t) => ({
     milestone: t.expose("milestone", { type: ExpiryMilestoneEnum, description: "Which reminder." }),
-    recipient: t.relation("recipient", { description: "Who it is for." }),
+    recipient: t.prismaField({
+      type: "User",
+      nullable: true,
+      description:
+        "Who it is for. Members see it; API keys get null (a key reads members only through a members scope).",
+      // Whoever can see the key is a member or a key of its organization, so the kind of caller decides.
+      resolve: (query, notice, _args, ctx) =>
+        ctx.viewer.kind === "user"
+          ? ctx.prisma.user.findUnique({ ...query, where: { id: notice.recipientUserId } })
+          : null,
+    }),
     keyExpiresAt: t.expose("keyExpiresAt", {
       type: "DateTime",
       description: "The key's expiry date it was about (a renewal starts a new series).",
