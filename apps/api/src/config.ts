@@ -26,6 +26,21 @@ export type Config = {
   /** Absolute session lifetime from sign-in, and the idle timeout since the last request. */
   sessionLifetimeMs: number;
   sessionIdleMs: number;
+  /** Expiry notifications and their delivery (issue 12). */
+  notifications: NotificationSettings;
+};
+
+export type NotificationSettings = {
+  /** Seconds between expiry passes (TESSERA_SCHEDULER_INTERVAL). */
+  intervalSeconds: number;
+  /** `smtp://` or `smtps://` URL of the mail server; unset: email delivery is off. */
+  smtpUrl: string | undefined;
+  /** The From address of Tessera's emails. */
+  mailFrom: string;
+  /** The web app's public address, for links in emails. */
+  publicUrl: string;
+  /** Let webhooks reach loopback, private and link-local addresses (development and tests only). */
+  webhookAllowPrivateNetworks: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -88,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!["debug", "info", "warn", "error"].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
   }
+  const notifications = loadNotificationSettings(env, port);
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -102,5 +118,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.TESSERA_METRICS_TOKEN || undefined,
     sessionLifetimeMs: positiveInteger(env, "TESSERA_SESSION_LIFETIME_HOURS", 720) * 3_600_000,
     sessionIdleMs: positiveInteger(env, "TESSERA_SESSION_IDLE_MINUTES", 1440) * 60_000,
+    notifications,
   };
+}
+
+function loadNotificationSettings(env: NodeJS.ProcessEnv, port: number): NotificationSettings {
+  const intervalSeconds = Number(env.TESSERA_SCHEDULER_INTERVAL || 300);
+  if (!Number.isFinite(intervalSeconds) || intervalSeconds < 1 || intervalSeconds > 86_400) {
+    throw new ConfigError(
+      `TESSERA_SCHEDULER_INTERVAL must be a number of seconds (1-86400), got "${env.TESSERA_SCHEDULER_INTERVAL}"`,
+    );
+  }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new ConfigError("SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465");
+  }
+  const publicUrl = env.TESSERA_PUBLIC_URL || `http://localhost:${port || 4000}`;
+  if (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol)) {
+    throw new ConfigError(`TESSERA_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
+  }
+  return {
+    intervalSeconds,
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || "Tessera <tessera@localhost>",
+    publicUrl,
+    webhookAllowPrivateNetworks: named("TESSERA_WEBHOOK_ALLOW_PRIVATE_NETWORKS", env, false),
+  };
+}
+
+function named(name: string, env: NodeJS.ProcessEnv, fallback: boolean): boolean {
+  try {
+    return flag(env[name], fallback);
+  } catch (error) {
+    throw new ConfigError(`${name}: ${(error as Error).message}`);
+  }
 }

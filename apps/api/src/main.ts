@@ -4,10 +4,12 @@
  * when it stops accepting connections and closes the database cleanly.
  */
 import { createServer } from "node:http";
+import { systemClock } from "@tessera/core";
 import { DataDirInUseError, openDatabase } from "@tessera/db";
 import { SeedRefusedError, seedDemoData } from "../../../prisma/seed.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
+import { createNotifier } from "./notifications/notifier.ts";
 import { createApp } from "./server.ts";
 
 async function main(): Promise<void> {
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     metricsToken: config.metricsToken,
     sessionPolicy: { lifetimeMs: config.sessionLifetimeMs, idleMs: config.sessionIdleMs },
   });
+  const notifier = createNotifier({ prisma: db.prisma, clock: systemClock, logger, settings: config.notifications });
   const server = createServer((req, res) => void app.handle(req, res));
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
       health: `http://localhost:${port}/healthz`,
       startupMs: Math.round(performance.now() - started),
     });
+    notifier.start();
   });
 
   let stopping = false;
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     // After the server stopped taking requests: write the usage counted so far, then close the database.
     await app.close();
+    await notifier.stop();
     await db.close();
     logger.info("stopped");
     process.exit(0);

@@ -18,8 +18,8 @@ import { type Client, type OrgFixture, useHarness } from "./support/harness.ts";
 
 const h = useHarness();
 
-type Kind = "organization" | "catalogue" | "keys" | "accounts" | "resources" | "members" | "audit";
-type Writes = "keys" | "accounts" | "resources";
+type Kind = "organization" | "catalogue" | "keys" | "accounts" | "resources" | "members" | "audit" | "webhooks";
+type Writes = "keys" | "accounts" | "resources" | "webhooks";
 type Rights = { reads: Kind[]; writes: Writes[]; tokens: boolean };
 
 const kindOfType: Record<string, Kind> = {
@@ -32,12 +32,22 @@ const kindOfType: Record<string, Kind> = {
   Member: "members",
   User: "members",
   AuditEvent: "audit",
+  WebhookEndpoint: "webhooks",
+  WebhookDelivery: "webhooks",
 };
 
 const memberReads: Kind[] = ["organization", "catalogue", "keys", "accounts", "resources", "members"];
 const roleRights: Record<MemberRole, Rights> = {
-  OWNER: { reads: [...memberReads, "audit"], writes: ["keys", "accounts", "resources"], tokens: true },
-  ADMIN: { reads: [...memberReads, "audit"], writes: ["keys", "accounts", "resources"], tokens: true },
+  OWNER: {
+    reads: [...memberReads, "audit", "webhooks"],
+    writes: ["keys", "accounts", "resources", "webhooks"],
+    tokens: true,
+  },
+  ADMIN: {
+    reads: [...memberReads, "audit", "webhooks"],
+    writes: ["keys", "accounts", "resources", "webhooks"],
+    tokens: true,
+  },
   EDITOR: { reads: memberReads, writes: ["resources"], tokens: false },
   VIEWER: { reads: memberReads, writes: [], tokens: false },
 };
@@ -51,6 +61,8 @@ const scopeRights: Record<ManagementScope, Rights> = {
   "resources:read": { reads: [...inOrg, "resources"], writes: [], tokens: false },
   "resources:write": { reads: [...inOrg, "resources"], writes: ["resources"], tokens: false },
   "members:read": { reads: [...inOrg, "members"], writes: [], tokens: false },
+  "webhooks:read": { reads: [...inOrg, "webhooks"], writes: [], tokens: false },
+  "webhooks:write": { reads: [...inOrg, "webhooks"], writes: ["webhooks"], tokens: false },
 };
 const nothing: Rights = { reads: [], writes: [], tokens: false };
 
@@ -67,11 +79,13 @@ const fingerprint: Record<string, string> = {
   Member: "role",
   Scope: "name",
   ApiVersion: "name",
+  WebhookEndpoint: "id",
+  WebhookDelivery: "id",
 };
 
 let A: OrgFixture;
 let B: OrgFixture;
-const ids = {} as Record<"key" | "truck" | "group" | "account", string>;
+const ids = {} as Record<"key" | "truck" | "group" | "account" | "endpoint", string>;
 const callers: Caller[] = [];
 
 function reads(caller: Caller, typename: string, item?: string): boolean {
@@ -109,7 +123,32 @@ beforeAll(async () => {
       targetId: truck.id,
     },
   });
-  Object.assign(ids, { key: key.id, truck: truck.id, group: group.id, account: account.id });
+  const now = new Date();
+  await prisma.expiryNotice.create({
+    data: { apiKeyId: key.id, recipientUserId: A.users.ADMIN.id, milestone: "DAYS_90", keyExpiresAt: now },
+  });
+  const endpoint = await prisma.webhookEndpoint.create({
+    data: {
+      organizationId,
+      url: "https://hooks.example.test/tessera",
+      events: ["api_key.revoked"],
+      secret: `whsec_${randomBytes(24).toString("base64")}`,
+      createdAt: now,
+      updatedAt: now,
+    },
+  });
+  await prisma.outboxMessage.create({
+    data: {
+      organizationId,
+      kind: "WEBHOOK",
+      payload: {},
+      nextAttemptAt: now,
+      createdAt: now,
+      webhookEndpointId: endpoint.id,
+      eventType: "api_key.revoked",
+    },
+  });
+  Object.assign(ids, { key: key.id, truck: truck.id, group: group.id, account: account.id, endpoint: endpoint.id });
 
   for (const role of ["OWNER", "ADMIN", "EDITOR", "VIEWER"] as const) {
     callers.push({ name: role, client: A.as[role], userId: A.users[role].id, homeOrg: A.org.id, ...roleRights[role] });
@@ -147,6 +186,7 @@ const lists = {
   CustomerAccount: "customerAccounts",
   Resource: "resources",
   AuditEvent: "auditEvents",
+  WebhookEndpoint: "webhookEndpoints",
 };
 const recipes: Record<string, Recipe> = {
   Query: { wrap: (s) => `{ ${s} }`, parents: (d) => [d] },
@@ -169,6 +209,16 @@ const recipes: Record<string, Recipe> = {
     wrap: (s) => `{ node(id: "${gid("Resource", ids.truck)}") { ... on Resource { ${s} } } }`,
     parents: (d) => [d?.node].filter(Boolean),
     guardedBy: ["Resource", () => gid("Resource", ids.truck)],
+  },
+  ExpiryNotice: {
+    wrap: (s) => `{ node(id: "${gid("ApiKey", ids.key)}") { ... on ApiKey { expiryNotices { ${s} } } } }`,
+    parents: (d) => d?.node?.expiryNotices ?? [],
+    guardedBy: ["ApiKey", () => gid("ApiKey", ids.key)],
+  },
+  WebhookEndpoint: {
+    wrap: (s) => `{ node(id: "${gid("WebhookEndpoint", ids.endpoint)}") { ... on WebhookEndpoint { ${s} } } }`,
+    parents: (d) => [d?.node].filter(Boolean),
+    guardedBy: ["WebhookEndpoint", () => gid("WebhookEndpoint", ids.endpoint)],
   },
   AuditEvent: {
     wrap: (s) => org(`auditEvents(first: 100) { nodes { ${s} } }`),
@@ -289,6 +339,7 @@ describe("the read rules on every path", () => {
       Resource: () => ids.truck,
       CustomerAccount: () => ids.account,
       User: () => A.users.EDITOR.id,
+      WebhookEndpoint: () => ids.endpoint,
     };
     const node = schema.getType("Node");
     if (!isInterfaceType(node)) throw new Error("Node is not an interface");
@@ -375,6 +426,33 @@ describe("the read rules on every path", () => {
             id: gid("CustomerAccount", ids.account),
             name: "Old Town Movers",
           }),
+      },
+      CreateWebhookEndpointPayload: {
+        writes: "webhooks",
+        run: (c, s) =>
+          mutate(c, "createWebhookEndpoint", "CreateWebhookEndpointInput", s, {
+            organizationId,
+            url: "https://hooks.example.test/new",
+            events: ["API_KEY_CREATED"],
+          }),
+      },
+      UpdateWebhookEndpointPayload: {
+        writes: "webhooks",
+        run: (c, s) =>
+          mutate(c, "updateWebhookEndpoint", "UpdateWebhookEndpointInput", s, {
+            id: gid("WebhookEndpoint", ids.endpoint),
+            description: "x",
+          }),
+      },
+      RotateWebhookSecretPayload: {
+        writes: "webhooks",
+        run: (c, s) =>
+          mutate(c, "rotateWebhookSecret", "RotateWebhookSecretInput", s, { id: gid("WebhookEndpoint", ids.endpoint) }),
+      },
+      SendTestWebhookPayload: {
+        writes: "webhooks",
+        run: (c, s) =>
+          mutate(c, "sendTestWebhook", "SendTestWebhookInput", s, { id: gid("WebhookEndpoint", ids.endpoint) }),
       },
       RotateAccountTokenPayload: {
         writes: "accounts",

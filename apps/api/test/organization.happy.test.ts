@@ -34,8 +34,10 @@ describe("organization", () => {
       "members:read",
       "resources:read",
       "resources:write",
+      "webhooks:read",
+      "webhooks:write",
     ]);
-    expect(organization.scopes.filter((s: { management: boolean }) => s.management)).toHaveLength(7);
+    expect(organization.scopes.filter((s: { management: boolean }) => s.management)).toHaveLength(9);
     expect(organization.apiVersions).toEqual([
       { name: "v2", deprecated: false },
       { name: "v1", deprecated: true },

@@ -3,7 +3,7 @@ import type { AccessResolver } from "./access/index.ts";
 import type { Clock } from "./clock.ts";
 import { NotFoundError, UnauthenticatedError } from "./errors.ts";
 import type { ManagementScope } from "./roles.ts";
-import { type Actor, actorOf, type Viewer } from "./viewer.ts";
+import { actorOf, type RequestActor, type Viewer } from "./viewer.ts";
 
 /**
  * What every core operation needs from the request. The GraphQL context satisfies it as is, and a
@@ -19,7 +19,7 @@ export type OperationContext = {
 };
 
 /** The member or key making a change. Anonymous callers are told to authenticate, not that ids are unknown. */
-export function requireActor(viewer: Viewer): Actor {
+export function requireActor(viewer: Viewer): RequestActor {
   const actor = actorOf(viewer);
   if (!actor) throw new UnauthenticatedError();
   return actor;

@@ -7,6 +7,11 @@ export const managementScopes = [
   { name: "resources:read", description: "List and read resources and their owners." },
   { name: "resources:write", description: "Create resources; the key becomes their owner." },
   { name: "members:read", description: "List the organization's members with their emails and roles." },
+  { name: "webhooks:read", description: "List webhook endpoints and their recent deliveries (never their secrets)." },
+  {
+    name: "webhooks:write",
+    description: "Register, change, delete and test webhook endpoints, and rotate their signing secrets.",
+  },
 ] as const;
 
 export type ManagementScope = (typeof managementScopes)[number]["name"];

@@ -23,10 +23,18 @@ export type OrganizationAccess = {
   scopes: ReadonlySet<ManagementScope>;
 };
 
-/** The principal recorded on audit events and ownership: a member or a key. */
-export type Actor = { kind: "user"; userId: string; label: string } | { kind: "apiKey"; keyId: string; label: string };
+/** The principal recorded on audit events and ownership: a member, a key, or Tessera itself (the scheduler). */
+export type Actor = RequestActor | { kind: "system"; label: string };
 
-export function actorOf(viewer: Viewer): Actor | null {
+/** Whoever makes a request: a member or a key (the system never calls the API). */
+export type RequestActor =
+  | { kind: "user"; userId: string; label: string }
+  | { kind: "apiKey"; keyId: string; label: string };
+
+/** Tessera acting on its own, e.g. recording that a key has expired. Never the actor of a request. */
+export const systemActor: Actor = { kind: "system", label: "system" };
+
+export function actorOf(viewer: Viewer): RequestActor | null {
   switch (viewer.kind) {
     case "user":
       return { kind: "user", userId: viewer.userId, label: viewer.email };

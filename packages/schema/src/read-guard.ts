@@ -39,6 +39,8 @@ export const readGuards: Record<string, Guard> = {
   Member: inOrganization("members"),
   User: (ctx, user) => ctx.access.mayReadUser(String(user.id)),
   AuditEvent: inOrganization("audit"),
+  WebhookEndpoint: inOrganization("webhooks"),
+  WebhookDelivery: inOrganization("webhooks"),
 };
 
 /**
@@ -60,6 +62,8 @@ const carrierTypes = [
   // Usage figures are fields of a guarded ApiKey or of Organization.verificationUsage (needs keys).
   "UsageBucket",
   "UsageCount",
+  // Expiry reminders are a field of a guarded ApiKey (their recipient is a guarded User).
+  "ExpiryNotice",
   // The caller's own sessions: reached only through Viewer.sessions, which lists the caller's alone.
   "MemberSession",
 ];

@@ -18,6 +18,9 @@ import "./types/session.ts";
 import "./types/verification.ts";
 import "./types/usage.ts";
 import "./types/member-session.ts";
+import "./types/webhook-endpoint.ts";
+import "./types/webhook-endpoint-mutations.ts";
+import "./types/expiry-notice.ts";
 
 builder.queryType({ description: "Read Tessera: who you are, your organizations and everything in them." });
 builder.mutationType({

@@ -17,7 +17,15 @@ type Started = { child: ChildProcess; lines: Record<string, any>[]; exited: Prom
 
 function start(env: Record<string, string> = {}): Started {
   const child = spawn(process.execPath, ["--import", "tsx", main], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", TESSERA_DATA_DIR: dataDir, DATABASE_URL: "", ...env },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      TESSERA_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      SMTP_URL: "",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -48,6 +56,11 @@ describe("pnpm start on the embedded database", () => {
     const first = start();
     const ready = await waitFor(first, "Tessera is ready");
     expect(first.lines.find((l) => l.msg === "demo data loaded")).toBeTruthy();
+    // No SMTP_URL: said once, clearly, at start.
+    expect(await waitFor(first, "email delivery is off")).toMatchObject({
+      level: "warn",
+      reason: "SMTP_URL is not set",
+    });
     const url = ready.graphql as string;
 
     const signIn = await fetch(url, {
@@ -75,6 +88,7 @@ describe("pnpm start on the embedded database", () => {
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
     expect(first.lines.at(-1)?.msg).toBe("stopped");
+    expect(first.lines.filter((l) => l.msg === "email delivery is off")).toHaveLength(1);
     expect(existsSync(join(dataDir, "tessera.lock"))).toBe(false);
 
     const again = start();

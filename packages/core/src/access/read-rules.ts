@@ -30,6 +30,8 @@ export const readRules = {
   resources: { scopes: ["resources:read", "resources:write"], allows: anyOf("resources:read", "resources:write") },
   /** Members and their emails: every member, and keys holding `members:read`. */
   members: { scopes: ["members:read"], allows: anyOf("members:read") },
+  /** Webhook endpoints and their deliveries: OWNER and ADMIN members, and keys with a webhooks scope. */
+  webhooks: { scopes: ["webhooks:read", "webhooks:write"], allows: anyOf("webhooks:read", "webhooks:write") },
   /** The audit log is for the people accountable for the organization: OWNER and ADMIN; no key scope reads it. */
   audit: { scopes: [], allows: isManager },
 } as const satisfies Record<

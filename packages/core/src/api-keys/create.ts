@@ -4,6 +4,7 @@ import { recordAudit } from "../audit.ts";
 import { ConflictError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
+import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { uniqueKeyName } from "./naming.ts";
 import {
   assertGrantWithinCaller,
@@ -117,6 +118,7 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
           expiresAt: expiresAt.toISOString(),
         },
       });
+      await enqueueApiKeyEvent(tx, "api_key.created", created.id, now);
       return created;
     });
     return { apiKeyId: key.id, secret: generated.secret };

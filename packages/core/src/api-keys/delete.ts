@@ -5,6 +5,7 @@ import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
 import { canOwnResources } from "../roles.ts";
 import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { authorizeKeyWrite, lockKey } from "./key-access.ts";
 
 export type DeleteApiKeyInput = {
@@ -85,6 +86,7 @@ export async function deleteApiKey(ctx: OperationContext, input: DeleteApiKeyInp
       }
     }
 
+    await enqueueApiKeyEvent(tx, "api_key.deleted", key.id, ctx.clock.now());
     await tx.apiKey.delete({ where: { id: key.id } });
     await audit(
       "api_key.deleted",

@@ -2,6 +2,7 @@ import { recordAudit } from "../audit.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
 import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
 import { twelveMonthsAfter } from "./validation.ts";
 
@@ -29,6 +30,7 @@ export async function renewApiKey(ctx: OperationContext, input: { id: string }):
     // A cached entry still holds the old expiry: without this, a renewed key would be refused as
     // EXPIRED by instances that cached it before the renewal.
     await announceVerificationChange(tx, { kind: "key", id: key.id });
+    await enqueueApiKeyEvent(tx, "api_key.renewed", key.id, now);
   });
   applyVerificationChange(ctx.prisma, { kind: "key", id: input.id });
   return { apiKeyId: input.id };

@@ -3,6 +3,7 @@ import { ConflictError, ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
 import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { authorizeKeyWrite, lockKey } from "./key-access.ts";
 
 export const maxRevokeReasonLength = 500;
@@ -46,6 +47,7 @@ export async function revokeApiKey(
     });
     // Revocation must take effect at the very next verification, on every instance.
     await announceVerificationChange(tx, { kind: "key", id: key.id });
+    await enqueueApiKeyEvent(tx, "api_key.revoked", key.id, now);
   });
   applyVerificationChange(ctx.prisma, { kind: "key", id: input.id });
   return { apiKeyId: input.id };

@@ -4,6 +4,7 @@ import { ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
 import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { type CreateApiKeyInput, nameTaken } from "./create.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
 import {
@@ -131,6 +132,7 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
       // Any restriction (scopes, resources, accounts, origins, user agent) or the API version may
       // have changed: a narrowed key must be refused at once, a widened one accepted at once.
       await announceVerificationChange(tx, { kind: "key", id: input.id });
+      await enqueueApiKeyEvent(tx, "api_key.updated", input.id, ctx.clock.now());
     });
     applyVerificationChange(ctx.prisma, { kind: "key", id: input.id });
   } catch (error) {

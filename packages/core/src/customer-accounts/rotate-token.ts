@@ -2,6 +2,7 @@ import type { CustomerAccount } from "@tessera/db";
 import { recordAudit } from "../audit.ts";
 import { type OperationContext, requireActor } from "../operation-context.ts";
 import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { enqueueCustomerAccountEvent } from "../webhooks/events.ts";
 import { loadAccountToChange } from "./load.ts";
 import { withFreshAccountToken } from "./token-retry.ts";
 
@@ -27,6 +28,7 @@ export async function rotateAccountToken(ctx: OperationContext, input: { id: str
       });
       // The old token must stop identifying the account at once, on every instance.
       await announceVerificationChange(tx, { kind: "account", id: rotated.id });
+      await enqueueCustomerAccountEvent(tx, "customer_account.token_rotated", rotated.id, ctx.clock.now());
       return rotated;
     }),
   );

@@ -4,6 +4,7 @@ import { ConflictError, ValidationError } from "../errors.ts";
 import { normalizeName } from "../names.ts";
 import { type OperationContext, requireActor } from "../operation-context.ts";
 import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { enqueueCustomerAccountEvent } from "../webhooks/events.ts";
 import { loadAccountToChange } from "./load.ts";
 import { assertStatusChange } from "./status.ts";
 
@@ -57,6 +58,8 @@ export async function updateCustomerAccount(
     // A suspended or closed account must be refused (ACCOUNT_INACTIVE) at once, a reactivated one
     // accepted at once. (A rename changes no answer, but is rare enough not to single out.)
     await announceVerificationChange(tx, { kind: "account", id: account.id });
+    if (changes.status)
+      await enqueueCustomerAccountEvent(tx, "customer_account.status_changed", account.id, ctx.clock.now());
     return tx.customerAccount.findUniqueOrThrow({ where: { id: account.id } });
   });
   applyVerificationChange(ctx.prisma, { kind: "account", id: account.id });

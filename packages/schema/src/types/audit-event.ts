@@ -1,4 +1,13 @@
-import { type AuditAction, auditActionEnumName, auditActions, newestFirst } from "@tessera/core";
+import { decodeGlobalID } from "@pothos/plugin-relay";
+import {
+  type AuditAction,
+  auditActionEnumName,
+  auditActions,
+  ForbiddenError,
+  NotFoundError,
+  newestFirst,
+  systemActor,
+} from "@tessera/core";
 import type { Prisma } from "@tessera/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
@@ -17,6 +26,9 @@ export const AuditActionEnum = builder.enumType("AuditAction", {
     ]),
   ) as Record<string, { value: AuditAction; description: string }>,
 });
+/** Events Tessera records by itself carry no member or key and the system actor's label. */
+const isSystemEvent = (event: { actorUserId: string | null; actorLabel: string }) =>
+  !event.actorUserId && event.actorLabel === systemActor.label;
 
 export const AuditEventRef = builder.prismaObject("AuditEvent", {
   description:
@@ -30,8 +42,9 @@ export const AuditEventRef = builder.prismaObject("AuditEvent", {
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it happened." }),
     actorType: t.string({
-      description: "`USER` when a member acted, `API_KEY` when a key did.",
-      resolve: (event) => (event.actorApiKeyId ? "API_KEY" : "USER"),
+      description:
+        "`USER` when a member acted, `API_KEY` when a key did, `SYSTEM` when Tessera did (e.g. a key expired).",
+      resolve: (event) => (event.actorApiKeyId ? "API_KEY" : isSystemEvent(event) ? "SYSTEM" : "USER"),
     }),
     actorId: t.id({
       nullable: true,

@@ -1,0 +1,5 @@
+export * from "./deliver.ts";
+export * from "./expiry-email.ts";
+export * from "./expiry-pass.ts";
+export * from "./milestones.ts";
+export * from "./outbox.ts";
