@@ -1,7 +1,7 @@
 /**
  * Verification benchmark (issue 9): the lean HTTP door and the GraphQL door against baselines
  * measured in the same run, on PGlite and on PostgreSQL (a throwaway database):
- *   (a) a bare node:http server answering fixed JSON,
+ *   (a) a bare node:http server answering fixed JSON (the same request and answer bytes as b),
  *   (b) POST /v1/keys/verify with a warm cache (and again at half its peak rate, for p99),
  *   (c) GraphQL verifyApiKey, (d) yoga answering `{ __typename }` with Tessera's plugins,
  *   (e) cold verification of 10,000 distinct keys (core verify, empty cache) against a raw
@@ -104,14 +104,19 @@ async function run(kind: "pglite" | "postgres") {
 
   const app = createApp({ prisma: bench.prisma, logger: silentLogger });
   const tessera = createServer((req, res) => void app.handle(req, res));
-  const fixed = JSON.stringify({ valid: true, code: "VALID", keyId: "QXBpS2V5OjE=", role: "VIEWER" });
-  const bare = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json" });
+  const tesseraUrl = await listen(tessera);
+  const verifyBody = JSON.stringify({ key: warm.secret, scope: "vehicles:read", origin: "https://example.com" });
+  // (a) gets the very same request and answers with the very same bytes (b) answers, fixed: the same
+  // work for the load generator and for HTTP, so b/a measures what Tessera adds.
+  const answer = await fetch(`${tesseraUrl}/v1/keys/verify`, { method: "POST", body: verifyBody });
+  const fixed = await answer.text();
+  if (!fixed.includes('"VALID"')) throw new Error(`the warm key is not valid: ${fixed}`);
+  const bare = createServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
     res.end(fixed);
   });
-  const [tesseraUrl, bareUrl] = await Promise.all([listen(tessera), listen(bare)]);
-
-  const verifyBody = JSON.stringify({ key: warm.secret, scope: "vehicles:read", origin: "https://example.com" });
+  const bareUrl = await listen(bare);
   const gqlBody = (query: string, variables?: unknown) => JSON.stringify({ query, variables });
   const verifyQuery = `query V($input: VerifyApiKeyInput!) { verifyApiKey(input: $input) { valid code keyId organizationId role apiVersion scopes expiresAt } }`;
   const load = (url: string, body?: string, overallRate?: number) =>
@@ -119,7 +124,7 @@ async function run(kind: "pglite" | "postgres") {
 
   // Warm-up: the cache (b, c) and the JIT for every path.
   await load(`${tesseraUrl}/v1/keys/verify`, verifyBody);
-  const a = await load(bareUrl);
+  const a = await load(bareUrl, verifyBody);
   const b = await load(`${tesseraUrl}/v1/keys/verify`, verifyBody);
   const bHalf = await load(`${tesseraUrl}/v1/keys/verify`, verifyBody, b.rps / 2);
   const c = await load(
@@ -141,7 +146,7 @@ async function run(kind: "pglite" | "postgres") {
   );
   console.log("| case                                           |   req/s | p50 ms | p99 ms |");
   console.log("| ---------------------------------------------- | ------: | -----: | -----: |");
-  console.log(row("(a) bare node:http, fixed JSON", a));
+  console.log(row("(a) bare node:http, same POST, fixed JSON", a));
   console.log(row("(b) POST /v1/keys/verify, warm", b));
   console.log(row(`(b) at half its peak (${Math.round(b.rps / 2)} req/s)`, bHalf));
   console.log(row("(c) GraphQL verifyApiKey, warm", c));

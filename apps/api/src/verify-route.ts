@@ -51,8 +51,20 @@ export async function handleVerifyRequest(
   const parsed = parseVerifyRequest(body.toString("utf8"));
   if (typeof parsed === "string") return badRequest(res, parsed);
   const result = await verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
-  send(res, 200, toVerifyApiKeyResponse(result));
+  let answer = serialized.get(result);
+  if (answer === undefined) {
+    answer = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
+    serialized.set(result, answer);
+  }
+  res.writeHead(200, { ...jsonHeaders, "content-length": answer.length });
+  res.end(answer);
 }
+
+/**
+ * Answers are immutable and shared (one per cached key entry without an account, one per refusal
+ * code), so their JSON is computed once; it goes with the entry when the entry is invalidated.
+ */
+const serialized = new WeakMap<object, Buffer>();
 
 /** The request, or a message saying exactly what is wrong with it. */
 export function parseVerifyRequest(body: string): VerifyApiKeyRequest | string {

@@ -9,7 +9,7 @@ import { FailureLimiter, type FailureLimitSettings } from "./failure-limiter.ts"
 import { loadAccountEntry, loadKeyEntry, loadResourceChain } from "./loaders.ts";
 import { type KeyStateCode, keyStateCode } from "./rules.ts";
 import { UsageRecorder } from "./usage.ts";
-import { type VerifyApiKeyInput, type VerifyApiKeyResult, verifyApiKey } from "./verify.ts";
+import { refusal, type VerifyApiKeyInput, type VerifyApiKeyResult, verifyApiKey } from "./verify.ts";
 
 export type VerificationSettings = {
   cache: CacheSettings;
@@ -92,7 +92,7 @@ export class Verification {
     });
     let answer = result;
     if (!result.valid && clientAddress !== null && (await this.limiter.overLimit(clientAddress))) {
-      answer = { valid: false, code: "RATE_LIMITED" };
+      answer = refusal.RATE_LIMITED;
     }
     if (keyId) this.usage.count(keyId, answer.code, this.clock.now());
     this.observer(answer.code, (performance.now() - started) / 1000);

@@ -1,7 +1,7 @@
 import type { KeyRole } from "@tessera/db";
 import { hashApiKey, isWellFormedApiKey } from "../api-key-secret.ts";
 import type { Clock } from "../clock.ts";
-import type { VerifyCode } from "./codes.ts";
+import { type VerifyCode, verifyCodes } from "./codes.ts";
 import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
 import { keyStateCode, type Looked, restrictionCode, type VerifyRequest } from "./rules.ts";
 
@@ -51,22 +51,39 @@ export async function verifyApiKey(input: VerifyApiKeyInput, deps: VerifyDeps): 
   if (input.resourceId != null) looked.resource = await deps.resources.get(input.resourceId);
   const code = restrictionCode(entry, input, looked);
   if (code !== "VALID") return refused(code, entry.keyId);
-  return {
-    keyId: entry.keyId,
-    result: {
-      valid: true,
-      code,
-      keyId: entry.keyId,
-      organizationId: entry.organizationId,
-      customerAccountId: looked.account?.accountId ?? null,
-      role: entry.role,
-      apiVersion: entry.apiVersion,
-      scopes: entry.scopes ? [...entry.scopes] : entry.catalogue,
-      expiresAt: entry.expiresAt,
-    },
-  };
+  const customerAccountId = looked.account?.accountId ?? null;
+  if (customerAccountId) return { keyId: entry.keyId, result: validResult(entry, customerAccountId) };
+  // Without an account the answer depends on the entry alone: one frozen object per cached entry, so
+  // a door may memoize its serialization (it goes when the entry is invalidated).
+  let result = plainValid.get(entry);
+  if (!result) {
+    result = validResult(entry, null);
+    plainValid.set(entry, result);
+  }
+  return { keyId: entry.keyId, result };
 }
 
+const plainValid = new WeakMap<KeyEntry, VerifyApiKeyResult>();
+
+function validResult(entry: KeyEntry, customerAccountId: string | null): VerifyApiKeyResult {
+  return Object.freeze({
+    valid: true,
+    code: "VALID",
+    keyId: entry.keyId,
+    organizationId: entry.organizationId,
+    customerAccountId,
+    role: entry.role,
+    apiVersion: entry.apiVersion,
+    scopes: Object.freeze(entry.scopes ? [...entry.scopes] : [...entry.catalogue]),
+    expiresAt: entry.expiresAt,
+  });
+}
+
+/** One frozen answer per refusal code: a refusal says nothing but its code. */
+export const refusal = Object.fromEntries(
+  verifyCodes.filter((code) => code !== "VALID").map((code) => [code, Object.freeze({ valid: false, code })]),
+) as { [C in Exclude<VerifyCode, "VALID">]: VerifyApiKeyResult };
+
 function refused(code: Exclude<VerifyCode, "VALID">, keyId: string | null): VerifyOutcome {
-  return { result: { valid: false, code }, keyId };
+  return { result: refusal[code], keyId };
 }
