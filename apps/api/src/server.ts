@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Clock, systemClock } from "@tessera/core";
 import type { PrismaClient } from "@tessera/db";
 import type { Logger } from "./log.ts";
+import { createWebHandler } from "./static-web.ts";
 import { createTesseraYoga } from "./yoga.ts";
 
 export type AppOptions = {
@@ -30,6 +31,7 @@ export function createApp(options: AppOptions) {
     { prisma, clock: options.clock ?? systemClock, secureCookies: options.secureCookies ?? false },
     logger,
   );
+  const serveWeb = createWebHandler(prisma);
 
   function clientAddress(req: IncomingMessage): string | null {
     const forwarded = options.trustProxy ? req.headers["x-forwarded-for"] : undefined;
@@ -64,6 +66,7 @@ export function createApp(options: AppOptions) {
         await yoga(req, res, { sourceAddress: clientAddress(req) });
         return;
       }
+      if (await serveWeb(req, res, path)) return;
       return sendJson(res, 404, {
         error: "not_found",
         message: `No route for ${req.method} ${path}. GraphQL is at /graphql.`,

@@ -1,0 +1,15 @@
+/**
+ * Runs before `pnpm start`: builds the web app when dist/ is missing or was built from other sources
+ * (a hash of apps/web's sources and schema.graphql is written into dist/ by each build).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { buildWeb } from "./build.ts";
+import { hashFile, sourceHash } from "./source-hash.ts";
+
+const built = existsSync(hashFile) ? readFileSync(hashFile, "utf8").trim() : "";
+if (built === sourceHash()) {
+  console.log("web app is up to date");
+} else {
+  console.log(built ? "web app sources changed: rebuilding" : "web app not built yet: building");
+  await buildWeb();
+}
