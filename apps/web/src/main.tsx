@@ -1,11 +1,11 @@
 import { CssBaseline, ThemeProvider } from "@mui/material";
-import { SnackbarProvider } from "notistack";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { Provider } from "urql";
 import { App } from "./App.tsx";
 import { SessionProvider } from "./features/session/SessionProvider.tsx";
+import { Notifications } from "./layout/Notifications.tsx";
 import { theme } from "./layout/theme.ts";
 import { createConsoleClient } from "./lib/client.ts";
 
@@ -15,7 +15,7 @@ createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <SnackbarProvider anchorOrigin={{ vertical: "bottom", horizontal: "right" }} maxSnack={3}>
+      <Notifications>
         <Provider value={client}>
           <BrowserRouter>
             <SessionProvider>
@@ -23,7 +23,7 @@ createRoot(document.getElementById("root")!).render(
             </SessionProvider>
           </BrowserRouter>
         </Provider>
-      </SnackbarProvider>
+      </Notifications>
     </ThemeProvider>
   </StrictMode>,
 );

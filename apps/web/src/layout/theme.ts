@@ -2,7 +2,14 @@ import { createTheme } from "@mui/material/styles";
 
 /** The console's look: MUI defaults with a calmer primary and compact tables. */
 export const theme = createTheme({
-  palette: { primary: { main: "#1f5fa8" }, background: { default: "#f6f7f9" } },
+  // Darker success and warning than MUI's defaults: outlined chips use the main colour as text, and
+  // the defaults fall short of WCAG AA contrast on white.
+  palette: {
+    primary: { main: "#1f5fa8" },
+    success: { main: "#1b6e20" },
+    warning: { main: "#9a4a00" },
+    background: { default: "#f6f7f9" },
+  },
   shape: { borderRadius: 8 },
   components: {
     MuiButton: { defaultProps: { disableElevation: true } },

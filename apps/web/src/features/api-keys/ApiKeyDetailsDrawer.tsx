@@ -77,8 +77,13 @@ export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClo
     : [];
 
   return (
-    <Drawer anchor="right" open onClose={onClose} slotProps={{ paper: { sx: { width: 520, maxWidth: "100vw" } } }}>
-      <Box role="dialog" aria-labelledby="key-details-title" sx={{ p: 3 }}>
+    <Drawer
+      anchor="right"
+      open
+      onClose={onClose}
+      slotProps={{ paper: { sx: { width: 520, maxWidth: "100vw" }, "aria-labelledby": "key-details-title" } as object }}
+    >
+      <Box sx={{ p: 3 }}>
         <Box sx={{ display: "flex", alignItems: "center", justifyContent: "space-between" }}>
           <Typography id="key-details-title" variant="h6" component="h2">
             {key?.name ?? "API key"}
