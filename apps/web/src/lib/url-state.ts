@@ -1,5 +1,6 @@
-import { useCallback } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
+import { useDebounced } from "./useDebounced.ts";
 
 /**
  * Filters live in the URL so a link (or a reload) shows the same view. Setting a value to "" or an
@@ -27,4 +28,18 @@ export function useUrlState() {
     [setParams],
   );
   return { get, getList, set };
+}
+
+/**
+ * A search box kept in the URL parameter `name`: the box updates as typed, the URL (and so the query)
+ * once typing pauses for 300 ms.
+ */
+export function useUrlSearch(name = "q") {
+  const url = useUrlState();
+  const [text, setText] = useState(url.get(name));
+  const settled = useDebounced(text, 300);
+  useEffect(() => {
+    if (settled !== url.get(name)) url.set({ [name]: settled });
+  }, [settled, url, name]);
+  return [text, setText] as const;
 }

@@ -1,28 +1,14 @@
 import AddIcon from "@mui/icons-material/Add";
 import MoreVertIcon from "@mui/icons-material/MoreVert";
-import {
-  Alert,
-  Box,
-  Button,
-  FormControl,
-  IconButton,
-  InputLabel,
-  Menu,
-  MenuItem,
-  Paper,
-  Select,
-  Stack,
-  TextField,
-  Typography,
-} from "@mui/material";
+import { Alert, Box, Button, IconButton, Menu, MenuItem, Paper, Stack, TextField, Typography } from "@mui/material";
 import { DataGrid, type GridColDef } from "@mui/x-data-grid";
 import { useEffect, useMemo, useState } from "react";
 import { useQuery } from "urql";
 import { StatusChip } from "../../layout/StatusChip.tsx";
+import { StatusFilter } from "../../layout/StatusFilter.tsx";
 import { pageSizes, useCursorPages } from "../../lib/cursor-pagination.ts";
 import { formatDate } from "../../lib/dates.ts";
-import { useUrlState } from "../../lib/url-state.ts";
-import { useDebounced } from "../../lib/useDebounced.ts";
+import { useUrlSearch, useUrlState } from "../../lib/url-state.ts";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
 import { type Account, ChangeStatusDialog, CreateAccountDialog, RotateTokenDialog } from "./AccountDialogs.tsx";
@@ -61,11 +47,7 @@ function AccountMenu({ account, onOpen }: { account: Row; onOpen: (kind: "status
 export default function AccountTokensPage() {
   const organization = useOrganization();
   const url = useUrlState();
-  const [search, setSearch] = useState(url.get("q"));
-  const settled = useDebounced(search);
-  useEffect(() => {
-    if (settled !== url.get("q")) url.set({ q: settled });
-  }, [settled, url]);
+  const [search, setSearch] = useUrlSearch();
   const statuses = url
     .getList("status")
     .filter((s): s is AccountStatus => accountStatuses.includes(s as AccountStatus));
@@ -144,23 +126,7 @@ export default function AccountTokensPage() {
           onChange={(e) => setSearch(e.target.value)}
           sx={{ width: 240 }}
         />
-        <FormControl size="small" sx={{ width: 200 }}>
-          <InputLabel id="account-status-label">Status</InputLabel>
-          <Select
-            labelId="account-status-label"
-            label="Status"
-            multiple
-            value={statuses}
-            onChange={(e) => url.set({ status: e.target.value as string[] })}
-            renderValue={(s) => s.map((v) => v.charAt(0) + v.slice(1).toLowerCase()).join(", ")}
-          >
-            {accountStatuses.map((s) => (
-              <MenuItem key={s} value={s}>
-                {s.charAt(0) + s.slice(1).toLowerCase()}
-              </MenuItem>
-            ))}
-          </Select>
-        </FormControl>
+        <StatusFilter statuses={accountStatuses} />
       </Box>
       {result.error && !result.data && (
         <Alert severity="error" action={<Button onClick={changed}>Retry</Button>}>

@@ -18,6 +18,7 @@ import type { ReactNode } from "react";
 import { useQuery } from "urql";
 import { StatusChip } from "../../layout/StatusChip.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
+import { kindLabel } from "../../lib/labels.ts";
 import { ApiKeyDetailsQuery } from "./documents.ts";
 
 function Chips({ all, allText, items }: { all?: boolean; allText: string; items: string[] }) {
@@ -67,11 +68,11 @@ export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClo
             items={key.customerAccounts.map((a) => a.name)}
           />,
         ],
-        ["Origins", <Chips key="o" allText="" items={key.origins} />],
+        ["Origins", <Chips key="o" all={key.origins.length === 0} allText="Any origin" items={key.origins} />],
         ["User agent", key.userAgent ?? "Any"],
         [
           "Owns",
-          <Chips key="own" allText="" items={key.ownedResources.map((r) => `${r.name} (${r.kind.toLowerCase()})`)} />,
+          <Chips key="own" allText="" items={key.ownedResources.map((r) => `${r.name} (${kindLabel(r.kind)})`)} />,
         ],
       ]
     : [];

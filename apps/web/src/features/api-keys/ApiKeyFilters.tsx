@@ -1,7 +1,6 @@
 import { Box, Button, FormControl, InputLabel, MenuItem, Select, TextField } from "@mui/material";
-import { useEffect, useState } from "react";
-import { useUrlState } from "../../lib/url-state.ts";
-import { useDebounced } from "../../lib/useDebounced.ts";
+import { StatusFilter } from "../../layout/StatusFilter.tsx";
+import { useUrlSearch, useUrlState } from "../../lib/url-state.ts";
 
 export const keyStatuses = ["ACTIVE", "EXPIRING", "EXPIRED", "REVOKED"] as const;
 export type KeyStatus = (typeof keyStatuses)[number];
@@ -14,11 +13,7 @@ type Props = {
 /** Search, status, API version and creator: each kept in the URL (`q`, `status`, `version`, `creator`). */
 export function ApiKeyFilters({ versions, creators }: Props) {
   const url = useUrlState();
-  const [search, setSearch] = useState(url.get("q"));
-  const settled = useDebounced(search, 300);
-  useEffect(() => {
-    if (settled !== url.get("q")) url.set({ q: settled });
-  }, [settled, url]);
+  const [search, setSearch] = useUrlSearch();
   const statuses = url.getList("status");
 
   return (
@@ -31,23 +26,7 @@ export function ApiKeyFilters({ versions, creators }: Props) {
         onChange={(e) => setSearch(e.target.value)}
         sx={{ width: 240 }}
       />
-      <FormControl size="small" sx={{ width: 200 }}>
-        <InputLabel id="status-filter-label">Status</InputLabel>
-        <Select
-          labelId="status-filter-label"
-          label="Status"
-          multiple
-          value={statuses}
-          onChange={(e) => url.set({ status: e.target.value as string[] })}
-          renderValue={(selected) => selected.map((s) => s.charAt(0) + s.slice(1).toLowerCase()).join(", ")}
-        >
-          {keyStatuses.map((s) => (
-            <MenuItem key={s} value={s}>
-              {s.charAt(0) + s.slice(1).toLowerCase()}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      <StatusFilter statuses={keyStatuses} />
       <FormControl size="small" sx={{ width: 150 }}>
         <InputLabel id="version-filter-label">API version</InputLabel>
         <Select

@@ -13,6 +13,7 @@ import {
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
+import { kindLabel } from "../../lib/labels.ts";
 import { useReportedAction } from "../../lib/mutation-result.ts";
 import { useOrganization } from "../session/SessionProvider.tsx";
 import { ApiKeyDetailsQuery, DeleteApiKeyMutation, KeyCatalogQuery } from "./documents.ts";
@@ -73,7 +74,7 @@ export default function DeleteApiKeyDialog(props: { id: string; onClose: () => v
           <List dense aria-label="Resources the key owns">
             {owned.map((r) => (
               <ListItem key={r.id}>
-                <ListItemText primary={r.name} secondary={r.kind.replace("_", " ").toLowerCase()} />
+                <ListItemText primary={r.name} secondary={kindLabel(r.kind)} />
               </ListItem>
             ))}
           </List>

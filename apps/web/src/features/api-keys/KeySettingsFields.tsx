@@ -1,5 +1,6 @@
 import { MenuItem, Stack, TextField } from "@mui/material";
 import { useQuery } from "urql";
+import { kindLabel } from "../../lib/labels.ts";
 import { useOrganization } from "../session/SessionProvider.tsx";
 import { KeyCatalogQuery } from "./documents.ts";
 import { OriginsField } from "./OriginsField.tsx";
@@ -98,7 +99,7 @@ export function KeySettingsFields({ value, onChange }: { value: KeySettings; onC
         options={(org?.resources.nodes ?? []).map((r) => ({
           id: r.id,
           label: r.name,
-          detail: `${r.kind.replace("_", " ").toLowerCase()}${r.parent ? ` in ${r.parent.name}` : ""}`,
+          detail: `${kindLabel(r.kind)}${r.parent ? ` in ${r.parent.name}` : ""}`,
         }))}
         all={value.allResources}
         onAllChange={(allResources) => set({ allResources })}

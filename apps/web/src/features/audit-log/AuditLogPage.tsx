@@ -5,6 +5,7 @@ import { useQuery } from "urql";
 import { pageSizes, useCursorPages } from "../../lib/cursor-pagination.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import type { ResultOf } from "../../lib/graphql.ts";
+import { kindLabel } from "../../lib/labels.ts";
 import { useUrlState } from "../../lib/url-state.ts";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
@@ -28,7 +29,7 @@ const columns: GridColDef<Event>[] = [
     flex: 1,
     minWidth: 170,
     sortable: false,
-    valueGetter: (_v, row) => `${row.targetLabel ?? "—"} (${row.targetType.replace("_", " ").toLowerCase()})`,
+    valueGetter: (_v, row) => `${row.targetLabel ?? "—"} (${kindLabel(row.targetType)})`,
   },
   { field: "changes", headerName: "Changed", flex: 1, minWidth: 140, sortable: false, valueGetter: (v) => summary(v) },
   { field: "sourceAddress", headerName: "Source address", width: 140, sortable: false },

@@ -16,6 +16,7 @@ export const auditActions: { value: string; label: string }[] = [
   { value: "customer_account.status_changed", label: "Account status changed" },
   { value: "customer_account.token_rotated", label: "Account token rotated" },
   { value: "member.sign_in", label: "Signed in" },
+  { value: "organization.seed", label: "Demo data loaded" },
 ];
 
 export function actionLabel(action: string): string {
