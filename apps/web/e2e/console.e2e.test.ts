@@ -89,6 +89,13 @@ describe("the partner console", () => {
     await details.getByText("Usage appears here once verifications are recorded.").waitFor();
     await checkScreen(page, "api-key-details");
     await details.getByRole("button", { name: "Close details" }).click();
+
+    await openKeyAction("E2E restricted", "Edit");
+    const edit = page.getByRole("dialog", { name: 'Edit "E2E restricted"' });
+    await edit.getByText("Role, secret and expiry cannot be edited").waitFor();
+    await edit.getByLabel("Description").fill("Reads vehicles for the e2e partner");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await page.getByText("API key saved.").waitFor();
   });
 
   it("revokes the key with a reason, and then offers no renewal", async () => {
@@ -178,6 +185,13 @@ describe("the partner console", () => {
     await viewer.getByRole("row").filter({ hasText: "Northwind Haulage" }).waitFor();
     expect(await viewer.getByRole("button", { name: writes }).count()).toBe(0);
     expect(await viewer.getByRole("tab", { name: "Audit log" }).count()).toBe(0);
+
+    // The session ends (expired or revoked elsewhere): the next screen sends them to sign-in, and
+    // signing in again returns to where they were going.
+    await context.clearCookies();
+    await viewer.getByRole("tab", { name: "API Keys" }).click();
+    await expect.poll(() => new URL(viewer.url()).pathname).toBe("/sign-in");
+    expect(new URL(viewer.url()).searchParams.get("next")).toBe("/keys");
     await context.close();
   });
 
