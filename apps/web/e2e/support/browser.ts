@@ -31,7 +31,8 @@ export async function isolatedContext(browser: Browser, base: string) {
     // The console drops its animations then: screenshots and axe see finished dialogs, sooner.
     reducedMotion: "reduce",
   });
-  context.setDefaultTimeout(10_000);
+  // Generous for a loaded CI machine running the other suites beside this one.
+  context.setDefaultTimeout(15_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
   const outside: string[] = [];
   await context.route(
