@@ -28,7 +28,12 @@ function AccountMenu({ account, onOpen }: { account: Row; onOpen: (kind: "status
   };
   return (
     <>
-      <IconButton size="small" aria-label={`Actions for ${account.name}`} onClick={(e) => setAnchor(e.currentTarget)}>
+      <IconButton
+        size="small"
+        aria-label={`Actions for ${account.name}`}
+        aria-haspopup="menu"
+        onClick={(e) => setAnchor(e.currentTarget)}
+      >
         <MoreVertIcon fontSize="small" />
       </IconButton>
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
@@ -52,7 +57,7 @@ export default function AccountTokensPage() {
     .getList("status")
     .filter((s): s is AccountStatus => accountStatuses.includes(s as AccountStatus));
   const filter = { search: url.get("q") || null, statuses: statuses.length ? statuses : null };
-  const pages = useCursorPages(JSON.stringify(filter));
+  const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}`);
   const context = useMemo(() => ({ additionalTypenames: ["CustomerAccount"] }), []);
   const [result, refetch] = useQuery({
     query: CustomerAccountsQuery,

@@ -34,7 +34,7 @@ export default function ApiKeysPage() {
     apiVersion: url.get("version") || null,
     createdById: url.get("creator") || null,
   };
-  const pages = useCursorPages(JSON.stringify(filter));
+  const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}`);
   const context = useMemo(() => ({ additionalTypenames: ["ApiKey"] }), []);
   const [result, refetch] = useQuery({
     query: ApiKeysQuery,

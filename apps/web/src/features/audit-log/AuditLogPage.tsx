@@ -44,7 +44,7 @@ export default function AuditLogPage() {
     actorId: url.get("actor") || null,
     targetId: url.get("target") || null,
   };
-  const pages = useCursorPages(JSON.stringify(filter));
+  const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}`);
   const [result, refetch] = useQuery({
     query: AuditEventsQuery,
     variables: { slug: organization.slug, first: pages.first, after: pages.after, filter },
