@@ -39,6 +39,26 @@ export default defineConfig({
         },
       },
       {
+        // The web console's components in jsdom (Testing Library).
+        extends: true,
+        test: {
+          name: "web",
+          include: ["apps/web/src/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["apps/web/test/setup.ts"],
+        },
+      },
+      {
+        // The console end to end: the real server as a child process, Debian's chromium.
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["apps/web/e2e/**/*.e2e.test.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: "postgres",

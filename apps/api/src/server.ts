@@ -8,6 +8,7 @@ import { createMetrics, handleMetricsRequest } from "./metrics.ts";
 import { readBody, refuseBody } from "./request-body.ts";
 import { createSecurityHeaders } from "./security-headers.ts";
 import { createSessionSecurity, type SessionSecurityOptions } from "./session-security.ts";
+import { createWebHandler } from "./static-web.ts";
 import { handleVerifyRequest, verifyPath } from "./verify-route.ts";
 import { createTesseraYoga } from "./yoga.ts";
 
@@ -52,6 +53,7 @@ export function createApp(options: AppOptions) {
   const yoga = createTesseraYoga({ prisma, clock, secureCookies, verification, security }, logger, [
     metrics.graphqlPlugin,
   ]);
+  const serveWeb = createWebHandler(prisma);
 
   /** The client's address, for the audit log and the failed-verification limit. */
   function addressOf(req: IncomingMessage): string | null {
@@ -104,6 +106,7 @@ export function createApp(options: AppOptions) {
         await yoga(req, res, { sourceAddress: addressOf(req) });
         return;
       }
+      if (await serveWeb(req, res, path)) return;
       return sendJson(res, 404, {
         error: "not_found",
         message: `No route for ${req.method} ${path}. GraphQL is at /graphql.`,

@@ -1,5 +1,6 @@
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { schema } from "@tessera/schema";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { type ContextDeps, createContext, type ServerContext } from "./context.ts";
@@ -30,7 +31,12 @@ export function createTesseraYoga(deps: ContextDeps, logger: Logger, extraPlugin
     graphiql: {
       title: "Tessera GraphQL",
       defaultQuery: "{\n  viewer {\n    user { email }\n    organizations { slug name viewerRole }\n  }\n}\n",
+      // The session cookie is HttpOnly: GraphiQL's fetches must carry it (same origin only).
+      credentials: "same-origin",
     },
+    // Yoga's default page loads GraphiQL from a CDN and stays blank offline; this one carries every
+    // asset inline (~9 MB), so it is rendered once and reused.
+    renderGraphiQL: graphiqlPage,
     context: ({ request, ...server }) => {
       const cookies: string[] = [];
       responseCookies.set(request, cookies);
@@ -56,6 +62,12 @@ export function createTesseraYoga(deps: ContextDeps, logger: Logger, extraPlugin
       htmlContentSecurityPolicy(deps.secureCookies),
     ],
   });
+}
+
+let graphiqlHtml: string | undefined;
+function graphiqlPage(options: Parameters<typeof renderGraphiQL>[0]): string {
+  graphiqlHtml ??= renderGraphiQL(options);
+  return graphiqlHtml;
 }
 
 function describe(value: unknown): string {

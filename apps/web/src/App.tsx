@@ -1,0 +1,34 @@
+import { CircularProgress } from "@mui/material";
+import { lazy, Suspense } from "react";
+import { Navigate, Route, Routes } from "react-router";
+import { RequireSession } from "./features/session/RequireSession.tsx";
+import { SignInPage } from "./features/session/SignInPage.tsx";
+import { AppShell } from "./layout/AppShell.tsx";
+
+// Screens load on first visit, keeping the initial JavaScript small (the data grid is the bulk).
+const ApiKeysPage = lazy(() => import("./features/api-keys/ApiKeysPage.tsx"));
+const AccountTokensPage = lazy(() => import("./features/account-tokens/AccountTokensPage.tsx"));
+const AuditLogPage = lazy(() => import("./features/audit-log/AuditLogPage.tsx"));
+
+/** Composes the console: sign-in outside, every screen inside the session and the shell. */
+export function App() {
+  return (
+    <Suspense fallback={<CircularProgress aria-label="Loading" sx={{ m: 4 }} />}>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route
+          element={
+            <RequireSession>
+              <AppShell />
+            </RequireSession>
+          }
+        >
+          <Route path="/keys" element={<ApiKeysPage />} />
+          <Route path="/accounts" element={<AccountTokensPage />} />
+          <Route path="/audit" element={<AuditLogPage />} />
+          <Route path="*" element={<Navigate to="/keys" replace />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

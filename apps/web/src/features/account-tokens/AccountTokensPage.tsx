@@ -1,0 +1,169 @@
+import AddIcon from "@mui/icons-material/Add";
+import MoreVertIcon from "@mui/icons-material/MoreVert";
+import { Alert, Box, Button, IconButton, Menu, MenuItem, Paper, Stack, TextField, Typography } from "@mui/material";
+import { DataGrid, type GridColDef } from "@mui/x-data-grid";
+import { useEffect, useMemo, useState } from "react";
+import { useQuery } from "urql";
+import { StatusChip } from "../../layout/StatusChip.tsx";
+import { StatusFilter } from "../../layout/StatusFilter.tsx";
+import { pageSizes, useCursorPages } from "../../lib/cursor-pagination.ts";
+import { formatDate } from "../../lib/dates.ts";
+import { useUrlSearch, useUrlState } from "../../lib/url-state.ts";
+import { SessionLost } from "../session/SessionLost.tsx";
+import { useOrganization } from "../session/SessionProvider.tsx";
+import { type Account, ChangeStatusDialog, CreateAccountDialog, RotateTokenDialog } from "./AccountDialogs.tsx";
+import { CustomerAccountsQuery } from "./documents.ts";
+import { TokenCell } from "./TokenCell.tsx";
+
+const accountStatuses = ["ACTIVE", "SUSPENDED", "CLOSED"] as const;
+type AccountStatus = (typeof accountStatuses)[number];
+type Row = Account & { token: string | null; createdAt: string };
+
+function AccountMenu({ account, onOpen }: { account: Row; onOpen: (kind: "status" | "rotate") => void }) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const closed = account.status === "CLOSED";
+  const pick = (kind: "status" | "rotate") => () => {
+    setAnchor(null);
+    onOpen(kind);
+  };
+  return (
+    <>
+      <IconButton
+        size="small"
+        aria-label={`Actions for ${account.name}`}
+        aria-haspopup="menu"
+        onClick={(e) => setAnchor(e.currentTarget)}
+      >
+        <MoreVertIcon fontSize="small" />
+      </IconButton>
+      <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
+        <MenuItem onClick={pick("status")} disabled={closed}>
+          {closed ? "Closed accounts keep their status" : "Change status"}
+        </MenuItem>
+        <MenuItem onClick={pick("rotate")} disabled={closed}>
+          Rotate token
+        </MenuItem>
+      </Menu>
+    </>
+  );
+}
+
+/** Account Tokens: customer accounts with status and masked token; admins create, change and rotate. */
+export default function AccountTokensPage() {
+  const organization = useOrganization();
+  const url = useUrlState();
+  const [search, setSearch] = useUrlSearch();
+  const statuses = url
+    .getList("status")
+    .filter((s): s is AccountStatus => accountStatuses.includes(s as AccountStatus));
+  const filter = { search: url.get("q") || null, statuses: statuses.length ? statuses : null };
+  const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}`);
+  const context = useMemo(() => ({ additionalTypenames: ["CustomerAccount"] }), []);
+  const [result, refetch] = useQuery({
+    query: CustomerAccountsQuery,
+    variables: { slug: organization.slug, first: pages.first, after: pages.after, filter },
+    context,
+  });
+  const [dialog, setDialog] = useState<{ kind: "status" | "rotate"; account: Row } | null>(null);
+  const [creating, setCreating] = useState(false);
+  const connection = result.data?.organization?.customerAccounts;
+  const { remember } = pages;
+  useEffect(() => remember(connection?.pageInfo.endCursor), [connection, remember]);
+
+  const columns = useMemo<GridColDef<Row>[]>(
+    () => [
+      { field: "name", headerName: "Account", flex: 1, minWidth: 200, sortable: false },
+      {
+        field: "status",
+        headerName: "Status",
+        width: 130,
+        sortable: false,
+        renderCell: ({ row }) => <StatusChip status={row.status} />,
+      },
+      {
+        field: "token",
+        headerName: "Account token",
+        flex: 1.2,
+        minWidth: 260,
+        sortable: false,
+        renderCell: ({ row }) => <TokenCell name={row.name} token={row.token} />,
+      },
+      { field: "createdAt", headerName: "Added", width: 130, sortable: false, valueFormatter: (v) => formatDate(v) },
+      ...(organization.canManage
+        ? [
+            {
+              field: "actions",
+              headerName: "Actions",
+              width: 90,
+              sortable: false,
+              disableColumnMenu: true,
+              renderCell: ({ row }: { row: Row }) => (
+                <AccountMenu account={row} onOpen={(kind) => setDialog({ kind, account: row })} />
+              ),
+            } satisfies GridColDef<Row>,
+          ]
+        : []),
+    ],
+    [organization.canManage],
+  );
+
+  if (result.data && !result.data.organization) return <SessionLost />;
+  const changed = () => refetch({ requestPolicy: "network-only" });
+  const close = () => setDialog(null);
+
+  return (
+    <Stack spacing={2}>
+      <Box sx={{ display: "flex", alignItems: "center", justifyContent: "space-between" }}>
+        <Typography variant="h5" component="h1">
+          Account Tokens
+        </Typography>
+        {organization.canManage && (
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+            Add account
+          </Button>
+        )}
+      </Box>
+      <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap" }}>
+        <TextField
+          size="small"
+          label="Search accounts"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          sx={{ width: 240 }}
+        />
+        <StatusFilter statuses={accountStatuses} />
+      </Box>
+      {result.error && !result.data && (
+        <Alert severity="error" action={<Button onClick={changed}>Retry</Button>}>
+          The accounts could not be loaded: {result.error.message}
+        </Alert>
+      )}
+      <Paper variant="outlined">
+        <DataGrid
+          aria-label="Customer accounts"
+          rows={connection?.nodes ?? []}
+          columns={columns}
+          rowCount={connection?.totalCount ?? 0}
+          loading={result.fetching}
+          paginationMode="server"
+          filterMode="server"
+          sortingMode="server"
+          pageSizeOptions={pageSizes}
+          paginationModel={pages.paginationModel}
+          onPaginationModelChange={pages.onPaginationModelChange}
+          disableRowSelectionOnClick
+          disableColumnFilter
+          localeText={{ noRowsLabel: "No customer accounts match." }}
+          sx={{
+            border: 0,
+            minHeight: 300,
+            "& .MuiDataGrid-row:hover .copy-token, & .MuiDataGrid-row:focus-within .copy-token": { opacity: 1 },
+          }}
+        />
+      </Paper>
+      {creating && <CreateAccountDialog onClose={() => setCreating(false)} onCreated={changed} />}
+      {dialog?.kind === "status" && <ChangeStatusDialog account={dialog.account} onClose={close} />}
+      {dialog?.kind === "rotate" && <RotateTokenDialog account={dialog.account} onClose={close} />}
+    </Stack>
+  );
+}

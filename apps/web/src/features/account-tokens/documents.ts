@@ -1,0 +1,44 @@
+import { graphql } from "../../lib/graphql.ts";
+
+export const CustomerAccountsQuery = graphql(`
+  query CustomerAccounts($slug: String!, $first: Int!, $after: String, $filter: CustomerAccountFilter) {
+    organization(slug: $slug) {
+      id
+      customerAccounts(first: $first, after: $after, filter: $filter) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { id name status token createdAt }
+      }
+    }
+  }
+`);
+
+export const CreateCustomerAccountMutation = graphql(`
+  mutation CreateCustomerAccount($input: CreateCustomerAccountInput!) {
+    createCustomerAccount(input: $input) {
+      __typename
+      ... on CreateCustomerAccountPayload { customerAccount { id name status token createdAt } }
+      ... on Error { message }
+    }
+  }
+`);
+
+export const UpdateCustomerAccountMutation = graphql(`
+  mutation UpdateCustomerAccount($input: UpdateCustomerAccountInput!) {
+    updateCustomerAccount(input: $input) {
+      __typename
+      ... on UpdateCustomerAccountPayload { customerAccount { id name status token } }
+      ... on Error { message }
+    }
+  }
+`);
+
+export const RotateAccountTokenMutation = graphql(`
+  mutation RotateAccountToken($input: RotateAccountTokenInput!) {
+    rotateAccountToken(input: $input) {
+      __typename
+      ... on RotateAccountTokenPayload { customerAccount { id token } }
+      ... on Error { message }
+    }
+  }
+`);

@@ -1,0 +1,164 @@
+import AddIcon from "@mui/icons-material/Add";
+import { Alert, Box, Button, Paper, Stack, Typography } from "@mui/material";
+import { DataGrid, type GridColDef } from "@mui/x-data-grid";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { useQuery } from "urql";
+import { StatusChip } from "../../layout/StatusChip.tsx";
+import { pageSizes, useCursorPages } from "../../lib/cursor-pagination.ts";
+import { formatDate } from "../../lib/dates.ts";
+import { type ResultOf, readFragment } from "../../lib/graphql.ts";
+import { useUrlState } from "../../lib/url-state.ts";
+import { SessionLost } from "../session/SessionLost.tsx";
+import { useOrganization } from "../session/SessionProvider.tsx";
+import { ApiKeyFilters, type KeyStatus, keyStatuses } from "./ApiKeyFilters.tsx";
+import { ApiKeyRowMenu, type KeyDialog } from "./ApiKeyRowMenu.tsx";
+import { ApiKeyRowFields, ApiKeysQuery, KeyCatalogQuery } from "./documents.ts";
+
+const CreateApiKeyDialog = lazy(() => import("./CreateApiKeyDialog.tsx"));
+const ApiKeyDetailsDrawer = lazy(() => import("./ApiKeyDetailsDrawer.tsx"));
+const EditApiKeyDialog = lazy(() => import("./EditApiKeyDialog.tsx"));
+const RevokeApiKeyDialog = lazy(() => import("./RevokeApiKeyDialog.tsx"));
+const RenewApiKeyDialog = lazy(() => import("./RenewApiKeyDialog.tsx"));
+const DeleteApiKeyDialog = lazy(() => import("./DeleteApiKeyDialog.tsx"));
+
+export type ApiKeyRow = ResultOf<typeof ApiKeyRowFields>;
+
+/** API Keys: the organization's keys, filtered and paged on the server, with the key lifecycle. */
+export default function ApiKeysPage() {
+  const organization = useOrganization();
+  const url = useUrlState();
+  const statuses = url.getList("status").filter((s): s is KeyStatus => keyStatuses.includes(s as KeyStatus));
+  const filter = {
+    search: url.get("q") || null,
+    statuses: statuses.length ? statuses : null,
+    apiVersion: url.get("version") || null,
+    createdById: url.get("creator") || null,
+  };
+  const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}`);
+  const context = useMemo(() => ({ additionalTypenames: ["ApiKey"] }), []);
+  const [result, refetch] = useQuery({
+    query: ApiKeysQuery,
+    variables: { slug: organization.slug, first: pages.first, after: pages.after, filter },
+    context,
+  });
+  const [catalog] = useQuery({ query: KeyCatalogQuery, variables: { slug: organization.slug } });
+  const [dialog, setDialog] = useState<KeyDialog | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const connection = result.data?.organization?.apiKeys;
+  const { remember } = pages;
+  useEffect(() => remember(connection?.pageInfo.endCursor), [connection, remember]);
+  const rows = useMemo(() => (connection?.nodes ?? []).map((n) => readFragment(ApiKeyRowFields, n)), [connection]);
+  const members = catalog.data?.organization?.members ?? [];
+  const versions = catalog.data?.organization?.apiVersions.map((v) => v.name) ?? [];
+
+  const columns = useMemo<GridColDef<ApiKeyRow>[]>(
+    () => [
+      {
+        field: "name",
+        headerName: "Name",
+        flex: 1.4,
+        minWidth: 180,
+        sortable: false,
+        renderCell: ({ row }) => (
+          <Box sx={{ lineHeight: 1.3, py: 0.75 }}>
+            <Box>{row.name}</Box>
+            <Box component="code" sx={{ fontSize: 12, color: "text.secondary" }}>
+              {row.hint}
+            </Box>
+          </Box>
+        ),
+      },
+      {
+        field: "status",
+        headerName: "Status",
+        width: 110,
+        sortable: false,
+        renderCell: ({ row }) => <StatusChip status={row.status} />,
+      },
+      { field: "createdAt", headerName: "Added", width: 115, sortable: false, valueFormatter: (v) => formatDate(v) },
+      { field: "expiresAt", headerName: "Expires", width: 115, sortable: false, valueFormatter: (v) => formatDate(v) },
+      { field: "apiVersion", headerName: "API version", width: 100, sortable: false },
+      {
+        field: "createdBy",
+        headerName: "Created by",
+        flex: 1,
+        minWidth: 150,
+        sortable: false,
+        valueGetter: (_v, row) => row.createdBy?.name ?? row.createdBy?.email ?? "—",
+      },
+      {
+        field: "lastUsedAt",
+        headerName: "Last used",
+        width: 115,
+        sortable: false,
+        valueFormatter: (v) => (v ? formatDate(v) : "Never"),
+      },
+      {
+        field: "actions",
+        headerName: "Actions",
+        width: 80,
+        sortable: false,
+        disableColumnMenu: true,
+        renderCell: ({ row }) => <ApiKeyRowMenu apiKey={row} canManage={organization.canManage} onOpen={setDialog} />,
+      },
+    ],
+    [organization.canManage],
+  );
+
+  if (result.data && !result.data.organization) return <SessionLost />;
+  const close = () => setDialog(null);
+  const changed = () => refetch({ requestPolicy: "network-only" });
+
+  return (
+    <Stack spacing={2}>
+      <Box sx={{ display: "flex", alignItems: "center", justifyContent: "space-between", gap: 2 }}>
+        <Typography variant="h5" component="h1">
+          API Keys
+        </Typography>
+        {organization.canManage && (
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+            Add API key
+          </Button>
+        )}
+      </Box>
+      <ApiKeyFilters
+        versions={versions}
+        creators={members.map((m) => ({ id: m.user.id, label: m.user.name ?? m.user.email }))}
+      />
+      {result.error && !result.data && (
+        <Alert severity="error" action={<Button onClick={changed}>Retry</Button>}>
+          The keys could not be loaded: {result.error.message}
+        </Alert>
+      )}
+      <Paper variant="outlined">
+        <DataGrid
+          aria-label="API keys"
+          rows={rows}
+          columns={columns}
+          rowCount={connection?.totalCount ?? 0}
+          loading={result.fetching}
+          paginationMode="server"
+          filterMode="server"
+          sortingMode="server"
+          pageSizeOptions={pageSizes}
+          paginationModel={pages.paginationModel}
+          onPaginationModelChange={pages.onPaginationModelChange}
+          disableRowSelectionOnClick
+          disableColumnFilter
+          getRowHeight={() => 56}
+          localeText={{ noRowsLabel: "No API keys match. Change the filters, or add a key." }}
+          sx={{ border: 0, minHeight: 300 }}
+        />
+      </Paper>
+      <Suspense fallback={null}>
+        {creating && <CreateApiKeyDialog onClose={() => setCreating(false)} onCreated={changed} />}
+        {dialog?.kind === "details" && <ApiKeyDetailsDrawer id={dialog.key.id} onClose={close} />}
+        {dialog?.kind === "edit" && <EditApiKeyDialog id={dialog.key.id} onClose={close} />}
+        {dialog?.kind === "renew" && <RenewApiKeyDialog apiKey={dialog.key} onClose={close} />}
+        {dialog?.kind === "revoke" && <RevokeApiKeyDialog apiKey={dialog.key} onClose={close} />}
+        {dialog?.kind === "delete" && <DeleteApiKeyDialog id={dialog.key.id} onClose={close} onDeleted={changed} />}
+      </Suspense>
+    </Stack>
+  );
+}

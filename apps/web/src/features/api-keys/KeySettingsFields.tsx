@@ -1,0 +1,130 @@
+import { MenuItem, Stack, TextField } from "@mui/material";
+import { useQuery } from "urql";
+import { kindLabel } from "../../lib/labels.ts";
+import { useOrganization } from "../session/SessionProvider.tsx";
+import { KeyCatalogQuery } from "./documents.ts";
+import { OriginsField } from "./OriginsField.tsx";
+import { RestrictionPicker } from "./RestrictionPicker.tsx";
+
+/** The settings a key can be created with and later edited (role and expiry are create-only). */
+export type KeySettings = {
+  name: string;
+  description: string;
+  apiVersion: string;
+  allScopes: boolean;
+  scopes: string[];
+  allResources: boolean;
+  resourceIds: string[];
+  allCustomerAccounts: boolean;
+  customerAccountIds: string[];
+  origins: string[];
+  userAgent: string;
+};
+
+export const defaultSettings: KeySettings = {
+  name: "",
+  description: "",
+  apiVersion: "",
+  allScopes: true,
+  scopes: [],
+  allResources: true,
+  resourceIds: [],
+  allCustomerAccounts: true,
+  customerAccountIds: [],
+  origins: [],
+  userAgent: "",
+};
+
+/** The GraphQL input for these settings: `null` restrictions mean "all". */
+export function settingsInput(s: KeySettings) {
+  return {
+    name: s.name.trim() || null,
+    description: s.description.trim() || null,
+    apiVersion: s.apiVersion || null,
+    scopes: s.allScopes ? null : s.scopes,
+    resourceIds: s.allResources ? null : s.resourceIds,
+    customerAccountIds: s.allCustomerAccounts ? null : s.customerAccountIds,
+    origins: s.origins,
+    userAgent: s.userAgent.trim() || null,
+  };
+}
+
+export function KeySettingsFields({ value, onChange }: { value: KeySettings; onChange: (v: KeySettings) => void }) {
+  const organization = useOrganization();
+  const [catalog] = useQuery({ query: KeyCatalogQuery, variables: { slug: organization.slug } });
+  const org = catalog.data?.organization;
+  const set = (changes: Partial<KeySettings>) => onChange({ ...value, ...changes });
+
+  return (
+    <Stack spacing={2}>
+      <TextField
+        label="Name"
+        value={value.name}
+        onChange={(e) => set({ name: e.target.value })}
+        helperText="Optional: a name is generated when left empty."
+        slotProps={{ htmlInput: { maxLength: 100 } }}
+      />
+      <TextField
+        label="Description"
+        value={value.description}
+        onChange={(e) => set({ description: e.target.value })}
+        multiline
+        minRows={2}
+        slotProps={{ htmlInput: { maxLength: 1000 } }}
+      />
+      <TextField
+        select
+        label="API version"
+        value={value.apiVersion}
+        onChange={(e) => set({ apiVersion: e.target.value })}
+      >
+        <MenuItem value="">Organization default</MenuItem>
+        {(org?.apiVersions ?? []).map((v) => (
+          <MenuItem key={v.name} value={v.name}>
+            {v.name}
+            {v.deprecated ? " (deprecated)" : ""}
+          </MenuItem>
+        ))}
+      </TextField>
+      <RestrictionPicker
+        noun="scopes"
+        options={(org?.scopes ?? []).map((s) => ({ id: s.name, label: s.name, detail: s.description }))}
+        all={value.allScopes}
+        onAllChange={(allScopes) => set({ allScopes })}
+        chosen={value.scopes}
+        onChosenChange={(scopes) => set({ scopes })}
+      />
+      <RestrictionPicker
+        noun="resources and groups"
+        options={(org?.resources.nodes ?? []).map((r) => ({
+          id: r.id,
+          label: r.name,
+          detail: `${kindLabel(r.kind)}${r.parent ? ` in ${r.parent.name}` : ""}`,
+        }))}
+        all={value.allResources}
+        onAllChange={(allResources) => set({ allResources })}
+        chosen={value.resourceIds}
+        onChosenChange={(resourceIds) => set({ resourceIds })}
+      />
+      <RestrictionPicker
+        noun="customer accounts"
+        options={(org?.customerAccounts.nodes ?? []).map((a) => ({
+          id: a.id,
+          label: a.name,
+          detail: a.status.toLowerCase(),
+        }))}
+        all={value.allCustomerAccounts}
+        onAllChange={(allCustomerAccounts) => set({ allCustomerAccounts })}
+        chosen={value.customerAccountIds}
+        onChosenChange={(customerAccountIds) => set({ customerAccountIds })}
+      />
+      <OriginsField value={value.origins} onChange={(origins) => set({ origins })} />
+      <TextField
+        label="Allowed user agent"
+        value={value.userAgent}
+        onChange={(e) => set({ userAgent: e.target.value })}
+        helperText="A case-sensitive text the User-Agent must contain (no wildcards). Empty: any user agent."
+      />
+    </Stack>
+  );
+}

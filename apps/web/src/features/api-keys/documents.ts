@@ -1,0 +1,105 @@
+import { graphql } from "../../lib/graphql.ts";
+
+export const ApiKeyRowFields = graphql(`
+  fragment ApiKeyRow on ApiKey {
+    id name hint status createdAt expiresAt apiVersion lastUsedAt
+    createdBy { id email name }
+  }
+`);
+
+export const ApiKeysQuery = graphql(
+  `
+  query ApiKeys($slug: String!, $first: Int!, $after: String, $filter: ApiKeyFilter) {
+    organization(slug: $slug) {
+      id
+      apiKeys(first: $first, after: $after, filter: $filter) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        nodes { ...ApiKeyRow }
+      }
+    }
+  }
+`,
+  [ApiKeyRowFields],
+);
+
+/** What the pickers and filters choose from: versions, members, scopes, accounts and resources. */
+export const KeyCatalogQuery = graphql(`
+  query KeyCatalog($slug: String!) {
+    organization(slug: $slug) {
+      id
+      apiVersions { name deprecated description }
+      members { role user { id email name } }
+      scopes { name description management }
+      customerAccounts(first: 100) { totalCount nodes { id name status } }
+      resources(first: 100) { totalCount nodes { id name kind parent { id name } } }
+    }
+  }
+`);
+
+export const ApiKeyDetailsQuery = graphql(`
+  query ApiKeyDetails($id: ID!) {
+    node(id: $id) {
+      ... on ApiKey {
+        id name description hint role apiVersion status
+        allScopes scopes
+        allResources resources { id name kind }
+        allCustomerAccounts customerAccounts { id name status }
+        origins userAgent
+        expiresAt createdAt updatedAt lastUsedAt renewedAt revokedAt revokedReason
+        createdBy { id email name }
+        ownedResources { id name kind }
+      }
+    }
+  }
+`);
+
+export const CreateApiKeyMutation = graphql(`
+  mutation CreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      __typename
+      ... on CreateApiKeyPayload { secret apiKey { id name hint status } }
+      ... on Error { message }
+    }
+  }
+`);
+
+export const UpdateApiKeyMutation = graphql(`
+  mutation UpdateApiKey($input: UpdateApiKeyInput!) {
+    updateApiKey(input: $input) {
+      __typename
+      ... on UpdateApiKeyPayload { apiKey { id name description apiVersion origins userAgent updatedAt } }
+      ... on Error { message }
+    }
+  }
+`);
+
+export const RenewApiKeyMutation = graphql(`
+  mutation RenewApiKey($input: RenewApiKeyInput!) {
+    renewApiKey(input: $input) {
+      __typename
+      ... on RenewApiKeyPayload { apiKey { id status expiresAt renewedAt } }
+      ... on Error { message }
+    }
+  }
+`);
+
+export const RevokeApiKeyMutation = graphql(`
+  mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+    revokeApiKey(input: $input) {
+      __typename
+      ... on RevokeApiKeyPayload { apiKey { id status revokedAt revokedReason } }
+      ... on Error { message }
+    }
+  }
+`);
+
+export const DeleteApiKeyMutation = graphql(`
+  mutation DeleteApiKey($input: DeleteApiKeyInput!) {
+    deleteApiKey(input: $input) {
+      __typename
+      ... on DeleteApiKeyPayload { deletedId deletedResourceIds transferredResources { id name } }
+      ... on Error { message }
+    }
+  }
+`);
