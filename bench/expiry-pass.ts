@@ -12,14 +12,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { createOrganization, systemClock } from "@tessera/core";
-import { type Database, openDatabase } from "@tessera/db";
+import type { Database } from "@tessera/db";
 import { silentLogger } from "../apps/api/src/log.ts";
 import { createNotifier } from "../apps/api/src/notifications/notifier.ts";
 import { startSmtpPeer } from "../apps/api/test/support/smtp-peer.ts";
+import { onEachBenchDatabase } from "./databases.ts";
 import { formatRow, time } from "./list-keys-support.ts";
 
 const keyCount = Number(process.env.BENCH_KEYS ?? 10_000);
-const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 async function seed(db: Database) {
   const prisma = db.prisma;
@@ -101,32 +101,7 @@ async function benchmark(kind: string, db: Database) {
 }
 
 async function main() {
-  const which = process.env.BENCH_DB;
-  if (!which || which === "pglite") {
-    const db = await openDatabase({});
-    await db.migrate();
-    try {
-      await benchmark("pglite", db);
-    } finally {
-      await db.close();
-    }
-  }
-  if (!which || which === "postgres") {
-    const name = `tessera_bench_${randomBytes(4).toString("hex")}`;
-    const admin = await openDatabase({ databaseUrl: adminUrl });
-    await admin.prisma.$executeRawUnsafe(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: url.toString() });
-    try {
-      await db.migrate();
-      await benchmark("postgres", db);
-    } finally {
-      await db.close();
-      await admin.prisma.$executeRawUnsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.close();
-    }
-  }
+  await onEachBenchDatabase(benchmark);
 }
 
 await main();

@@ -11,16 +11,16 @@
  */
 import { randomBytes } from "node:crypto";
 import { createOrganization, generateSessionToken } from "@tessera/core";
-import { type Database, openDatabase } from "@tessera/db";
+import type { Database } from "@tessera/db";
 import { sessionCookieName } from "../apps/api/src/cookies.ts";
 import { silentLogger } from "../apps/api/src/log.ts";
 import { createApp } from "../apps/api/src/server.ts";
+import { onEachBenchDatabase } from "./databases.ts";
 import { type Case, explainCases, formatRow, type Timing, time } from "./list-keys-support.ts";
 
 const keyCount = Number(process.env.BENCH_KEYS ?? 100_000);
 const runs = Number(process.env.BENCH_RUNS ?? 60);
 const explain = process.argv.includes("--explain");
-const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 /** What the web app's key table asks for: the total, and the columns of one page. */
 const tableFields = `totalCount
@@ -126,33 +126,8 @@ async function benchmark(kind: "pglite" | "postgres", db: Database) {
 }
 
 async function main() {
-  const which = process.env.BENCH_DB;
   console.log(`first page (50) of Organization.apiKeys over ${runs} runs after warm-up; ratio = p50 / SELECT 1 p50`);
-  if (!which || which === "pglite") {
-    const db = await openDatabase({});
-    await db.migrate();
-    try {
-      await benchmark("pglite", db);
-    } finally {
-      await db.close();
-    }
-  }
-  if (!which || which === "postgres") {
-    const name = `tessera_bench_${randomBytes(4).toString("hex")}`;
-    const admin = await openDatabase({ databaseUrl: adminUrl });
-    await admin.prisma.$executeRawUnsafe(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: url.toString() });
-    try {
-      await db.migrate();
-      await benchmark("postgres", db);
-    } finally {
-      await db.close();
-      await admin.prisma.$executeRawUnsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.close();
-    }
-  }
+  await onEachBenchDatabase(benchmark);
 }
 
 await main();

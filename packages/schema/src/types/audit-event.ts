@@ -1,13 +1,4 @@
-import { decodeGlobalID } from "@pothos/plugin-relay";
-import {
-  type AuditAction,
-  auditActionEnumName,
-  auditActions,
-  ForbiddenError,
-  NotFoundError,
-  newestFirst,
-  systemActor,
-} from "@tessera/core";
+import { type AuditAction, auditActionEnumName, auditActions, newestFirst, systemActor } from "@tessera/core";
 import type { Prisma } from "@tessera/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
