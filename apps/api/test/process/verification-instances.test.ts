@@ -24,8 +24,9 @@ const unlimited = { TESSERA_VERIFY_FAILURE_LIMIT: "1000000" };
 beforeAll(async () => {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
-  // The shutdown test counts on the flush at shutdown, not on a periodic one.
-  a = await startInstance(url, { ...unlimited, TESSERA_USAGE_FLUSH_MS: "600000" });
+  // The shutdown test counts on the flush at shutdown, not on a periodic one. A seeds the demo data
+  // (off by default on a PostgreSQL server) for the demo automation key.
+  a = await startInstance(url, { ...unlimited, TESSERA_USAGE_FLUSH_MS: "600000", TESSERA_SEED_DEMO: "true" });
   instances.push(a);
   b = await startInstance(url, { ...unlimited, TESSERA_SEED_DEMO: "false" });
   instances.push(b);

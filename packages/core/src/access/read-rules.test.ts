@@ -15,12 +15,12 @@ const expectations: [string, OrganizationAccess | null, ReadRule[]][] = [
   [
     "OWNER",
     member("OWNER"),
-    ["organization", "catalogue", "keys", "accounts", "accountTokens", "resources", "members", "audit"],
+    ["organization", "catalogue", "keys", "accounts", "accountTokens", "resources", "members", "webhooks", "audit"],
   ],
   [
     "ADMIN",
     member("ADMIN"),
-    ["organization", "catalogue", "keys", "accounts", "accountTokens", "resources", "members", "audit"],
+    ["organization", "catalogue", "keys", "accounts", "accountTokens", "resources", "members", "webhooks", "audit"],
   ],
   ["EDITOR", member("EDITOR"), ["organization", "catalogue", "keys", "accounts", "resources", "members"]],
   ["VIEWER", member("VIEWER"), ["organization", "catalogue", "keys", "accounts", "resources", "members"]],
@@ -33,6 +33,8 @@ const expectations: [string, OrganizationAccess | null, ReadRule[]][] = [
   ["key resources:read", key("resources:read"), ["organization", "catalogue", "resources"]],
   ["key resources:write", key("resources:write"), ["organization", "catalogue", "resources"]],
   ["key members:read", key("members:read"), ["organization", "catalogue", "members"]],
+  ["key webhooks:read", key("webhooks:read"), ["organization", "catalogue", "webhooks"]],
+  ["key webhooks:write", key("webhooks:write"), ["organization", "catalogue", "webhooks"]],
 ];
 
 describe("the read rules table", () => {
