@@ -27,6 +27,7 @@ export default function UsageChart({ summary }: { summary: UsageSummary }) {
       height={260}
       skipAnimation={reducedMotion}
       margin={{ left: 0, right: 8 }}
+      grid={{ horizontal: true }}
       xAxis={[
         {
           scaleType: "band",
