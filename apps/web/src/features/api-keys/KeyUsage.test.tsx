@@ -45,6 +45,11 @@ describe("UsageView", () => {
     for (const label of ["Valid", "Revoked", "Origin not allowed"]) expect(await screen.findByText(label)).toBeTruthy();
   });
 
+  it("groups thousands in the sentence", () => {
+    render(<UsageView buckets={month({ 0: { VALID: 12_442, RATE_LIMITED: 1 } })} fetching={false} />);
+    expect(screen.getByText("12,443 verifications in the last 30 days: 12,442 valid, 1 rate limited.")).toBeTruthy();
+  });
+
   it("shows loading and errors as such", () => {
     const { rerender } = render(<UsageView buckets={null} fetching />);
     expect(screen.getByLabelText("Loading usage")).toBeTruthy();

@@ -50,9 +50,11 @@ export function summarizeUsage(buckets: UsageBucket[]): UsageSummary {
   };
 }
 
+const number = new Intl.NumberFormat("en-GB");
+
 /** "12 verifications in the last 30 days: 10 valid, 2 revoked." — the chart's text alternative. */
 export function usageSentence(summary: UsageSummary): string {
-  const plural = (n: number) => `${n} verification${n === 1 ? "" : "s"}`;
-  const parts = summary.totals.map(({ code, count }) => `${count} ${codeLabel(code).toLowerCase()}`);
+  const plural = (n: number) => `${number.format(n)} verification${n === 1 ? "" : "s"}`;
+  const parts = summary.totals.map(({ code, count }) => `${number.format(count)} ${codeLabel(code).toLowerCase()}`);
   return `${plural(summary.total)} in the last ${usageDays} days: ${parts.join(", ")}.`;
 }
