@@ -26,15 +26,16 @@ export default function UsageChart({ summary }: { summary: UsageSummary }) {
     <BarChart
       height={260}
       skipAnimation={reducedMotion}
-      margin={{ left: 0, right: 8 }}
+      margin={{ left: 0, right: 20 }}
       grid={{ horizontal: true }}
       xAxis={[
         {
           scaleType: "band",
           data: summary.starts,
           valueFormatter: (start: string) => dayFormat.format(new Date(start)),
-          // A label every week keeps 30 days readable in the drawer's width.
-          tickLabelInterval: (_value: string, index: number) => index % 7 === 0,
+          // A label every week keeps 30 days readable in the drawer's width; counted back from today so
+          // the newest bar is the one named.
+          tickLabelInterval: (_value: string, index: number) => (summary.starts.length - 1 - index) % 7 === 0,
         },
       ]}
       yAxis={[{ tickMinStep: 1, width: 36 }]}
