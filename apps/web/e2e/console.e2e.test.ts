@@ -13,6 +13,18 @@ let server: RunningServer;
 let browser: Browser;
 let owner: { context: BrowserContext; outside: string[] };
 let page: Page;
+let restrictedSecret: string;
+
+/** `POST /v1/keys/verify` from the test process, as the partner's backend would call it. */
+async function verify(key: string, scope: string, origin: string): Promise<{ valid: boolean; code: string }> {
+  const response = await fetch(`${server.url}/v1/keys/verify`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ key, scope, origin }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { valid: boolean; code: string };
+}
 
 beforeAll(async () => {
   const fresh = existsSync(hashFile) && readFileSync(hashFile, "utf8").trim() === sourceHash();
@@ -82,11 +94,37 @@ describe("the partner console", () => {
 
     await keyRow("E2E restricted").waitFor();
     expect(await page.content()).not.toContain(secret);
+    restrictedSecret = secret;
     await openKeyAction("E2E restricted", "Details");
     const details = page.getByRole("dialog", { name: "E2E restricted" });
     await details.getByText("vehicles:read").waitFor();
     await details.getByText("app.example.com").waitFor();
-    await details.getByText("Usage appears here once verifications are recorded.").waitFor();
+    await details.getByText("No verifications in the last 30 days.").waitFor();
+    await details.getByRole("button", { name: "Close details" }).click();
+
+    // The partner's backend checks the key within its restrictions; the refused origin is the control.
+    expect(await verify(secret, "vehicles:read", "https://app.example.com")).toMatchObject({
+      valid: true,
+      code: "VALID",
+    });
+    expect(await verify(secret, "vehicles:read", "https://evil.example.net")).toMatchObject({
+      valid: false,
+      code: "ORIGIN_NOT_ALLOWED",
+    });
+    // Usage is flushed every 200 ms here: reopening the drawer shows both verifications in the chart.
+    await expect
+      .poll(async () => {
+        await openKeyAction("E2E restricted", "Details");
+        const summary = await details.getByText(/verifications? in the last 30 days/).textContent();
+        await details.getByRole("button", { name: "Close details" }).click();
+        await details.waitFor({ state: "detached" });
+        return summary;
+      })
+      .toBe("2 verifications in the last 30 days: 1 valid, 1 origin not allowed.");
+    await openKeyAction("E2E restricted", "Details");
+    const chart = details.getByRole("img", { name: /^Verifications per day by outcome/ });
+    await chart.locator("svg").first().waitFor();
+    await chart.evaluate((element) => element.scrollIntoView({ block: "end" }));
     await checkScreen(page, "api-key-details");
     await details.getByRole("button", { name: "Close details" }).click();
 
@@ -105,6 +143,11 @@ describe("the partner console", () => {
     await confirm.getByRole("button", { name: "Revoke key" }).click();
     await page.getByText('"E2E restricted" revoked.').waitFor();
     await keyRow("E2E restricted").getByText("Revoked").waitFor();
+    // Revoked in the console means refused at the very next verification.
+    expect(await verify(restrictedSecret, "vehicles:read", "https://app.example.com")).toMatchObject({
+      valid: false,
+      code: "REVOKED",
+    });
     await keyRow("E2E restricted").getByRole("button", { name: "Actions for E2E restricted" }).click();
     const renew = page.getByRole("menuitem", { name: /Renew/ });
     await expect.poll(() => renew.getAttribute("aria-disabled")).toBe("true");

@@ -14,7 +14,8 @@ const Content = styled(MaterialDesignContent)(() => ({
 export function Notifications({ children }: { children: ReactNode }) {
   return (
     <SnackbarProvider
-      anchorOrigin={{ vertical: "bottom", horizontal: "right" }}
+      // Bottom left: the details drawer opens on the right, and notifications there covered its usage chart.
+      anchorOrigin={{ vertical: "bottom", horizontal: "left" }}
       maxSnack={3}
       Components={{ success: Content, error: Content, warning: Content, info: Content }}
     >

@@ -20,6 +20,7 @@ import { StatusChip } from "../../layout/StatusChip.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
 import { kindLabel } from "../../lib/labels.ts";
 import { ApiKeyDetailsQuery } from "./documents.ts";
+import { KeyUsage } from "./KeyUsage.tsx";
 
 function Chips({ all, allText, items }: { all?: boolean; allText: string; items: string[] }) {
   if (all) return <Typography variant="body2">{allText}</Typography>;
@@ -33,7 +34,7 @@ function Chips({ all, allText, items }: { all?: boolean; allText: string; items:
   );
 }
 
-/** Every field of a key, its restrictions, what it owns and (once recorded) its usage. */
+/** Every field of a key, its restrictions, what it owns and its verifications of the last 30 days. */
 export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const [result] = useQuery({ query: ApiKeyDetailsQuery, variables: { id }, requestPolicy: "network-only" });
   const key = result.data?.node && "name" in result.data.node ? result.data.node : null;
@@ -111,12 +112,7 @@ export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClo
               </TableBody>
             </Table>
             <Divider />
-            <Typography variant="subtitle1" component="h3">
-              Usage
-            </Typography>
-            <Alert severity="info" variant="outlined">
-              Usage appears here once verifications are recorded.
-            </Alert>
+            <KeyUsage id={key.id} />
           </Stack>
         )}
       </Box>

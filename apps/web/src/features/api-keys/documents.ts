@@ -103,3 +103,18 @@ export const DeleteApiKeyMutation = graphql(`
     }
   }
 `);
+
+/**
+ * A key's verifications per bucket. Its own query, not part of ApiKeyDetails: `usage` is non-null, so
+ * an error in it would null the whole key and hide details that loaded fine.
+ */
+export const ApiKeyUsageQuery = graphql(`
+  query ApiKeyUsage($id: ID!, $since: DateTime!, $until: DateTime!) {
+    node(id: $id) {
+      ... on ApiKey {
+        id
+        usage(since: $since, until: $until, granularity: DAY) { start total byCode { code count } }
+      }
+    }
+  }
+`);
