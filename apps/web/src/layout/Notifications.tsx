@@ -14,8 +14,8 @@ const Content = styled(MaterialDesignContent)(() => ({
 export function Notifications({ children }: { children: ReactNode }) {
   return (
     <SnackbarProvider
-      // Bottom left: the details drawer opens on the right, and notifications there covered its usage chart.
-      anchorOrigin={{ vertical: "bottom", horizontal: "left" }}
+      // Bottom right, where the product places them (SPEC); they hide by themselves after a few seconds.
+      anchorOrigin={{ vertical: "bottom", horizontal: "right" }}
       maxSnack={3}
       Components={{ success: Content, error: Content, warning: Content, info: Content }}
     >
