@@ -1,31 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
+import { type ServerProcess, spawnServer } from "./server-process.ts";
 
-const main = join(import.meta.dirname, "../../src/main.ts");
-
-export type Instance = {
-  child: ChildProcess;
-  lines: Record<string, any>[];
-  exited: Promise<number | null>;
-  base: string;
-};
+export type Instance = ServerProcess & { base: string };
 
 /** Starts `pnpm start` as a real process on `databaseUrl` and waits until it serves and listens. */
 export async function startInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<Instance> {
-  const child = spawn(process.execPath, ["--import", "tsx", main], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: databaseUrl, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const lines: Record<string, any>[] = [];
-  let buffer = "";
-  child.stdout?.on("data", (chunk) => {
-    buffer += chunk;
-    const parts = buffer.split("\n");
-    buffer = parts.pop() ?? "";
-    for (const part of parts) if (part.startsWith("{")) lines.push(JSON.parse(part));
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const instance = { child, lines, exited, base: "" };
+  const instance: Instance = { ...spawnServer({ DATABASE_URL: databaseUrl, ...env }), base: "" };
   const ready = await waitForLine(instance, "Tessera is ready");
   instance.base = String(ready.graphql).replace("/graphql", "").replace("localhost", "127.0.0.1");
   await waitForLine(instance, "listening for verification changes");

@@ -1,12 +1,11 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type SmtpPeer, startSmtpPeer } from "../support/smtp-peer.ts";
+import { spawnServer } from "./server-process.ts";
 
 // The scheduler as `pnpm start` runs it: real timers, real SMTP, the demo data's expiring keys.
-const main = join(import.meta.dirname, "../../src/main.ts");
 const dataDir = mkdtempSync(join(tmpdir(), "tessera-notify-"));
 let smtp: SmtpPeer | undefined;
 afterAll(async () => {
@@ -26,29 +25,14 @@ describe("the scheduler inside the server", () => {
   it("mails the demo's expiring and expired keys shortly after start, once, and stops cleanly", async () => {
     smtp = await startSmtpPeer();
     const peer = smtp;
-    const child = spawn(process.execPath, ["--import", "tsx", main], {
-      env: {
-        ...process.env,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        TESSERA_DATA_DIR: dataDir,
-        DATABASE_URL: "",
-        SMTP_URL: peer.url,
-        MAIL_FROM: "Tessera <tessera@example.test>",
-        TESSERA_PUBLIC_URL: "https://tessera.example.test",
-        TESSERA_SCHEDULER_INTERVAL: "1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const { child, lines, exited } = spawnServer({
+      TESSERA_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      SMTP_URL: peer.url,
+      MAIL_FROM: "Tessera <tessera@example.test>",
+      TESSERA_PUBLIC_URL: "https://tessera.example.test",
+      TESSERA_SCHEDULER_INTERVAL: "1",
     });
-    const lines: Record<string, unknown>[] = [];
-    let buffer = "";
-    child.stdout?.on("data", (chunk) => {
-      buffer += chunk;
-      const parts = buffer.split("\n");
-      buffer = parts.pop() ?? "";
-      for (const part of parts) if (part.startsWith("{")) lines.push(JSON.parse(part));
-    });
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     try {
       const expected = ["owner@acme.test", "admin@acme.test"].flatMap((to) => [
         `${to} [Acme Fleet] API key "Route planner integration" expires in 20 days`,

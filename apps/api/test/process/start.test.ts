@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { type ServerProcess, spawnServer } from "./server-process.ts";
 
 // `pnpm start` as a newcomer runs it: a real process on the embedded database, with demo data.
-const main = join(import.meta.dirname, "../../src/main.ts");
 const dataDir = mkdtempSync(join(tmpdir(), "tessera-start-"));
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -13,32 +13,12 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Started = { child: ChildProcess; lines: Record<string, any>[]; exited: Promise<number | null> };
+type Started = ServerProcess;
 
 function start(env: Record<string, string> = {}): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", main], {
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      TESSERA_DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      SMTP_URL: "",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  const lines: Record<string, any>[] = [];
-  let buffer = "";
-  child.stdout?.on("data", (chunk) => {
-    buffer += chunk;
-    const parts = buffer.split("\n");
-    buffer = parts.pop() ?? "";
-    for (const part of parts) if (part.startsWith("{")) lines.push(JSON.parse(part));
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, lines, exited };
+  const started = spawnServer({ TESSERA_DATA_DIR: dataDir, DATABASE_URL: "", SMTP_URL: "", ...env });
+  children.push(started.child);
+  return started;
 }
 
 async function waitFor(started: Started, msg: string, timeoutMs = 60_000): Promise<Record<string, any>> {
