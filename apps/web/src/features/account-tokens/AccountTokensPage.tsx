@@ -1,13 +1,14 @@
 import AddIcon from "@mui/icons-material/Add";
 import MoreVertIcon from "@mui/icons-material/MoreVert";
-import { Alert, Box, Button, IconButton, Menu, MenuItem, Paper, Stack, TextField, Typography } from "@mui/material";
-import { DataGrid, type GridColDef } from "@mui/x-data-grid";
+import { Alert, Box, Button, IconButton, Menu, MenuItem, Stack, TextField, Typography } from "@mui/material";
+import type { GridColDef } from "@mui/x-data-grid";
 import { useEffect, useMemo, useState } from "react";
 import { useQuery } from "urql";
 import { StatusChip } from "../../layout/StatusChip.tsx";
 import { StatusFilter } from "../../layout/StatusFilter.tsx";
-import { pageSizes, useCursorPages } from "../../lib/cursor-pagination.ts";
+import { useCursorPages } from "../../lib/cursor-pagination.ts";
 import { formatDate } from "../../lib/dates.ts";
+import { ServerDataGrid } from "../../lib/ServerDataGrid.tsx";
 import { useUrlSearch, useUrlState } from "../../lib/url-state.ts";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
@@ -138,29 +139,16 @@ export default function AccountTokensPage() {
           The accounts could not be loaded: {result.error.message}
         </Alert>
       )}
-      <Paper variant="outlined">
-        <DataGrid
-          aria-label="Customer accounts"
-          rows={connection?.nodes ?? []}
-          columns={columns}
-          rowCount={connection?.totalCount ?? 0}
-          loading={result.fetching}
-          paginationMode="server"
-          filterMode="server"
-          sortingMode="server"
-          pageSizeOptions={pageSizes}
-          paginationModel={pages.paginationModel}
-          onPaginationModelChange={pages.onPaginationModelChange}
-          disableRowSelectionOnClick
-          disableColumnFilter
-          localeText={{ noRowsLabel: "No customer accounts match." }}
-          sx={{
-            border: 0,
-            minHeight: 300,
-            "& .MuiDataGrid-row:hover .copy-token, & .MuiDataGrid-row:focus-within .copy-token": { opacity: 1 },
-          }}
-        />
-      </Paper>
+      <ServerDataGrid
+        label="Customer accounts"
+        rows={connection?.nodes ?? []}
+        columns={columns}
+        totalCount={connection?.totalCount ?? 0}
+        loading={result.fetching}
+        pages={pages}
+        emptyLabel="No customer accounts match."
+        sx={{ "& .MuiDataGrid-row:hover .copy-token, & .MuiDataGrid-row:focus-within .copy-token": { opacity: 1 } }}
+      />
       {creating && <CreateAccountDialog onClose={() => setCreating(false)} onCreated={changed} />}
       {dialog?.kind === "status" && <ChangeStatusDialog account={dialog.account} onClose={close} />}
       {dialog?.kind === "rotate" && <RotateTokenDialog account={dialog.account} onClose={close} />}

@@ -1,12 +1,13 @@
 import AddIcon from "@mui/icons-material/Add";
-import { Alert, Box, Button, Paper, Stack, Typography } from "@mui/material";
-import { DataGrid, type GridColDef } from "@mui/x-data-grid";
+import { Alert, Box, Button, Stack, Typography } from "@mui/material";
+import type { GridColDef } from "@mui/x-data-grid";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useQuery } from "urql";
 import { StatusChip } from "../../layout/StatusChip.tsx";
-import { pageSizes, useCursorPages } from "../../lib/cursor-pagination.ts";
+import { useCursorPages } from "../../lib/cursor-pagination.ts";
 import { formatDate } from "../../lib/dates.ts";
 import { type ResultOf, readFragment } from "../../lib/graphql.ts";
+import { ServerDataGrid } from "../../lib/ServerDataGrid.tsx";
 import { useUrlState } from "../../lib/url-state.ts";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
@@ -131,26 +132,16 @@ export default function ApiKeysPage() {
           The keys could not be loaded: {result.error.message}
         </Alert>
       )}
-      <Paper variant="outlined">
-        <DataGrid
-          aria-label="API keys"
-          rows={rows}
-          columns={columns}
-          rowCount={connection?.totalCount ?? 0}
-          loading={result.fetching}
-          paginationMode="server"
-          filterMode="server"
-          sortingMode="server"
-          pageSizeOptions={pageSizes}
-          paginationModel={pages.paginationModel}
-          onPaginationModelChange={pages.onPaginationModelChange}
-          disableRowSelectionOnClick
-          disableColumnFilter
-          getRowHeight={() => 56}
-          localeText={{ noRowsLabel: "No API keys match. Change the filters, or add a key." }}
-          sx={{ border: 0, minHeight: 300 }}
-        />
-      </Paper>
+      <ServerDataGrid
+        label="API keys"
+        rows={rows}
+        columns={columns}
+        totalCount={connection?.totalCount ?? 0}
+        loading={result.fetching}
+        pages={pages}
+        emptyLabel="No API keys match. Change the filters, or add a key."
+        getRowHeight={() => 56}
+      />
       <Suspense fallback={null}>
         {creating && <CreateApiKeyDialog onClose={() => setCreating(false)} onCreated={changed} />}
         {dialog?.kind === "details" && <ApiKeyDetailsDrawer id={dialog.key.id} onClose={close} />}

@@ -1,11 +1,12 @@
-import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, Typography } from "@mui/material";
-import { DataGrid, type GridColDef } from "@mui/x-data-grid";
+import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from "@mui/material";
+import type { GridColDef } from "@mui/x-data-grid";
 import { useEffect, useMemo } from "react";
 import { useQuery } from "urql";
-import { pageSizes, useCursorPages } from "../../lib/cursor-pagination.ts";
+import { useCursorPages } from "../../lib/cursor-pagination.ts";
 import { formatDateTime } from "../../lib/dates.ts";
 import type { ResultOf } from "../../lib/graphql.ts";
 import { kindLabel } from "../../lib/labels.ts";
+import { ServerDataGrid } from "../../lib/ServerDataGrid.tsx";
 import { useUrlState } from "../../lib/url-state.ts";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
@@ -111,25 +112,15 @@ export default function AuditLogPage() {
           The audit log could not be loaded: {result.error.message}
         </Alert>
       )}
-      <Paper variant="outlined">
-        <DataGrid
-          aria-label="Audit events"
-          rows={rows}
-          columns={columns}
-          rowCount={connection?.totalCount ?? 0}
-          loading={result.fetching}
-          paginationMode="server"
-          filterMode="server"
-          sortingMode="server"
-          pageSizeOptions={pageSizes}
-          paginationModel={pages.paginationModel}
-          onPaginationModelChange={pages.onPaginationModelChange}
-          disableRowSelectionOnClick
-          disableColumnFilter
-          localeText={{ noRowsLabel: "No events match." }}
-          sx={{ border: 0, minHeight: 300 }}
-        />
-      </Paper>
+      <ServerDataGrid
+        label="Audit events"
+        rows={rows}
+        columns={columns}
+        totalCount={connection?.totalCount ?? 0}
+        loading={result.fetching}
+        pages={pages}
+        emptyLabel="No events match."
+      />
     </Stack>
   );
 }
