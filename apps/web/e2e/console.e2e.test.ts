@@ -162,6 +162,21 @@ describe("the partner console", () => {
     await keyRow("Route planner integration").getByText("Active").waitFor();
   });
 
+  it("opens a key's details from the link in expiry emails (/keys?key=<database id>)", async () => {
+    const response = await page.request.post("/graphql", {
+      headers: { "content-type": "application/json", "x-graphql-yoga-csrf": "1" },
+      data: {
+        query: '{ organization(slug: "acme-fleet") { apiKeys(filter: { search: "Route planner" }) { nodes { id } } } }',
+      },
+    });
+    const globalId: string = (await response.json()).data.organization.apiKeys.nodes[0].id;
+    const databaseId = Buffer.from(globalId, "base64").toString("utf8").split(":")[1];
+    await page.goto(`/keys?key=${databaseId}`);
+    await page.getByRole("dialog", { name: "Route planner integration" }).waitFor();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => new URL(page.url()).searchParams.has("key")).toBe(false);
+  });
+
   it("deletes a key that owns resources, transferring them to a member", async () => {
     await openKeyAction("Fleet dashboard", "Delete");
     const confirm = page.getByRole("dialog", { name: 'Delete "Fleet dashboard"?' });

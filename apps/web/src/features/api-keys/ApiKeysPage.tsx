@@ -109,6 +109,8 @@ export default function ApiKeysPage() {
 
   if (result.data && !result.data.organization) return <SessionLost />;
   const close = () => setDialog(null);
+  // `/keys?key=<id>` (the link in expiry emails) opens that key's details.
+  const linkedKeyId = keyIdFromLink(url.get("key"));
   const changed = () => refetch({ requestPolicy: "network-only" });
 
   return (
@@ -145,6 +147,7 @@ export default function ApiKeysPage() {
       <Suspense fallback={null}>
         {creating && <CreateApiKeyDialog onClose={() => setCreating(false)} onCreated={changed} />}
         {dialog?.kind === "details" && <ApiKeyDetailsDrawer id={dialog.key.id} onClose={close} />}
+        {linkedKeyId && !dialog && <ApiKeyDetailsDrawer id={linkedKeyId} onClose={() => url.set({ key: undefined })} />}
         {dialog?.kind === "edit" && <EditApiKeyDialog id={dialog.key.id} onClose={close} />}
         {dialog?.kind === "renew" && <RenewApiKeyDialog apiKey={dialog.key} onClose={close} />}
         {dialog?.kind === "revoke" && <RevokeApiKeyDialog apiKey={dialog.key} onClose={close} />}
@@ -152,4 +155,12 @@ export default function ApiKeysPage() {
       </Suspense>
     </Stack>
   );
+}
+
+/** The key's global id from a link's `key` parameter: a global id, or the database id emails carry. */
+function keyIdFromLink(value: string): string | null {
+  if (!value) return null;
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+    ? btoa(`ApiKey:${value}`)
+    : value;
 }
