@@ -2,7 +2,7 @@ import type { PrismaClient } from "@tessera/db";
 import { recordAudit } from "./audit.ts";
 import { UnauthenticatedError, ValidationError } from "./errors.ts";
 import { decoyPasswordHash, verifyPassword } from "./password.ts";
-import { boundedUserAgent, type SessionDeps, type SessionPolicy } from "./session-security.ts";
+import { boundedUserAgent, type SecurityEvent, type SessionDeps, type SessionPolicy } from "./session-security.ts";
 import { SignInThrottledError } from "./sign-in-throttle.ts";
 import { generateSessionToken, hashSessionToken } from "./tokens.ts";
 import type { Viewer } from "./viewer.ts";
@@ -35,7 +35,7 @@ export async function signIn(deps: SessionDeps, input: SignInInput) {
 
   const decision = await security.throttle.attempt(email, attempt.sourceAddress);
   if (!decision.allowed) {
-    security.report({ action: "member.sign_in_throttled", knownAccount: !!user, ...attempt });
+    security.report(securityEvent("member.sign_in_throttled", !!user, attempt));
     if (user && decision.firstRefusal) {
       await recordSignInEvent(prisma, user, "member.sign_in_throttled", attempt, {
         retryAfter: decision.retryAfter.toISOString(),
@@ -46,7 +46,7 @@ export async function signIn(deps: SessionDeps, input: SignInInput) {
 
   const ok = await verifyPassword(input.password, user?.passwordHash ?? decoyPasswordHash);
   if (!user || !ok) {
-    security.report({ action: "member.sign_in_failed", knownAccount: !!user, ...attempt });
+    security.report(securityEvent("member.sign_in_failed", !!user, attempt));
     if (user) await recordSignInEvent(prisma, user, "member.sign_in_failed", attempt, {});
     throw new UnauthenticatedError("The email address or password is wrong.");
   }
@@ -138,4 +138,12 @@ export async function viewerFromSessionToken(deps: SessionDeps, token: string): 
   }
   security.activity.touch(session.id);
   return { kind: "user", userId: session.user.id, email: session.user.email, sessionId: session.id };
+}
+
+/**
+ * What the server log learns of a failed or throttled sign-in: never the email (people type passwords
+ * into it, and with `knownAccount` it would list which accounts exist), only where it came from.
+ */
+function securityEvent(action: SecurityEvent["action"], knownAccount: boolean, attempt: Attempt): SecurityEvent {
+  return { action, knownAccount, sourceAddress: attempt.sourceAddress, userAgent: attempt.userAgent };
 }

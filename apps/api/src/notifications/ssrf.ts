@@ -10,13 +10,20 @@ import ipaddr from "ipaddr.js";
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   // process() turns IPv4-mapped IPv6 (::ffff:10.0.0.1) into the IPv4 address it hides.
-  return ipaddr.process(address).range() === "unicast";
+  const parsed = ipaddr.process(address);
+  // IPv4-compatible IPv6 (::a.b.c.d, deprecated) is not in ipaddr's special ranges, yet may reach the
+  // IPv4 address it embeds on hosts with a 6in4 tunnel: never public.
+  if (parsed.kind() === "ipv6" && parsed.match(ipv4Compatible)) return false;
+  return parsed.range() === "unicast";
 }
 
+const ipv4Compatible = ipaddr.parseCIDR("::/96");
+
 export class BlockedAddressError extends Error {
-  constructor(host: string, address: string) {
+  constructor(host: string, _address: string) {
     super(
-      `refused: ${host} resolves to ${address}, a private, loopback or link-local address (set TESSERA_WEBHOOK_ALLOW_PRIVATE_NETWORKS to allow)`,
+      // The address itself is left out: admins read this error, and it would map the internal network.
+      `refused: ${host} resolves to a private, loopback or link-local address (set TESSERA_WEBHOOK_ALLOW_PRIVATE_NETWORKS to allow)`,
     );
     this.name = "BlockedAddressError";
   }
