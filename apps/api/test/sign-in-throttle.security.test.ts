@@ -171,6 +171,16 @@ describe("sign-in throttling", () => {
     expect(new Date(second.retryAfter ?? "").getTime() - Date.now()).toBeGreaterThan(3_000);
   });
 
+  it("one address cannot lock the member out everywhere by guessing past its own lock", async () => {
+    const { users } = await h.newOrganization();
+    const signIn = await instance({ signInThrottle: { accountAttempts: 8 } });
+    const attacker = newAddress();
+    for (let i = 0; i < 20; i++) await signIn(users.VIEWER.email, wrongPassword, attacker);
+    // The attacker's 6 counted attempts (5, then the one that locked it) stay under the ceiling of 8.
+    const member = await signIn(users.VIEWER.email, testPassword, newAddress());
+    expect(member.__typename).toBe("SignInPayload");
+  });
+
   it("limits one address spraying many accounts, and caps one account guessed from many addresses", async () => {
     const { users } = await h.newOrganization();
     const signIn = await instance({ signInThrottle: { addressAttempts: 3, accountAttempts: 4 } });

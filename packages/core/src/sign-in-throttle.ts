@@ -96,10 +96,14 @@ export class SignInThrottle {
   /** Counts one attempt on `email` from `address`, before its password is checked. */
   async attempt(email: string, address: string | null): Promise<ThrottleDecision> {
     const keys = throttleKeys(email, address);
-    const [pair, addr, acct] = await Promise.all([
-      outcome(this.pair.consume(keys.pair), this.pair.points),
+    const pair = await outcome(this.pair.consume(keys.pair), this.pair.points);
+    // Attempts from an address already locked out of this account are refused without counting
+    // against the account's ceiling: otherwise one address could keep guessing past its own lock
+    // until the account was locked for everyone, the member included.
+    const pairAlreadyLocked = pair.waitMs > 0 && !pair.firstRefusal;
+    const [addr, acct] = await Promise.all([
       outcome(this.address.consume(keys.address), this.address.points),
-      outcome(this.account.consume(keys.account), this.account.points),
+      pairAlreadyLocked ? notCounted : outcome(this.account.consume(keys.account), this.account.points),
     ]);
     let waitMs = Math.max(addr.waitMs, acct.waitMs);
     if (pair.firstRefusal) {
@@ -137,6 +141,8 @@ function throttleKeys(email: string, address: string | null) {
 }
 
 /** Turns a consume() into how long to wait (0: allowed); store failures are real errors and propagate. */
+const notCounted = { waitMs: 0, firstRefusal: false };
+
 async function outcome(consumed: Promise<RateLimiterRes>, points: number) {
   try {
     await consumed;
