@@ -61,7 +61,11 @@ async function resolveViewer(deps: ContextDeps, request: Request): Promise<Viewe
       throw unauthenticated("The Authorization header must be `Bearer <api key>`.");
     }
     try {
-      return await viewerFromApiKey(deps.verification, match[1]);
+      return await viewerFromApiKey(deps.verification, match[1], {
+        // Verification takes the Referer when a request has no Origin; so does a Bearer call.
+        origin: request.headers.get("origin") ?? request.headers.get("referer"),
+        userAgent: request.headers.get("user-agent"),
+      });
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw unauthenticated(error.message);
       throw error;

@@ -1,6 +1,8 @@
 import { UnauthenticatedError } from "./errors.ts";
 import { isManagementScope, type ManagementScope, managementScopes } from "./roles.ts";
+import { isOriginAllowed } from "./verification/origin.ts";
 import type { Verification } from "./verification/service.ts";
+import { isUserAgentAllowed } from "./verification/user-agent.ts";
 import type { Viewer } from "./viewer.ts";
 
 const refusals = {
@@ -8,6 +10,9 @@ const refusals = {
   REVOKED: "The API key has been revoked.",
   EXPIRED: "The API key has expired.",
 } as const;
+
+/** What a Bearer call says about where it comes from: its Origin (or Referer) and User-Agent. */
+export type BearerRequest = { origin: string | null; userAgent: string | null };
 
 /**
  * The key viewer for `Authorization: Bearer <secret>`. Unlike a stale cookie, a bad key is an error,
@@ -21,10 +26,19 @@ const refusals = {
 export async function viewerFromApiKey(
   verification: Pick<Verification, "authenticateKey">,
   secret: string,
+  request: BearerRequest,
 ): Promise<Viewer> {
   const outcome = await verification.authenticateKey(secret);
   if ("code" in outcome) throw new UnauthenticatedError(refusals[outcome.code]);
   const key = outcome.entry;
+  // A key's origin and user-agent restrictions hold wherever the key is used, not only when a service
+  // verifies it: a key copied out of a browser app must not manage Tessera from anywhere else.
+  if (!isOriginAllowed(key.origins, request.origin)) {
+    throw new UnauthenticatedError("This API key may not be used from this origin (see its allowed origins).");
+  }
+  if (!isUserAgentAllowed(key.userAgent, request.userAgent)) {
+    throw new UnauthenticatedError("This API key may not be used with this user agent (see its allowed user agent).");
+  }
   const scopes = key.scopes ? [...key.scopes] : null;
   const management: ManagementScope[] = scopes ? scopes.filter(isManagementScope) : managementScopes.map((s) => s.name);
   return {
