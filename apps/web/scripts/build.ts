@@ -12,7 +12,16 @@ import { distDir, hashFile, sourceHash, webRoot } from "./source-hash.ts";
 export async function buildWeb(): Promise<void> {
   const started = performance.now();
   const hash = sourceHash();
-  await build({ root: webRoot, configFile: join(webRoot, "vite.config.ts"), logLevel: "warn" });
+  // Always a production build, even when called from a test run (vitest sets NODE_ENV=test, which
+  // would make Vite bundle React's development build and leave it in dist for the next start).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ root: webRoot, configFile: join(webRoot, "vite.config.ts"), logLevel: "warn", mode: "production" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(hashFile, `${hash}\n`);
   const { bytes } = initialJsGzipBytes(distDir);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
