@@ -84,7 +84,9 @@ describe("createApiKey", () => {
       userAgent: "FleetSync/2",
       expiresAt,
     });
-    const asKey = h.client({ authorization: `Bearer ${secret}` });
+    // The key's own restrictions hold for its Bearer calls: no Origin is allowed by `?`, and the user
+    // agent must contain "FleetSync/2".
+    const asKey = h.client({ authorization: `Bearer ${secret}`, "user-agent": "FleetSync/2.4 (fleet)" });
     expect((await asKey.gql("{ viewer { apiKey { name } } }")).data?.viewer.apiKey.name).toBe("Fleet sync");
     // "Last used" is counted in memory and written by the usage flush, not by each call.
     await h.app.verification.usage.flush();
