@@ -66,7 +66,7 @@ export function createApp(options: AppOptions) {
     // The verification hot path: answered before the per-request log line is set up (none per call).
     if (path === verifyPath) {
       try {
-        securityHeaders(req, res);
+        // Its security headers are written with each answer (verify-route.ts), not by helmet.
         return await handleVerifyRequest(req, res, verification, addressOf(req));
       } catch (error) {
         logger.error("verification failed", { error: error instanceof Error ? error.message : String(error) });

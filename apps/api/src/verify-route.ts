@@ -16,7 +16,21 @@ export const maxVerifyBodyBytes = 16 * 1024;
 const optionalFields = ["accountToken", "scope", "resourceId", "origin", "userAgent"] as const;
 const knownFields = new Set<string>(["key", ...optionalFields]);
 
-const jsonHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+/**
+ * The security headers a JSON answer needs, written with it. Computed once rather than by helmet on
+ * every call: helmet's per-response work cost this hot path about a fifth of its throughput.
+ */
+const securityHeaders = {
+  "x-content-type-options": "nosniff",
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+};
+const jsonHeaders = {
+  "content-type": "application/json; charset=utf-8",
+  "cache-control": "no-store",
+  ...securityHeaders,
+};
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -46,7 +60,10 @@ export async function handleVerifyRequest(
   if (body === null) {
     // Stop reading and close the connection: the rest of an oversized body is not worth receiving.
     const message = `Verification requests are limited to ${maxVerifyBodyBytes} bytes.`;
-    return refuseBody(req, res, { error: "payload_too_large", message }, true, { "cache-control": "no-store" });
+    return refuseBody(req, res, { error: "payload_too_large", message }, true, {
+      "cache-control": "no-store",
+      ...securityHeaders,
+    });
   }
   const parsed = parseVerifyRequest(body.toString("utf8"));
   if (typeof parsed === "string") return badRequest(res, parsed);

@@ -32,6 +32,8 @@ describe("POST /v1/keys/verify refuses what is not a verification request", () =
     const response = await post(body);
     expect(response.status).toBe(400);
     expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     const answer = (await response.json()) as { error: string; message: string };
     expect(answer.error).toBe("bad_request");
     expect(answer.message).toContain(message);
