@@ -1,7 +1,7 @@
 import { UnauthenticatedError } from "./errors.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { assertAcceptablePassword } from "./password-rules.ts";
-import { auditEveryOrganization, requireMember } from "./session-management.ts";
+import { endOtherSessions, requireMember } from "./session-management.ts";
 import type { SessionDeps } from "./session-security.ts";
 import { SignInThrottledError } from "./sign-in-throttle.ts";
 import type { Viewer } from "./viewer.ts";
@@ -31,15 +31,6 @@ export async function changePassword(deps: SessionDeps, viewer: Viewer, input: C
   const passwordHash = await hashPassword(input.newPassword);
   return deps.prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: member.userId }, data: { passwordHash } });
-    const { count } = await tx.session.deleteMany({ where: { userId: member.userId, id: { not: member.sessionId } } });
-    await auditEveryOrganization(
-      tx,
-      member,
-      input,
-      "member.password_changed",
-      { type: "User", id: member.userId, label: member.email },
-      { endedSessions: count },
-    );
-    return count;
+    return endOtherSessions(tx, member, input, "member.password_changed");
   });
 }

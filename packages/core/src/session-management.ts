@@ -45,18 +45,29 @@ export async function revokeSession(deps: SessionDeps, viewer: Viewer, request: 
 /** Ends every session of the member except the one making this request. Returns how many ended. */
 export async function signOutEverywhere(deps: SessionDeps, viewer: Viewer, request: Request): Promise<number> {
   const member = requireMember(viewer);
-  return deps.prisma.$transaction(async (tx) => {
-    const { count } = await tx.session.deleteMany({ where: { userId: member.userId, id: { not: member.sessionId } } });
-    await auditEveryOrganization(
-      tx,
-      member,
-      request,
-      "member.signed_out_everywhere",
-      { type: "User", id: member.userId, label: member.email },
-      { endedSessions: count },
-    );
-    return count;
-  });
+  return deps.prisma.$transaction((tx) => endOtherSessions(tx, member, request, "member.signed_out_everywhere"));
+}
+
+/**
+ * Inside the caller's transaction: ends every session of the member but the current one and records
+ * why (signing out everywhere, or a password change) in each of their organizations.
+ */
+export async function endOtherSessions(
+  tx: Prisma.TransactionClient,
+  member: Member,
+  request: Request,
+  action: "member.signed_out_everywhere" | "member.password_changed",
+): Promise<number> {
+  const { count } = await tx.session.deleteMany({ where: { userId: member.userId, id: { not: member.sessionId } } });
+  await auditEveryOrganization(
+    tx,
+    member,
+    request,
+    action,
+    { type: "User", id: member.userId, label: member.email },
+    { endedSessions: count },
+  );
+  return count;
 }
 
 /** Records one event about the member in each organization they belong to (their admins' audit logs). */
