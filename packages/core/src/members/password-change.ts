@@ -1,10 +1,10 @@
-import { UnauthenticatedError } from "./errors.ts";
+import { UnauthenticatedError } from "../errors.ts";
+import type { Viewer } from "../viewer.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { assertAcceptablePassword } from "./password-rules.ts";
-import { endOtherSessions, requireMember } from "./session-management.ts";
 import type { SessionDeps } from "./session-security.ts";
+import { endOtherSessions, requireMember } from "./sessions.ts";
 import { SignInThrottledError } from "./sign-in-throttle.ts";
-import type { Viewer } from "./viewer.ts";
 
 export type ChangePasswordInput = {
   currentPassword: string;

@@ -1,9 +1,9 @@
 import type { Prisma } from "@tessera/db";
-import { recordAudit } from "./audit.ts";
-import { NotFoundError, UnauthenticatedError } from "./errors.ts";
+import { recordAudit } from "../audit.ts";
+import { NotFoundError, UnauthenticatedError } from "../errors.ts";
+import type { Viewer } from "../viewer.ts";
 import type { SessionDeps } from "./session-security.ts";
-import { isSessionActive } from "./sessions.ts";
-import type { Viewer } from "./viewer.ts";
+import { isSessionActive } from "./sign-in.ts";
 
 type Member = { userId: string; email: string; sessionId: string };
 type Request = { sourceAddress: string | null };

@@ -1,11 +1,11 @@
 import type { PrismaClient } from "@tessera/db";
-import { recordAudit } from "./audit.ts";
-import { UnauthenticatedError, ValidationError } from "./errors.ts";
+import { recordAudit } from "../audit.ts";
+import { UnauthenticatedError, ValidationError } from "../errors.ts";
+import type { Viewer } from "../viewer.ts";
 import { decoyPasswordHash, verifyPassword } from "./password.ts";
 import { boundedUserAgent, type SecurityEvent, type SessionDeps, type SessionPolicy } from "./session-security.ts";
+import { generateSessionToken, hashSessionToken } from "./session-token.ts";
 import { SignInThrottledError } from "./sign-in-throttle.ts";
-import { generateSessionToken, hashSessionToken } from "./tokens.ts";
-import type { Viewer } from "./viewer.ts";
 
 export type SignInInput = { email: string; password: string; sourceAddress?: string | null; userAgent?: string | null };
 
