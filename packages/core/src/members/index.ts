@@ -5,6 +5,7 @@
  * Operations take `(ctx, input)` with a `MemberContext`. Whatever is about a member rather than
  * a key belongs here too: invitations, roles and organization memberships.
  */
+export * from "./context.ts";
 export * from "./password.ts";
 export * from "./password-change.ts";
 export * from "./password-rules.ts";

@@ -1,96 +1,84 @@
-import type { Prisma } from "@tessera/db";
-import { recordAudit } from "../audit.ts";
-import { NotFoundError, UnauthenticatedError } from "../errors.ts";
+import { NotFoundError } from "../errors.ts";
 import type { Viewer } from "../viewer.ts";
-import type { SessionDeps } from "./session-security.ts";
-import { isSessionActive } from "./sign-in.ts";
+import { type MemberContext, requireMember } from "./context.ts";
+import { auditEveryOrganization } from "./member-audit.ts";
+import { endOtherSessions } from "./other-sessions.ts";
+import type { SessionDeps, SessionPolicy } from "./session-security.ts";
+import { hashSessionToken } from "./session-token.ts";
 
-type Member = { userId: string; email: string; sessionId: string };
-type Request = { sourceAddress: string | null };
+/** True while a session is within its absolute lifetime and has been used within the idle timeout. */
+export function isSessionActive(
+  session: { expiresAt: Date; lastSeenAt: Date },
+  policy: SessionPolicy,
+  now: Date,
+  usedSinceFlush = false,
+): boolean {
+  if (session.expiresAt <= now) return false;
+  return usedSinceFlush || now.getTime() - session.lastSeenAt.getTime() < policy.idleMs;
+}
 
-/** Sessions are a signed-in member's own business: an API key has none, and anonymous callers must sign in. */
-export function requireMember(viewer: Viewer): Member {
-  if (viewer.kind !== "user")
-    throw new UnauthenticatedError("Sign in as a member: sessions and passwords belong to members, not to API keys.");
-  return viewer;
+/**
+ * The user viewer for a session cookie, or anonymous when the cookie is unknown, past its lifetime or
+ * idle too long. A valid session is marked as used (written in the next batch, not now).
+ */
+export async function viewerFromSessionToken(deps: SessionDeps, token: string): Promise<Viewer> {
+  const { prisma, clock, security } = deps;
+  const session = await prisma.session.findUnique({
+    where: { tokenHash: hashSessionToken(token) },
+    include: { user: { select: { id: true, email: true } } },
+  });
+  if (!session) return { kind: "anonymous" };
+  if (!isSessionActive(session, security.policy, clock.now(), security.activity.isPending(session.id))) {
+    return { kind: "anonymous" };
+  }
+  security.activity.touch(session.id);
+  return { kind: "user", userId: session.user.id, email: session.user.email, sessionId: session.id };
 }
 
 /** The member's sessions that still work (within lifetime and idle timeout), most recently used first. */
-export async function listSessions(deps: SessionDeps, viewer: Viewer) {
-  const member = requireMember(viewer);
-  const now = deps.clock.now();
-  const sessions = await deps.prisma.session.findMany({
+export async function listSessions(ctx: MemberContext) {
+  const member = requireMember(ctx.viewer);
+  const now = ctx.clock.now();
+  const sessions = await ctx.prisma.session.findMany({
     where: { userId: member.userId, expiresAt: { gt: now } },
     orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
   });
   return sessions
-    .filter((s) => isSessionActive(s, deps.security.policy, now, deps.security.activity.isPending(s.id)))
+    .filter((s) => isSessionActive(s, ctx.security.policy, now, ctx.security.activity.isPending(s.id)))
     .map((s) => ({ ...s, current: s.id === member.sessionId }));
+}
+
+/** Ends the session making this request. False when there was none (an API key or an anonymous caller). */
+export async function signOut(ctx: MemberContext): Promise<boolean> {
+  if (ctx.viewer.kind !== "user") return false;
+  await ctx.prisma.session.deleteMany({ where: { id: ctx.viewer.sessionId } });
+  return true;
 }
 
 /**
  * Ends one of the member's own sessions (the current one too: that is signing out). Another member's
  * session id reads exactly like an unknown one.
  */
-export async function revokeSession(deps: SessionDeps, viewer: Viewer, request: Request, sessionId: string) {
-  const member = requireMember(viewer);
-  return deps.prisma.$transaction(async (tx) => {
-    const { count } = await tx.session.deleteMany({ where: { id: sessionId, userId: member.userId } });
+export async function revokeSession(ctx: MemberContext, input: { id: string }) {
+  const member = requireMember(ctx.viewer);
+  return ctx.prisma.$transaction(async (tx) => {
+    const { count } = await tx.session.deleteMany({ where: { id: input.id, userId: member.userId } });
     if (count === 0) throw new NotFoundError("Session not found.");
-    await auditEveryOrganization(tx, member, request, "session.revoked", { type: "Session", id: sessionId }, {});
-    return { revokedSessionId: sessionId, current: sessionId === member.sessionId };
+    await auditEveryOrganization(tx, member.userId, {
+      actor: { kind: "user", userId: member.userId, label: member.email },
+      action: "session.revoked",
+      target: { type: "Session", id: input.id },
+      sourceAddress: ctx.sourceAddress,
+      changes: {},
+    });
+    return { revokedSessionId: input.id, current: input.id === member.sessionId };
   });
 }
 
 /** Ends every session of the member except the one making this request. Returns how many ended. */
-export async function signOutEverywhere(deps: SessionDeps, viewer: Viewer, request: Request): Promise<number> {
-  const member = requireMember(viewer);
-  return deps.prisma.$transaction((tx) => endOtherSessions(tx, member, request, "member.signed_out_everywhere"));
-}
-
-/**
- * Inside the caller's transaction: ends every session of the member but the current one and records
- * why (signing out everywhere, or a password change) in each of their organizations.
- */
-export async function endOtherSessions(
-  tx: Prisma.TransactionClient,
-  member: Member,
-  request: Request,
-  action: "member.signed_out_everywhere" | "member.password_changed",
-): Promise<number> {
-  const { count } = await tx.session.deleteMany({ where: { userId: member.userId, id: { not: member.sessionId } } });
-  await auditEveryOrganization(
-    tx,
-    member,
-    request,
-    action,
-    { type: "User", id: member.userId, label: member.email },
-    { endedSessions: count },
+export async function signOutEverywhere(ctx: MemberContext): Promise<number> {
+  const member = requireMember(ctx.viewer);
+  return ctx.prisma.$transaction((tx) =>
+    endOtherSessions(tx, member, { action: "member.signed_out_everywhere", sourceAddress: ctx.sourceAddress }),
   );
-  return count;
-}
-
-/** Records one event about the member in each organization they belong to (their admins' audit logs). */
-export async function auditEveryOrganization(
-  tx: Prisma.TransactionClient,
-  member: Member,
-  request: Request,
-  action: "session.revoked" | "member.signed_out_everywhere" | "member.password_changed",
-  target: { type: string; id: string; label?: string },
-  changes: Prisma.InputJsonValue,
-): Promise<void> {
-  const memberships = await tx.membership.findMany({
-    where: { userId: member.userId },
-    select: { organizationId: true },
-  });
-  for (const { organizationId } of memberships) {
-    await recordAudit(tx, {
-      organizationId,
-      actor: { kind: "user", userId: member.userId, label: member.email },
-      action,
-      target,
-      sourceAddress: request.sourceAddress,
-      changes,
-    });
-  }
 }

@@ -1,43 +1,37 @@
-import type { PrismaClient } from "@tessera/db";
-import { recordAudit } from "../audit.ts";
 import { UnauthenticatedError, ValidationError } from "../errors.ts";
-import type { Viewer } from "../viewer.ts";
+import type { MemberContext, RequestSource } from "./context.ts";
+import { auditEveryOrganization } from "./member-audit.ts";
 import { decoyPasswordHash, verifyPassword } from "./password.ts";
-import { boundedUserAgent, type SecurityEvent, type SessionDeps, type SessionPolicy } from "./session-security.ts";
-import { generateSessionToken, hashSessionToken } from "./session-token.ts";
+import { boundedUserAgent, type SecurityEvent } from "./session-security.ts";
+import { generateSessionToken } from "./session-token.ts";
+import { signOut } from "./sessions.ts";
 import { SignInThrottledError } from "./sign-in-throttle.ts";
 
-export type SignInInput = { email: string; password: string; sourceAddress?: string | null; userAgent?: string | null };
+export type SignInInput = { email: string; password: string };
 
-type Attempt = { email: string; sourceAddress: string | null; userAgent: string | null };
-type KnownUser = { id: string; email: string; memberships: { organizationId: string }[] };
+type Attempt = RequestSource & { email: string };
+type KnownUser = { id: string; email: string };
 
 /**
- * Checks the credentials and opens a new session (a new id on every sign-in). Wrong email and wrong
- * password give the same answer and take the same time (a decoy hash is checked for unknown emails),
- * so sign-in cannot be used to discover who has an account. Every attempt is counted by the throttle
- * before the password is checked; a throttled attempt is refused without checking it, so the refusal
- * says nothing about the password either, and reads the same for unknown emails.
+ * Checks the credentials and opens a new session (a new id on every sign-in: the session the browser
+ * came with, if any, ends). Wrong email and wrong password give the same answer and take the same time
+ * (a decoy hash is checked for unknown emails), so sign-in cannot be used to discover who has an
+ * account. Every attempt is counted by the throttle before the password is checked; a throttled
+ * attempt is refused without checking it, so the refusal says nothing about the password either, and
+ * reads the same for unknown emails.
  */
-export async function signIn(deps: SessionDeps, input: SignInInput) {
-  const { prisma, clock, security } = deps;
+export async function signIn(ctx: MemberContext, input: SignInInput) {
+  const { prisma, clock, security } = ctx;
   const email = input.email.trim().toLowerCase();
   if (!email || !input.password) throw new ValidationError("Enter an email address and a password.");
-  const attempt: Attempt = {
-    email,
-    sourceAddress: input.sourceAddress ?? null,
-    userAgent: boundedUserAgent(input.userAgent),
-  };
-  const user = await prisma.user.findUnique({
-    where: { email },
-    include: { memberships: { select: { organizationId: true } } },
-  });
+  const attempt: Attempt = { email, sourceAddress: ctx.sourceAddress, userAgent: boundedUserAgent(ctx.userAgent) };
+  const user = await prisma.user.findUnique({ where: { email } });
 
   const decision = await security.throttle.attempt(email, attempt.sourceAddress);
   if (!decision.allowed) {
     security.report(securityEvent("member.sign_in_throttled", !!user, attempt));
     if (user && decision.firstRefusal) {
-      await recordSignInEvent(prisma, user, "member.sign_in_throttled", attempt, {
+      await recordSignInEvent(ctx, user, "member.sign_in_throttled", attempt, {
         retryAfter: decision.retryAfter.toISOString(),
       });
     }
@@ -47,7 +41,7 @@ export async function signIn(deps: SessionDeps, input: SignInInput) {
   const ok = await verifyPassword(input.password, user?.passwordHash ?? decoyPasswordHash);
   if (!user || !ok) {
     security.report(securityEvent("member.sign_in_failed", !!user, attempt));
-    if (user) await recordSignInEvent(prisma, user, "member.sign_in_failed", attempt, {});
+    if (user) await recordSignInEvent(ctx, user, "member.sign_in_failed", attempt, {});
     throw new UnauthenticatedError("The email address or password is wrong.");
   }
   await security.throttle.succeeded(email, attempt.sourceAddress);
@@ -67,17 +61,15 @@ export async function signIn(deps: SessionDeps, input: SignInInput) {
         userAgent: attempt.userAgent,
       },
     });
-    for (const { organizationId } of user.memberships) {
-      await recordAudit(tx, {
-        organizationId,
-        actor: { kind: "user", userId: user.id, label: user.email },
-        action: "member.signed_in",
-        target: { type: "User", id: user.id, label: user.email },
-        sourceAddress: attempt.sourceAddress,
-        changes: { userAgent: attempt.userAgent },
-      });
-    }
+    await auditEveryOrganization(tx, user.id, {
+      actor: { kind: "user", userId: user.id, label: user.email },
+      action: "member.signed_in",
+      target: { type: "User", id: user.id, label: user.email },
+      sourceAddress: attempt.sourceAddress,
+      changes: { userAgent: attempt.userAgent },
+    });
   });
+  await signOut(ctx);
   return { token, expiresAt, user };
 }
 
@@ -87,57 +79,21 @@ export async function signIn(deps: SessionDeps, input: SignInInput) {
  * account the attempt claimed to be (unverified: the label says so); never the password tried.
  */
 async function recordSignInEvent(
-  prisma: PrismaClient,
+  ctx: Pick<MemberContext, "prisma">,
   user: KnownUser,
   action: "member.sign_in_failed" | "member.sign_in_throttled",
   attempt: Attempt,
   details: Record<string, string>,
 ): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    for (const { organizationId } of user.memberships) {
-      await recordAudit(tx, {
-        organizationId,
-        actor: { kind: "user", userId: user.id, label: `${user.email} (unverified)` },
-        action,
-        target: { type: "User", id: user.id, label: user.email },
-        sourceAddress: attempt.sourceAddress,
-        changes: { userAgent: attempt.userAgent, ...details },
-      });
-    }
-  });
-}
-
-export async function signOut(prisma: PrismaClient, sessionId: string): Promise<void> {
-  await prisma.session.deleteMany({ where: { id: sessionId } });
-}
-
-/** True while a session is within its absolute lifetime and has been used within the idle timeout. */
-export function isSessionActive(
-  session: { expiresAt: Date; lastSeenAt: Date },
-  policy: SessionPolicy,
-  now: Date,
-  usedSinceFlush = false,
-): boolean {
-  if (session.expiresAt <= now) return false;
-  return usedSinceFlush || now.getTime() - session.lastSeenAt.getTime() < policy.idleMs;
-}
-
-/**
- * The user viewer for a session cookie, or anonymous when the cookie is unknown, past its lifetime or
- * idle too long. A valid session is marked as used (written in the next batch, not now).
- */
-export async function viewerFromSessionToken(deps: SessionDeps, token: string): Promise<Viewer> {
-  const { prisma, clock, security } = deps;
-  const session = await prisma.session.findUnique({
-    where: { tokenHash: hashSessionToken(token) },
-    include: { user: { select: { id: true, email: true } } },
-  });
-  if (!session) return { kind: "anonymous" };
-  if (!isSessionActive(session, security.policy, clock.now(), security.activity.isPending(session.id))) {
-    return { kind: "anonymous" };
-  }
-  security.activity.touch(session.id);
-  return { kind: "user", userId: session.user.id, email: session.user.email, sessionId: session.id };
+  await ctx.prisma.$transaction((tx) =>
+    auditEveryOrganization(tx, user.id, {
+      actor: { kind: "user", userId: user.id, label: `${user.email} (unverified)` },
+      action,
+      target: { type: "User", id: user.id, label: user.email },
+      sourceAddress: attempt.sourceAddress,
+      changes: { userAgent: attempt.userAgent, ...details },
+    }),
+  );
 }
 
 /**
