@@ -1,9 +1,11 @@
 /**
  * Members: the people who sign in to Tessera, as opposed to the API keys and customer accounts they
- * manage. Their sessions (sign-in, the session cookie, listing and ending sessions), their passwords
- * (hashing, rules, changing one), sign-in throttling, and the per-server session security those share.
- * Operations take `(ctx, input)` with a `MemberContext`. Whatever is about a member rather than
- * a key belongs here too: invitations, roles and organization memberships.
+ * manage. Here: sign-in and sessions (the session cookie, listing and ending sessions), passwords
+ * (hashing, rules, changing one), sign-in throttling, and the per-server session security they share.
+ * Operations take `(ctx, input)` with a `MemberContext` (just `ctx` when there is nothing to ask) and
+ * record their events in every organization of the member (`member-audit.ts`, internal like
+ * `other-sessions.ts`). Whatever is about a member rather than a key belongs here too: invitations,
+ * roles and organization memberships.
  */
 export * from "./context.ts";
 export * from "./password.ts";
