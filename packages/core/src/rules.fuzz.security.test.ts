@@ -11,7 +11,7 @@ import {
   validateUserAgent,
 } from "./api-keys/validation.ts";
 import { ValidationError } from "./errors.ts";
-import { assertAcceptablePassword, minPasswordLength } from "./password-rules.ts";
+import { assertAcceptablePassword, minPasswordLength } from "./members/password-rules.ts";
 
 // Property tests over the pure rules: for any input, each rule either returns a value with the
 // promised shape or refuses with a ValidationError naming its field, and never throws anything else.

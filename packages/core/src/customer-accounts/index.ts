@@ -1,3 +1,4 @@
+export * from "./account-token.ts";
 export * from "./create.ts";
 export * from "./filter.ts";
 export * from "./lookup.ts";

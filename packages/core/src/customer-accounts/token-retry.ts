@@ -1,5 +1,5 @@
 import { Prisma } from "@tessera/db";
-import { generateAccountToken } from "../tokens.ts";
+import { generateAccountToken } from "./account-token.ts";
 
 /**
  * Runs a write that stores a freshly generated account token, once more with another token if the

@@ -39,7 +39,7 @@ builder.objectField(ViewerRef, "sessions", (t) =>
     type: [MemberSessionRef],
     description:
       "Your active sessions, most recently used first (signed-in members only; empty for API keys and anonymous callers).",
-    resolve: (viewer, _args, ctx) => (viewer.kind === "user" ? listSessions(ctx, viewer) : []),
+    resolve: (viewer, _args, ctx) => (viewer.kind === "user" ? listSessions(ctx) : []),
   }),
 );
 
@@ -96,7 +96,7 @@ builder.mutationFields((t) => ({
       // Another member's session, a malformed id and an unknown one all read as "not found".
       requireMember(ctx.viewer); // anonymous callers and keys are told to sign in, whatever the id
       const sessionId = decodeTargetId(String(id), "Session", "Session not found.");
-      const result = await revokeSession(ctx, ctx.viewer, ctx, sessionId);
+      const result = await revokeSession(ctx, { id: sessionId });
       if (result.current) ctx.sessionCookie.clear();
       return result;
     },
@@ -108,7 +108,7 @@ builder.mutationFields((t) => ({
       types: [UnauthenticatedError],
       union: { name: "SignOutEverywhereResult", description: "How many sessions ended, or why none did." },
     },
-    resolve: async (_root, _args, ctx) => ({ endedSessions: await signOutEverywhere(ctx, ctx.viewer, ctx) }),
+    resolve: async (_root, _args, ctx) => ({ endedSessions: await signOutEverywhere(ctx) }),
   }),
   changePassword: t.field({
     type: ChangePasswordPayload,
@@ -120,7 +120,7 @@ builder.mutationFields((t) => ({
     },
     args: { input: t.arg({ type: ChangePasswordInput, required: true, description: "Current and new password." }) },
     resolve: async (_root, { input }, ctx) => ({
-      endedSessions: await changePassword(ctx, ctx.viewer, { ...input, sourceAddress: ctx.sourceAddress }),
+      endedSessions: await changePassword(ctx, input),
     }),
   }),
 }));

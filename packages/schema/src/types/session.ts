@@ -47,9 +47,7 @@ builder.mutationFields((t) => ({
     },
     args: { input: t.arg({ type: SignInInput, required: true, description: "Email and password." }) },
     resolve: async (_root, { input }, ctx) => {
-      const session = await signIn(ctx, { ...input, sourceAddress: ctx.sourceAddress, userAgent: ctx.userAgent });
-      // A new session id on every sign-in: the session the browser came with (if any) ends.
-      if (ctx.viewer.kind === "user") await signOut(ctx.prisma, ctx.viewer.sessionId);
+      const session = await signIn(ctx, input);
       ctx.sessionCookie.set(session.token, session.expiresAt);
       return { expiresAt: session.expiresAt, userId: session.user.id };
     },
@@ -58,9 +56,7 @@ builder.mutationFields((t) => ({
     description: "Ends the current session and clears its cookie. True when a session was ended.",
     resolve: async (_root, _args, ctx) => {
       ctx.sessionCookie.clear();
-      if (ctx.viewer.kind !== "user") return false;
-      await signOut(ctx.prisma, ctx.viewer.sessionId);
-      return true;
+      return signOut(ctx);
     },
   }),
 }));

@@ -1,4 +1,4 @@
-import { randomBase62, sha256 } from "./secrets.ts";
+import { randomBase62, sha256 } from "../secrets.ts";
 
 /** Session tokens live only in the HttpOnly cookie; the database keeps their SHA-256. */
 export function generateSessionToken(): { token: string; hash: string } {
@@ -8,9 +8,4 @@ export function generateSessionToken(): { token: string; hash: string } {
 
 export function hashSessionToken(token: string): string {
   return sha256(token);
-}
-
-/** Account tokens identify a customer account (not secret on their own): prefixed and high-entropy. */
-export function generateAccountToken(): string {
-  return `tat_${randomBase62(32)}`;
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@tessera/db";
-import type { Clock } from "./clock.ts";
+import type { Clock } from "../clock.ts";
 
 /**
  * Records when sessions were last used without a write per request: requests only mark their session

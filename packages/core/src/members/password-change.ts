@@ -1,16 +1,11 @@
-import { UnauthenticatedError } from "./errors.ts";
+import { UnauthenticatedError } from "../errors.ts";
+import { type MemberContext, requireMember } from "./context.ts";
+import { endOtherSessions } from "./other-sessions.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { assertAcceptablePassword } from "./password-rules.ts";
-import { endOtherSessions, requireMember } from "./session-management.ts";
-import type { SessionDeps } from "./session-security.ts";
 import { SignInThrottledError } from "./sign-in-throttle.ts";
-import type { Viewer } from "./viewer.ts";
 
-export type ChangePasswordInput = {
-  currentPassword: string;
-  newPassword: string;
-  sourceAddress: string | null;
-};
+export type ChangePasswordInput = { currentPassword: string; newPassword: string };
 
 /**
  * Changes the signed-in member's password. The current password is required (a borrowed, unlocked
@@ -18,19 +13,19 @@ export type ChangePasswordInput = {
  * session cookie cannot be used to guess it at speed. Every other session ends: whoever knew the old
  * password is signed out. Returns how many sessions ended.
  */
-export async function changePassword(deps: SessionDeps, viewer: Viewer, input: ChangePasswordInput) {
-  const member = requireMember(viewer);
+export async function changePassword(ctx: MemberContext, input: ChangePasswordInput) {
+  const member = requireMember(ctx.viewer);
   assertAcceptablePassword(input.newPassword, member.email);
-  const decision = await deps.security.throttle.attempt(member.email, input.sourceAddress);
+  const decision = await ctx.security.throttle.attempt(member.email, ctx.sourceAddress);
   if (!decision.allowed) throw new SignInThrottledError(decision.retryAfter);
-  const user = await deps.prisma.user.findUniqueOrThrow({ where: { id: member.userId } });
+  const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: member.userId } });
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new UnauthenticatedError("The current password is wrong.");
   }
-  await deps.security.throttle.succeeded(member.email, input.sourceAddress);
+  await ctx.security.throttle.succeeded(member.email, ctx.sourceAddress);
   const passwordHash = await hashPassword(input.newPassword);
-  return deps.prisma.$transaction(async (tx) => {
+  return ctx.prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: member.userId }, data: { passwordHash } });
-    return endOtherSessions(tx, member, input, "member.password_changed");
+    return endOtherSessions(tx, member, { action: "member.password_changed", sourceAddress: ctx.sourceAddress });
   });
 }

@@ -1,5 +1,5 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { ValidationError } from "./errors.ts";
+import { ValidationError } from "../errors.ts";
 
 export const minPasswordLength = 12;
 /** scrypt's cost does not grow with the length, but nobody needs more, and requests stay small. */

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@tessera/db";
-import type { Clock } from "./clock.ts";
+import type { Clock } from "../clock.ts";
 import type { SessionActivity } from "./session-activity.ts";
 import type { SignInThrottle } from "./sign-in-throttle.ts";
 

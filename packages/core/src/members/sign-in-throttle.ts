@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@tessera/db";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
-import { DomainError } from "./errors.ts";
-import { sha256 } from "./secrets.ts";
+import { DomainError } from "../errors.ts";
+import { sha256 } from "../secrets.ts";
 
 /** Too many sign-in attempts: the same answer whether or not the account exists or the password was right. */
 export class SignInThrottledError extends DomainError {

@@ -1,0 +1,19 @@
+/**
+ * Members: the people who sign in to Tessera, as opposed to the API keys and customer accounts they
+ * manage. Here: sign-in and sessions (the session cookie, listing and ending sessions), passwords
+ * (hashing, rules, changing one), sign-in throttling, and the per-server session security they share.
+ * Operations take `(ctx, input)` with a `MemberContext` (just `ctx` when there is nothing to ask) and
+ * record their events in every organization of the member (`member-audit.ts`, internal like
+ * `other-sessions.ts`). Whatever is about a member rather than a key belongs here too: invitations,
+ * roles and organization memberships.
+ */
+export * from "./context.ts";
+export * from "./password.ts";
+export * from "./password-change.ts";
+export * from "./password-rules.ts";
+export * from "./session-activity.ts";
+export * from "./session-security.ts";
+export * from "./session-token.ts";
+export * from "./sessions.ts";
+export * from "./sign-in.ts";
+export * from "./sign-in-throttle.ts";
