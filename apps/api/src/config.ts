@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { VerificationSettings } from "@tessera/core";
 
-/** Every setting Tessera reads, all from the environment; the README documents each one. */
+/** Every setting Tessera reads, all from the environment; docs/settings.md documents each one. */
 export type Config = {
   port: number;
   host: string;

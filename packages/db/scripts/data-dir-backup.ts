@@ -1,7 +1,7 @@
 /**
  * `pnpm db:backup <file>` and `pnpm db:restore <file>`: back up and restore the embedded database
  * (TESSERA_DATA_DIR, default ./.data). Refused while the server runs on that directory. For a
- * PostgreSQL server (DATABASE_URL) use pg_dump and pg_restore instead (see the README).
+ * PostgreSQL server (DATABASE_URL) use pg_dump and pg_restore instead (see docs/operating.md).
  */
 import { resolve } from "node:path";
 import { BackupError, backupDataDir, DataDirInUseError, restoreDataDir } from "../src/index.ts";
