@@ -1,5 +1,6 @@
 import type { Prisma } from "@tessera/db";
 import type { AuditAction } from "./audit-actions.ts";
+import { type OperationContext, requireActor } from "./operation-context.ts";
 import type { Actor } from "./viewer.ts";
 
 export type AuditTarget = { type: string; id?: string | null; label?: string | null };
@@ -30,4 +31,17 @@ export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInpu
       changes: input.changes ?? {},
     },
   });
+}
+
+/**
+ * Records the audit event of an operation a member or key asked for: the caller is the actor and the
+ * request's address is the source, so an operation names only what it did. Same transaction rule as
+ * `recordAudit`.
+ */
+export async function recordAuditByCaller(
+  tx: Prisma.TransactionClient,
+  ctx: Pick<OperationContext, "viewer" | "sourceAddress">,
+  event: Omit<AuditInput, "actor" | "sourceAddress">,
+): Promise<void> {
+  await recordAudit(tx, { ...event, actor: requireActor(ctx.viewer), sourceAddress: ctx.sourceAddress });
 }

@@ -9,9 +9,9 @@ export type Success<U> = Exclude<U, { message: string }>;
 export type ActionResult<U> = { ok: true; payload: Success<U> } | { ok: false; message: string };
 
 /** Splits a mutation's union result into success or a message a person can read. */
-export function outcomeOf<U extends Outcome>(
-  result: { data?: unknown; error?: CombinedError },
-  pick: (data: any) => U | undefined,
+export function outcomeOf<Data, U extends Outcome>(
+  result: { data?: Data | null; error?: CombinedError },
+  pick: (data: Data) => U | undefined | null,
 ): ActionResult<U> {
   if (result.error)
     return { ok: false, message: result.error.graphQLErrors[0]?.message ?? "Tessera could not be reached." };
@@ -25,9 +25,9 @@ export function outcomeOf<U extends Outcome>(
 export function useReportedAction() {
   const { enqueueSnackbar } = useSnackbar();
   return useCallback(
-    async <U extends Outcome>(
-      run: () => Promise<{ data?: unknown; error?: CombinedError }>,
-      pick: (data: any) => U | undefined,
+    async <Data, U extends Outcome>(
+      run: () => Promise<{ data?: Data | null; error?: CombinedError }>,
+      pick: (data: Data) => U | undefined | null,
       successText: string,
     ): Promise<ActionResult<U>> => {
       const outcome = outcomeOf(await run(), pick);

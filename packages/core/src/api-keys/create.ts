@@ -1,6 +1,6 @@
 import { Prisma } from "@tessera/db";
 import { generateApiKey } from "../api-key-secret.ts";
-import { recordAudit } from "../audit.ts";
+import { recordAuditByCaller } from "../audit.ts";
 import { ConflictError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
@@ -98,12 +98,10 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
         },
         select: { id: true, name: true },
       });
-      await recordAudit(tx, {
+      await recordAuditByCaller(tx, ctx, {
         organizationId,
-        actor,
         action: "api_key.created",
         target: { type: "ApiKey", id: created.id, label: created.name },
-        sourceAddress: ctx.sourceAddress,
         changes: {
           name,
           description,

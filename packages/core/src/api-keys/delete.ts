@@ -1,4 +1,4 @@
-import { recordAudit } from "../audit.ts";
+import { recordAuditByCaller } from "../audit.ts";
 import type { AuditAction } from "../audit-actions.ts";
 import { ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
@@ -31,14 +31,14 @@ const notAnOwnerCandidate = "transferOwnershipTo must be a member of this organi
  * their only owner (co-owned resources simply lose the key as an owner).
  */
 export async function deleteApiKey(ctx: OperationContext, input: DeleteApiKeyInput): Promise<DeletedApiKey> {
-  const actor = requireActor(ctx.viewer);
+  requireActor(ctx.viewer);
   const { organizationId } = await authorizeKeyWrite(ctx, input.id);
   const recipientId = input.transferOwnershipTo ?? null;
 
   const result = await ctx.prisma.$transaction(async (tx) => {
     const key = await lockKey(tx, organizationId, input.id);
     const audit = (action: AuditAction, target: { type: string; id: string; label: string }, changes = {}) =>
-      recordAudit(tx, { organizationId, actor, action, target, sourceAddress: ctx.sourceAddress, changes });
+      recordAuditByCaller(tx, ctx, { organizationId, action, target, changes });
 
     let recipient: { id: string; email: string } | null = null;
     if (recipientId) {

@@ -1,7 +1,6 @@
 import type { Prisma } from "@tessera/db";
 import type { ApiKeyStatus } from "../api-key-status.ts";
 import { expiringWindowDays } from "../api-key-status.ts";
-import { newestFirst } from "../list-order.ts";
 
 export type ApiKeyFilter = {
   /** Case-insensitive substring of the name, description or hint. */
@@ -45,6 +44,3 @@ export function apiKeyListWhere(organizationId: string, filter: ApiKeyFilter, no
   if (filter.createdById) and.push({ createdByUserId: filter.createdById });
   return and.length ? { organizationId, AND: and } : { organizationId };
 }
-
-/** Newest first; the id breaks ties so cursors stay stable (matches the (organizationId, createdAt DESC, id) index). */
-export const apiKeyListOrder: Prisma.ApiKeyOrderByWithRelationInput[] = newestFirst;

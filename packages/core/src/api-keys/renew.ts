@@ -1,4 +1,4 @@
-import { recordAudit } from "../audit.ts";
+import { recordAuditByCaller } from "../audit.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
 import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
@@ -11,7 +11,7 @@ import { twelveMonthsAfter } from "./validation.ts";
  * after the other under the row lock; the later one sets the final expiry.
  */
 export async function renewApiKey(ctx: OperationContext, input: { id: string }): Promise<{ apiKeyId: string }> {
-  const actor = requireActor(ctx.viewer);
+  requireActor(ctx.viewer);
   const { organizationId } = await authorizeKeyWrite(ctx, input.id);
   await ctx.prisma.$transaction(async (tx) => {
     const key = await lockKey(tx, organizationId, input.id);
@@ -19,12 +19,10 @@ export async function renewApiKey(ctx: OperationContext, input: { id: string }):
     assertKeyUsable(key, now, "renewed");
     const expiresAt = twelveMonthsAfter(now);
     await tx.apiKey.update({ where: { id: key.id }, data: { expiresAt, renewedAt: now, updatedAt: now } });
-    await recordAudit(tx, {
+    await recordAuditByCaller(tx, ctx, {
       organizationId,
-      actor,
       action: "api_key.renewed",
       target: { type: "ApiKey", id: key.id, label: key.name },
-      sourceAddress: ctx.sourceAddress,
       changes: { expiresAt: { from: key.expiresAt.toISOString(), to: expiresAt.toISOString() } },
     });
     // A cached entry still holds the old expiry: without this, a renewed key would be refused as

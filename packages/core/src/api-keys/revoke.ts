@@ -1,4 +1,4 @@
-import { recordAudit } from "../audit.ts";
+import { recordAuditByCaller } from "../audit.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
@@ -37,12 +37,10 @@ export async function revokeApiKey(
         updatedAt: now,
       },
     });
-    await recordAudit(tx, {
+    await recordAuditByCaller(tx, ctx, {
       organizationId,
-      actor,
       action: "api_key.revoked",
       target: { type: "ApiKey", id: key.id, label: key.name },
-      sourceAddress: ctx.sourceAddress,
       changes: { reason },
     });
     // Revocation must take effect at the very next verification, on every instance.

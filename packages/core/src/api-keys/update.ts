@@ -1,5 +1,5 @@
 import type { Prisma } from "@tessera/db";
-import { recordAudit } from "../audit.ts";
+import { recordAuditByCaller } from "../audit.ts";
 import { ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
@@ -7,14 +7,8 @@ import { announceVerificationChange, applyVerificationChange } from "../verifica
 import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { type CreateApiKeyInput, nameTaken } from "./create.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
-import {
-  assertGrantWithinCaller,
-  assertScopesWithinCaller,
-  resolveApiVersion,
-  resolveCustomerAccountIds,
-  resolveResourceIds,
-  resolveScopes,
-} from "./restrictions.ts";
+import { replaceRestrictions } from "./replace-restriction.ts";
+import { assertGrantWithinCaller, assertScopesWithinCaller, resolveApiVersion } from "./restrictions.ts";
 import {
   validateDescription,
   validateName,
@@ -34,7 +28,7 @@ type Change = { from: Prisma.InputJsonValue | null; to: Prisma.InputJsonValue | 
 
 /** Edits a key's name, description, API version and restrictions. Revoked and expired keys are read-only. */
 export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInput): Promise<{ apiKeyId: string }> {
-  const actor = requireActor(ctx.viewer);
+  requireActor(ctx.viewer);
   const { organizationId } = await authorizeKeyWrite(ctx, input.id);
   // Trimmed and de-duplicated once, so the caller check and the catalogue lookup see the same names.
   const scopes = input.scopes == null ? input.scopes : validateScopeNames(input.scopes);
@@ -89,44 +83,13 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
         data.apiVersionId = version.id;
         note("apiVersion", before.apiVersion.name, version.name);
       }
-      if (scopes !== undefined) {
-        const rows = scopes && (await resolveScopes(tx, organizationId, scopes));
-        await tx.apiKeyScope.deleteMany({ where: { apiKeyId: input.id } });
-        if (rows) await tx.apiKeyScope.createMany({ data: rows.map((s) => ({ apiKeyId: input.id, scopeId: s.id })) });
-        data.allScopes = rows === null;
-        const was = before.allScopes ? "all" : before.scopes.map((s) => s.scope.name).sort();
-        note("scopes", was, rows ? rows.map((s) => s.name).sort() : "all");
-      }
-      if (input.resourceIds !== undefined) {
-        const ids = input.resourceIds && (await resolveResourceIds(tx, organizationId, input.resourceIds));
-        await tx.apiKeyResource.deleteMany({ where: { apiKeyId: input.id } });
-        if (ids)
-          await tx.apiKeyResource.createMany({ data: ids.map((resourceId) => ({ apiKeyId: input.id, resourceId })) });
-        data.allResources = ids === null;
-        const was = before.allResources ? "all" : before.resources.map((r) => r.resourceId).sort();
-        note("resourceIds", was, ids ? [...ids].sort() : "all");
-      }
-      if (input.customerAccountIds !== undefined) {
-        const ids =
-          input.customerAccountIds && (await resolveCustomerAccountIds(tx, organizationId, input.customerAccountIds));
-        await tx.apiKeyCustomerAccount.deleteMany({ where: { apiKeyId: input.id } });
-        if (ids) {
-          await tx.apiKeyCustomerAccount.createMany({
-            data: ids.map((customerAccountId) => ({ apiKeyId: input.id, customerAccountId })),
-          });
-        }
-        data.allCustomerAccounts = ids === null;
-        const was = before.allCustomerAccounts ? "all" : before.customerAccounts.map((a) => a.customerAccountId).sort();
-        note("customerAccountIds", was, ids ? [...ids].sort() : "all");
-      }
+      Object.assign(data, await replaceRestrictions(tx, organizationId, before, { ...input, scopes }, note));
 
       await tx.apiKey.update({ where: { id: input.id }, data: { ...data, updatedAt: ctx.clock.now() } });
-      await recordAudit(tx, {
+      await recordAuditByCaller(tx, ctx, {
         organizationId,
-        actor,
         action: "api_key.updated",
         target: { type: "ApiKey", id: input.id, label: name ?? before.name },
-        sourceAddress: ctx.sourceAddress,
         changes,
       });
       // Any restriction (scopes, resources, accounts, origins, user agent) or the API version may

@@ -1,5 +1,5 @@
 import type { CustomerAccount } from "@tessera/db";
-import { recordAudit } from "../audit.ts";
+import { recordAuditByCaller } from "../audit.ts";
 import { normalizeName } from "../names.ts";
 import { type OperationContext, requireActor, requireOrganizationScope } from "../operation-context.ts";
 import { withFreshAccountToken } from "./token-retry.ts";
@@ -11,7 +11,7 @@ export async function createCustomerAccount(
   ctx: OperationContext,
   input: CreateCustomerAccountInput,
 ): Promise<CustomerAccount> {
-  const actor = requireActor(ctx.viewer);
+  requireActor(ctx.viewer);
   await requireOrganizationScope(ctx, input.organizationId, "accounts:write");
   const name = normalizeName(input.name);
 
@@ -20,12 +20,10 @@ export async function createCustomerAccount(
       const account = await tx.customerAccount.create({
         data: { organizationId: input.organizationId, name, token, createdAt: ctx.clock.now() },
       });
-      await recordAudit(tx, {
+      await recordAuditByCaller(tx, ctx, {
         organizationId: account.organizationId,
-        actor,
         action: "customer_account.created",
         target: { type: "CustomerAccount", id: account.id, label: account.name },
-        sourceAddress: ctx.sourceAddress,
         changes: { name: account.name, status: account.status },
       });
       return account;

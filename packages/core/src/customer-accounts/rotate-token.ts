@@ -1,5 +1,5 @@
 import type { CustomerAccount } from "@tessera/db";
-import { recordAudit } from "../audit.ts";
+import { recordAuditByCaller } from "../audit.ts";
 import { type OperationContext, requireActor } from "../operation-context.ts";
 import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
 import { enqueueCustomerAccountEvent } from "../webhooks/events.ts";
@@ -12,18 +12,16 @@ import { withFreshAccountToken } from "./token-retry.ts";
  * tokens themselves: the log outlives every token and should not become a second place to copy them from.
  */
 export async function rotateAccountToken(ctx: OperationContext, input: { id: string }): Promise<CustomerAccount> {
-  const actor = requireActor(ctx.viewer);
+  requireActor(ctx.viewer);
   const account = await loadAccountToChange(ctx, input.id);
 
   const rotated = await withFreshAccountToken((token) =>
     ctx.prisma.$transaction(async (tx) => {
       const rotated = await tx.customerAccount.update({ where: { id: account.id }, data: { token } });
-      await recordAudit(tx, {
+      await recordAuditByCaller(tx, ctx, {
         organizationId: rotated.organizationId,
-        actor,
         action: "customer_account.token_rotated",
         target: { type: "CustomerAccount", id: rotated.id, label: rotated.name },
-        sourceAddress: ctx.sourceAddress,
         changes: { token: "rotated" },
       });
       // The old token must stop identifying the account at once, on every instance.

@@ -1,5 +1,5 @@
 import type { CustomerAccount, CustomerAccountStatus, Prisma } from "@tessera/db";
-import { recordAudit } from "../audit.ts";
+import { recordAuditByCaller } from "../audit.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import { normalizeName } from "../names.ts";
 import { type OperationContext, requireActor } from "../operation-context.ts";
@@ -25,7 +25,7 @@ export async function updateCustomerAccount(
   ctx: OperationContext,
   input: UpdateCustomerAccountInput,
 ): Promise<CustomerAccount> {
-  const actor = requireActor(ctx.viewer);
+  requireActor(ctx.viewer);
   const account = await loadAccountToChange(ctx, input.id);
   if (input.name == null && input.status == null) {
     throw new ValidationError("Nothing to change: give a new name, a new status, or both.");
@@ -47,12 +47,10 @@ export async function updateCustomerAccount(
       data: { name, status },
     });
     if (count === 0) throw new ConflictError("The account was changed at the same time; reload it and try again.");
-    await recordAudit(tx, {
+    await recordAuditByCaller(tx, ctx, {
       organizationId: account.organizationId,
-      actor,
       action: changes.status ? "customer_account.status_changed" : "customer_account.updated",
       target: { type: "CustomerAccount", id: account.id, label: name },
-      sourceAddress: ctx.sourceAddress,
       changes,
     });
     // A suspended or closed account must be refused (ACCOUNT_INACTIVE) at once, a reactivated one

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Resource, ResourceKind } from "@tessera/db";
-import { recordAudit } from "../audit.ts";
+import { recordAuditByCaller } from "../audit.ts";
 import { normalizeName } from "../names.ts";
 import { type OperationContext, requireActor, requireOrganizationScope } from "../operation-context.ts";
 import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
@@ -39,12 +39,10 @@ export async function createResource(ctx: OperationContext, input: CreateResourc
       data:
         actor.kind === "user" ? { resourceId: id, userId: actor.userId } : { resourceId: id, apiKeyId: actor.keyId },
     });
-    await recordAudit(tx, {
+    await recordAuditByCaller(tx, ctx, {
       organizationId: resource.organizationId,
-      actor,
       action: "resource.created",
       target: { type: "Resource", id: resource.id, label: resource.name },
-      sourceAddress: ctx.sourceAddress,
       changes: { kind: resource.kind, name: resource.name, parentId },
     });
     // A resource created inside a group is reachable through that group's grants from now on; an

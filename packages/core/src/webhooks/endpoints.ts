@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma, WebhookEndpoint } from "@tessera/db";
-import { recordAudit } from "../audit.ts";
+import { recordAuditByCaller } from "../audit.ts";
 import type { AuditAction } from "../audit-actions.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { isUuid, type OperationContext, requireActor, requireOrganizationScope } from "../operation-context.ts";
-import type { RequestActor } from "../viewer.ts";
 import { testEventType } from "./events.ts";
 import { validateWebhookDescription, validateWebhookEvents, validateWebhookUrl } from "./validation.ts";
 
@@ -23,7 +22,7 @@ export type CreateWebhookEndpointInput = {
 
 /** Registers an endpoint. The secret is returned here and by rotation only, never by a query. */
 export async function createWebhookEndpoint(ctx: OperationContext, input: CreateWebhookEndpointInput) {
-  const actor = requireActor(ctx.viewer);
+  requireActor(ctx.viewer);
   await requireOrganizationScope(ctx, input.organizationId, "webhooks:write");
   const url = validateWebhookUrl(input.url);
   const events = validateWebhookEvents(input.events);
@@ -44,7 +43,7 @@ export async function createWebhookEndpoint(ctx: OperationContext, input: Create
         updatedAt: now,
       },
     });
-    await audit(ctx, tx, actor, created, "webhook_endpoint.created", { url, events, description, enabled });
+    await audit(ctx, tx, created, "webhook_endpoint.created", { url, events, description, enabled });
     return created;
   });
   return { webhookEndpointId: endpoint.id, secret };
@@ -61,7 +60,7 @@ export type UpdateWebhookEndpointInput = {
 
 /** Changes an endpoint's URL, events, description or enabled flag; audits what changed. */
 export async function updateWebhookEndpoint(ctx: OperationContext, input: UpdateWebhookEndpointInput) {
-  const actor = requireActor(ctx.viewer);
+  requireActor(ctx.viewer);
   const before = await loadEndpointToChange(ctx, input.id);
   const data: Prisma.WebhookEndpointUpdateInput = {};
   const changes: Record<string, Prisma.InputJsonValue> = {};
@@ -93,18 +92,18 @@ export async function updateWebhookEndpoint(ctx: OperationContext, input: Update
       where: { id: before.id },
       data: { ...data, updatedAt: ctx.clock.now() },
     });
-    await audit(ctx, tx, actor, updated, "webhook_endpoint.updated", changes);
+    await audit(ctx, tx, updated, "webhook_endpoint.updated", changes);
   });
   return { webhookEndpointId: before.id };
 }
 
 /** Deletes an endpoint and, with it, its queued and past deliveries. */
 export async function deleteWebhookEndpoint(ctx: OperationContext, input: { id: string }) {
-  const actor = requireActor(ctx.viewer);
+  requireActor(ctx.viewer);
   const endpoint = await loadEndpointToChange(ctx, input.id);
   await ctx.prisma.$transaction(async (tx) => {
     await tx.webhookEndpoint.delete({ where: { id: endpoint.id } });
-    await audit(ctx, tx, actor, endpoint, "webhook_endpoint.deleted", { url: endpoint.url });
+    await audit(ctx, tx, endpoint, "webhook_endpoint.deleted", { url: endpoint.url });
   });
   return { deletedId: endpoint.id };
 }
@@ -114,7 +113,7 @@ export async function deleteWebhookEndpoint(ctx: OperationContext, input: { id: 
  * one; the old one stops verifying at once (a receiver that needs overlap rotates on its side first).
  */
 export async function rotateWebhookSecret(ctx: OperationContext, input: { id: string }) {
-  const actor = requireActor(ctx.viewer);
+  requireActor(ctx.viewer);
   const endpoint = await loadEndpointToChange(ctx, input.id);
   const secret = generateWebhookSecret();
   await ctx.prisma.$transaction(async (tx) => {
@@ -122,7 +121,7 @@ export async function rotateWebhookSecret(ctx: OperationContext, input: { id: st
       where: { id: endpoint.id },
       data: { secret, updatedAt: ctx.clock.now() },
     });
-    await audit(ctx, tx, actor, updated, "webhook_endpoint.secret_rotated", { secret: "rotated" });
+    await audit(ctx, tx, updated, "webhook_endpoint.secret_rotated", { secret: "rotated" });
   });
   return { webhookEndpointId: endpoint.id, secret };
 }
@@ -171,17 +170,14 @@ async function loadEndpointToChange(ctx: OperationContext, id: string): Promise<
 function audit(
   ctx: OperationContext,
   tx: Prisma.TransactionClient,
-  actor: RequestActor,
   endpoint: WebhookEndpoint,
   action: AuditAction,
   changes: Prisma.InputJsonValue,
 ) {
-  return recordAudit(tx, {
+  return recordAuditByCaller(tx, ctx, {
     organizationId: endpoint.organizationId,
-    actor,
     action,
     target: { type: "WebhookEndpoint", id: endpoint.id, label: endpoint.url },
-    sourceAddress: ctx.sourceAddress,
     changes,
   });
 }

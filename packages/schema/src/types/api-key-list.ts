@@ -1,10 +1,9 @@
-import { type ApiKeyFilter, apiKeyListOrder, apiKeyListWhere } from "@tessera/core";
+import { type ApiKeyFilter, apiKeyListWhere } from "@tessera/core";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
-import { ConcurrentCount } from "../concurrent-count.ts";
 import type { Context } from "../context.ts";
 import { decodeId } from "../global-id.ts";
-import { openOrganizationList } from "../organization-list.ts";
+import { organizationList } from "../organization-list.ts";
 import { totalCountField } from "../pagination.ts";
 import { ApiKeyStatusEnum } from "./api-key.ts";
 import { OrganizationRef } from "./organization.ts";
@@ -22,7 +21,7 @@ export const ApiKeyFilterInput = builder.inputType("ApiKeyFilter", {
   }),
 });
 
-type FilterArgs = {
+type ApiKeyListArgs = {
   filter?: {
     search?: string | null;
     statuses?: ApiKeyFilter["statuses"];
@@ -31,7 +30,7 @@ type FilterArgs = {
   } | null;
 };
 
-function listWhere(organizationId: string, args: FilterArgs, ctx: Context) {
+function listWhere(organizationId: string, args: ApiKeyListArgs, ctx: Context) {
   const filter = args.filter ?? {};
   let createdById: string | null = null;
   if (filter.createdById != null) {
@@ -43,8 +42,6 @@ function listWhere(organizationId: string, args: FilterArgs, ctx: Context) {
   return apiKeyListWhere(organizationId, { ...filter, createdById }, ctx.clock.now());
 }
 
-const counts = new ConcurrentCount();
-
 builder.prismaObjectField(OrganizationRef, "apiKeys", (t) =>
   t.prismaConnection(
     {
@@ -53,18 +50,7 @@ builder.prismaObjectField(OrganizationRef, "apiKeys", (t) =>
       description:
         "The organization's API keys, newest first (ties by id), with stable cursors. `first` is 1..100 (default 50). Needs `keys:read` or `keys:write` (members of every role have them); without, a FORBIDDEN error.",
       args: { filter: t.arg({ type: ApiKeyFilterInput, description: "Narrows the list." }) },
-      resolve: async (query, org, args, ctx, info) => {
-        await openOrganizationList(ctx, org.id, args, "keys");
-        const where = listWhere(org.id, args, ctx);
-        counts.startIfSelected(args, info, () => ctx.prisma.apiKey.count({ where }));
-        return ctx.prisma.apiKey.findMany({ ...query, where, orderBy: apiKeyListOrder });
-      },
-      totalCount: async (org, args, ctx) => {
-        await openOrganizationList(ctx, org.id, args, "keys");
-        return counts.result(args, () =>
-          ctx.prisma.apiKey.count({ where: listWhere(org.id, args as FilterArgs, ctx) }),
-        );
-      },
+      ...organizationList({ rule: "keys", rows: (ctx) => ctx.prisma.apiKey, where: listWhere }),
     },
     {
       name: "ApiKeyConnection",

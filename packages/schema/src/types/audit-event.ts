@@ -1,9 +1,9 @@
-import { type AuditAction, auditActionEnumName, auditActions, newestFirst, systemActor } from "@tessera/core";
+import { type AuditAction, auditActionEnumName, auditActions, systemActor } from "@tessera/core";
 import type { Prisma } from "@tessera/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
 import { decodeAnyId, decodeId, encodeId } from "../global-id.ts";
-import { openOrganizationList } from "../organization-list.ts";
+import { organizationList } from "../organization-list.ts";
 import { totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
 
@@ -119,18 +119,7 @@ builder.prismaObjectField(OrganizationRef, "auditEvents", (t) =>
       description:
         "The organization's audit log, newest first. OWNER and ADMIN members only; anyone else (every API key included) gets a FORBIDDEN error.",
       args: { filter: t.arg({ type: AuditEventFilterInput, description: "Narrows the log." }) },
-      resolve: async (query, org, args, ctx) => {
-        await openOrganizationList(ctx, org.id, args, "audit");
-        return ctx.prisma.auditEvent.findMany({
-          ...query,
-          where: auditWhere(org.id, args),
-          orderBy: newestFirst,
-        });
-      },
-      totalCount: async (org, args, ctx) => {
-        await openOrganizationList(ctx, org.id, args, "audit");
-        return ctx.prisma.auditEvent.count({ where: auditWhere(org.id, args as AuditArgs) });
-      },
+      ...organizationList({ rule: "audit", rows: (ctx) => ctx.prisma.auditEvent, where: auditWhere }),
     },
     {
       name: "AuditEventConnection",

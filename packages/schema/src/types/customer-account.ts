@@ -1,6 +1,6 @@
-import { customerAccountWhere, newestFirst } from "@tessera/core";
+import { customerAccountWhere } from "@tessera/core";
 import { builder } from "../builder.ts";
-import { openOrganizationList } from "../organization-list.ts";
+import { type FilterArgs, organizationList } from "../organization-list.ts";
 import { totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
 
@@ -51,18 +51,12 @@ builder.prismaObjectField(OrganizationRef, "customerAccounts", (t) =>
       description:
         "The organization's customer accounts, newest first. `first` is 1..100 (default 50). Needs `accounts:read` or `accounts:write` (every member has it); without, a FORBIDDEN error.",
       args: { filter: t.arg({ type: CustomerAccountFilterInput, description: "Search and status filter." }) },
-      totalCount: async (org, args, ctx) => {
-        await openOrganizationList(ctx, org.id, args, "accounts");
-        return ctx.prisma.customerAccount.count({ where: customerAccountWhere(org.id, args.filter) });
-      },
-      resolve: async (query, org, args, ctx) => {
-        await openOrganizationList(ctx, org.id, args, "accounts");
-        return ctx.prisma.customerAccount.findMany({
-          ...query,
-          where: customerAccountWhere(org.id, args.filter),
-          orderBy: newestFirst,
-        });
-      },
+      ...organizationList({
+        rule: "accounts",
+        rows: (ctx) => ctx.prisma.customerAccount,
+        where: (organizationId, args: FilterArgs<typeof customerAccountWhere>) =>
+          customerAccountWhere(organizationId, args.filter),
+      }),
     },
     {
       name: "CustomerAccountConnection",

@@ -1,6 +1,6 @@
-import { newestFirst, resourceWhere } from "@tessera/core";
+import { resourceWhere } from "@tessera/core";
 import { builder } from "../builder.ts";
-import { openOrganizationList } from "../organization-list.ts";
+import { type FilterArgs, organizationList } from "../organization-list.ts";
 import { maxNestedItems, totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
 
@@ -71,18 +71,11 @@ builder.prismaObjectField(OrganizationRef, "resources", (t) =>
       description:
         "The organization's resources, newest first. `first` is 1..100 (default 50). Needs `resources:read` or `resources:write` (every member has it); without, a FORBIDDEN error.",
       args: { filter: t.arg({ type: ResourceFilterInput, description: "Kind filter and name search." }) },
-      totalCount: async (org, args, ctx) => {
-        await openOrganizationList(ctx, org.id, args, "resources");
-        return ctx.prisma.resource.count({ where: resourceWhere(org.id, args.filter) });
-      },
-      resolve: async (query, org, args, ctx) => {
-        await openOrganizationList(ctx, org.id, args, "resources");
-        return ctx.prisma.resource.findMany({
-          ...query,
-          where: resourceWhere(org.id, args.filter),
-          orderBy: newestFirst,
-        });
-      },
+      ...organizationList({
+        rule: "resources",
+        rows: (ctx) => ctx.prisma.resource,
+        where: (organizationId, args: FilterArgs<typeof resourceWhere>) => resourceWhere(organizationId, args.filter),
+      }),
     },
     {
       name: "ResourceConnection",

@@ -1,7 +1,7 @@
-import { newestFirst, webhookEventTypes } from "@tessera/core";
+import { webhookEventTypes } from "@tessera/core";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
-import { openOrganizationList } from "../organization-list.ts";
+import { organizationList } from "../organization-list.ts";
 import { totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
 
@@ -98,18 +98,11 @@ builder.prismaObjectField(OrganizationRef, "webhookEndpoints", (t) =>
       cursor: "id",
       description:
         "The organization's webhook endpoints, newest first. `first` is 1..100 (default 50). OWNER, ADMIN and keys with `webhooks:read` or `webhooks:write` only; anyone else gets a FORBIDDEN error.",
-      resolve: async (query, org, args, ctx) => {
-        await openOrganizationList(ctx, org.id, args, "webhooks");
-        return ctx.prisma.webhookEndpoint.findMany({
-          ...query,
-          where: { organizationId: org.id },
-          orderBy: newestFirst,
-        });
-      },
-      totalCount: async (org, args, ctx) => {
-        await openOrganizationList(ctx, org.id, args, "webhooks");
-        return ctx.prisma.webhookEndpoint.count({ where: { organizationId: org.id } });
-      },
+      ...organizationList({
+        rule: "webhooks",
+        rows: (ctx) => ctx.prisma.webhookEndpoint,
+        where: (organizationId) => ({ organizationId }),
+      }),
     },
     {
       name: "WebhookEndpointConnection",

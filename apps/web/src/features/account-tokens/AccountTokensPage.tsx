@@ -1,53 +1,27 @@
 import AddIcon from "@mui/icons-material/Add";
-import MoreVertIcon from "@mui/icons-material/MoreVert";
-import { Alert, Box, Button, IconButton, Menu, MenuItem, Stack, TextField, Typography } from "@mui/material";
+import { Alert, Box, Button, Stack, TextField, Typography } from "@mui/material";
 import type { GridColDef } from "@mui/x-data-grid";
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useQuery } from "urql";
 import { StatusChip } from "../../layout/StatusChip.tsx";
 import { StatusFilter } from "../../layout/StatusFilter.tsx";
 import { useCursorPages } from "../../lib/cursor-pagination.ts";
 import { formatDate } from "../../lib/dates.ts";
+import { readFragment } from "../../lib/graphql.ts";
 import { ServerDataGrid } from "../../lib/ServerDataGrid.tsx";
 import { useUrlSearch, useUrlState } from "../../lib/url-state.ts";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
-import { type Account, ChangeStatusDialog, CreateAccountDialog, RotateTokenDialog } from "./AccountDialogs.tsx";
-import { CustomerAccountsQuery } from "./documents.ts";
+import { type AccountDialog, AccountRowMenu } from "./AccountRowMenu.tsx";
+import { type CustomerAccountRow, CustomerAccountRowFields, CustomerAccountsQuery } from "./documents.ts";
 import { TokenCell } from "./TokenCell.tsx";
+
+const CreateAccountDialog = lazy(() => import("./CreateAccountDialog.tsx"));
+const ChangeStatusDialog = lazy(() => import("./ChangeStatusDialog.tsx"));
+const RotateTokenDialog = lazy(() => import("./RotateTokenDialog.tsx"));
 
 const accountStatuses = ["ACTIVE", "SUSPENDED", "CLOSED"] as const;
 type AccountStatus = (typeof accountStatuses)[number];
-type Row = Account & { token: string | null; createdAt: string };
-
-function AccountMenu({ account, onOpen }: { account: Row; onOpen: (kind: "status" | "rotate") => void }) {
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const closed = account.status === "CLOSED";
-  const pick = (kind: "status" | "rotate") => () => {
-    setAnchor(null);
-    onOpen(kind);
-  };
-  return (
-    <>
-      <IconButton
-        size="small"
-        aria-label={`Actions for ${account.name}`}
-        aria-haspopup="menu"
-        onClick={(e) => setAnchor(e.currentTarget)}
-      >
-        <MoreVertIcon fontSize="small" />
-      </IconButton>
-      <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
-        <MenuItem onClick={pick("status")} disabled={closed}>
-          {closed ? "Closed accounts keep their status" : "Change status"}
-        </MenuItem>
-        <MenuItem onClick={pick("rotate")} disabled={closed}>
-          Rotate token
-        </MenuItem>
-      </Menu>
-    </>
-  );
-}
 
 /** Account Tokens: customer accounts with status and masked token; admins create, change and rotate. */
 export default function AccountTokensPage() {
@@ -65,13 +39,17 @@ export default function AccountTokensPage() {
     variables: { slug: organization.slug, first: pages.first, after: pages.after, filter },
     context,
   });
-  const [dialog, setDialog] = useState<{ kind: "status" | "rotate"; account: Row } | null>(null);
+  const [dialog, setDialog] = useState<AccountDialog | null>(null);
   const [creating, setCreating] = useState(false);
   const connection = result.data?.organization?.customerAccounts;
   const { remember } = pages;
   useEffect(() => remember(connection?.pageInfo.endCursor), [connection, remember]);
+  const rows = useMemo(
+    () => (connection?.nodes ?? []).map((n) => readFragment(CustomerAccountRowFields, n)),
+    [connection],
+  );
 
-  const columns = useMemo<GridColDef<Row>[]>(
+  const columns = useMemo<GridColDef<CustomerAccountRow>[]>(
     () => [
       { field: "name", headerName: "Account", flex: 1, minWidth: 200, sortable: false },
       {
@@ -98,10 +76,8 @@ export default function AccountTokensPage() {
               width: 90,
               sortable: false,
               disableColumnMenu: true,
-              renderCell: ({ row }: { row: Row }) => (
-                <AccountMenu account={row} onOpen={(kind) => setDialog({ kind, account: row })} />
-              ),
-            } satisfies GridColDef<Row>,
+              renderCell: ({ row }: { row: CustomerAccountRow }) => <AccountRowMenu account={row} onOpen={setDialog} />,
+            } satisfies GridColDef<CustomerAccountRow>,
           ]
         : []),
     ],
@@ -141,7 +117,7 @@ export default function AccountTokensPage() {
       )}
       <ServerDataGrid
         label="Customer accounts"
-        rows={connection?.nodes ?? []}
+        rows={rows}
         columns={columns}
         totalCount={connection?.totalCount ?? 0}
         loading={result.fetching}
@@ -149,9 +125,11 @@ export default function AccountTokensPage() {
         emptyLabel="No customer accounts match."
         sx={{ "& .MuiDataGrid-row:hover .copy-token, & .MuiDataGrid-row:focus-within .copy-token": { opacity: 1 } }}
       />
-      {creating && <CreateAccountDialog onClose={() => setCreating(false)} onCreated={changed} />}
-      {dialog?.kind === "status" && <ChangeStatusDialog account={dialog.account} onClose={close} />}
-      {dialog?.kind === "rotate" && <RotateTokenDialog account={dialog.account} onClose={close} />}
+      <Suspense fallback={null}>
+        {creating && <CreateAccountDialog onClose={() => setCreating(false)} onCreated={changed} />}
+        {dialog?.kind === "status" && <ChangeStatusDialog account={dialog.account} onClose={close} />}
+        {dialog?.kind === "rotate" && <RotateTokenDialog account={dialog.account} onClose={close} />}
+      </Suspense>
     </Stack>
   );
 }

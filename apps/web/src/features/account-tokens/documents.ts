@@ -1,17 +1,27 @@
-import { graphql } from "../../lib/graphql.ts";
+import { graphql, type ResultOf } from "../../lib/graphql.ts";
 
-export const CustomerAccountsQuery = graphql(`
+export const CustomerAccountRowFields = graphql(`
+  fragment CustomerAccountRow on CustomerAccount { id name status token createdAt }
+`);
+
+/** A row of the Account Tokens table, as the server answers it. */
+export type CustomerAccountRow = ResultOf<typeof CustomerAccountRowFields>;
+
+export const CustomerAccountsQuery = graphql(
+  `
   query CustomerAccounts($slug: String!, $first: Int!, $after: String, $filter: CustomerAccountFilter) {
     organization(slug: $slug) {
       id
       customerAccounts(first: $first, after: $after, filter: $filter) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        nodes { id name status token createdAt }
+        nodes { ...CustomerAccountRow }
       }
     }
   }
-`);
+`,
+  [CustomerAccountRowFields],
+);
 
 export const CreateCustomerAccountMutation = graphql(`
   mutation CreateCustomerAccount($input: CreateCustomerAccountInput!) {
