@@ -7,6 +7,9 @@ export * from "./audit-actions.ts";
 export * from "./clock.ts";
 export * from "./customer-accounts/index.ts";
 export * from "./errors.ts";
+// Ids both doors share (plain base64 global ids) and the verify request/answer mapping: here, not in
+// the GraphQL package, so the REST door does not depend on it.
+export * from "./ids.ts";
 export * from "./key-authentication.ts";
 export * from "./list-order.ts";
 export * from "./names.ts";
@@ -25,6 +28,7 @@ export * from "./session-security.ts";
 export * from "./sessions.ts";
 export * from "./sign-in-throttle.ts";
 export * from "./tokens.ts";
+export * from "./verification/answer.ts";
 export * from "./verification/index.ts";
 export * from "./viewer.ts";
 export * from "./webhooks/index.ts";

@@ -1,9 +1,8 @@
-import { type ApiKeyFilter, apiKeyListOrder, apiKeyListWhere } from "@tessera/core";
+import { type ApiKeyFilter, apiKeyListOrder, apiKeyListWhere, decodeId } from "@tessera/core";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
 import { ConcurrentCount } from "../concurrent-count.ts";
 import type { Context } from "../context.ts";
-import { decodeId } from "../global-id.ts";
 import { openOrganizationList } from "../organization-list.ts";
 import { totalCountField } from "../pagination.ts";
 import { ApiKeyStatusEnum } from "./api-key.ts";

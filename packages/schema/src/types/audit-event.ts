@@ -1,8 +1,16 @@
-import { type AuditAction, auditActionEnumName, auditActions, newestFirst, systemActor } from "@tessera/core";
+import {
+  type AuditAction,
+  auditActionEnumName,
+  auditActions,
+  decodeAnyId,
+  decodeId,
+  encodeId,
+  newestFirst,
+  systemActor,
+} from "@tessera/core";
 import type { Prisma } from "@tessera/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
-import { decodeAnyId, decodeId, encodeId } from "../global-id.ts";
 import { openOrganizationList } from "../organization-list.ts";
 import { totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";
