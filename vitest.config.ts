@@ -23,7 +23,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", `${processTests}/*.test.ts`],
+          include: [
+            "packages/*/src/**/*.test.ts",
+            "packages/*/test/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            `${processTests}/*.test.ts`,
+          ],
           testTimeout: 30_000,
         },
       },

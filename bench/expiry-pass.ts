@@ -11,11 +11,11 @@
  *   BENCH_DB=pglite BENCH_KEYS=2000 pnpm bench:expiry
  */
 import { randomBytes } from "node:crypto";
+import { silentLogger } from "@tessera/api/log";
+import { createNotifier } from "@tessera/api/notifier";
+import { startSmtpPeer } from "@tessera/api/testing/smtp-peer";
 import { createOrganization, systemClock } from "@tessera/core";
 import type { Database } from "@tessera/db";
-import { silentLogger } from "../apps/api/src/log.ts";
-import { createNotifier } from "../apps/api/src/notifications/notifier.ts";
-import { startSmtpPeer } from "../apps/api/test/support/smtp-peer.ts";
 import { onEachBenchDatabase } from "./databases.ts";
 import { formatRow, time } from "./list-keys-support.ts";
 

@@ -10,11 +10,11 @@
  *   BENCH_DB=postgres pnpm bench:list
  */
 import { randomBytes } from "node:crypto";
+import { createApp } from "@tessera/api";
+import { sessionCookieName } from "@tessera/api/cookies";
+import { silentLogger } from "@tessera/api/log";
 import { createOrganization, generateSessionToken } from "@tessera/core";
 import type { Database } from "@tessera/db";
-import { sessionCookieName } from "../apps/api/src/cookies.ts";
-import { silentLogger } from "../apps/api/src/log.ts";
-import { createApp } from "../apps/api/src/server.ts";
 import { onEachBenchDatabase } from "./databases.ts";
 import { type Case, explainCases, formatRow, type Timing, time } from "./list-keys-support.ts";
 

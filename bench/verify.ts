@@ -16,12 +16,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { createApp } from "@tessera/api";
+import { silentLogger } from "@tessera/api/log";
 import { createOrganization, generateApiKey, systemClock, Verification } from "@tessera/core";
 import { applyMigrations, openDatabase, PrismaClient } from "@tessera/db";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { silentLogger } from "../apps/api/src/log.ts";
-import { createApp } from "../apps/api/src/server.ts";
 import { autocannon, row, timed } from "./verify-support.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);

@@ -6,7 +6,7 @@
 import { createServer } from "node:http";
 import { systemClock } from "@tessera/core";
 import { DataDirInUseError, openDatabase } from "@tessera/db";
-import { SeedRefusedError, seedDemoData } from "../../../prisma/seed.ts";
+import { demoOrganizationSlug, neighbourOrganizationSlug, SeedRefusedError, seedDemoData } from "@tessera/demo-data";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { createNotifier } from "./notifications/notifier.ts";
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   if (config.seedDemoData) {
     try {
       if (await seedDemoData(db.prisma)) {
-        logger.info("demo data loaded", { organizations: ["acme-fleet", "globex-logistics"] });
+        logger.info("demo data loaded", { organizations: [demoOrganizationSlug, neighbourOrganizationSlug] });
       }
     } catch (error) {
       // Refused, not fatal: the database is someone's real data, which Tessera serves untouched.

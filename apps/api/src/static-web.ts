@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
 import type { PrismaClient } from "@tessera/db";
+import { demoOrganizationSlug } from "@tessera/demo-data";
 
 /** Where `apps/web`'s build lands (`pnpm start` builds it when missing or stale). */
 export const defaultWebDist = resolve(import.meta.dirname, "../../web/dist");
@@ -21,9 +22,6 @@ const contentTypes: Record<string, string> = {
 
 /** Paths the SPA never answers, so API clients keep getting the API's own JSON errors. */
 const apiPrefixes = ["/graphql", "/healthz", "/v1/", "/metrics"];
-
-/** The demo organization (prisma/seed.ts): its presence means the demo data is loaded. */
-const demoOrganizationSlug = "acme-fleet";
 
 /**
  * Serves the built web app: hashed files under /assets/ cached for a year (immutable), everything else
@@ -64,6 +62,7 @@ export function createWebHandler(prisma: PrismaClient, distDir = defaultWebDist)
     if (apiPrefixes.some((prefix) => path === prefix.replace(/\/$/, "") || path.startsWith(prefix))) return false;
 
     if (path === "/web-config.json") {
+      // The demo organization's presence means the demo data is loaded.
       const demo = (await prisma.organization.count({ where: { slug: demoOrganizationSlug } })) > 0;
       res.writeHead(200, { "content-type": contentTypes[".json"]!, "cache-control": "no-store" });
       res.end(JSON.stringify({ demo }));

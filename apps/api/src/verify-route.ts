@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Verification } from "@tessera/core";
-import { toVerifyApiKeyInput, toVerifyApiKeyResponse, type VerifyApiKeyRequest } from "@tessera/schema";
+import {
+  toVerifyApiKeyInput,
+  toVerifyApiKeyResponse,
+  type Verification,
+  type VerifyApiKeyRequest,
+} from "@tessera/core";
 import { readBody, refuseBody } from "./request-body.ts";
 
 /**

@@ -1,5 +1,5 @@
+import { SeedRefusedError, seedDemoData } from "@tessera/demo-data";
 import { describe, expect, it } from "vitest";
-import { SeedRefusedError, seedDemoData } from "../../../prisma/seed.ts";
 import { loadConfig } from "../src/config.ts";
 import { useHarness } from "./support/harness.ts";
 

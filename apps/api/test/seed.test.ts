@@ -1,6 +1,6 @@
 import { apiKeyStatus, hashApiKey } from "@tessera/core";
+import { demoKeySecrets, seedDemoData } from "@tessera/demo-data";
 import { describe, expect, it } from "vitest";
-import { demoKeySecrets, seedDemoData } from "../../../prisma/seed.ts";
 import { useHarness } from "./support/harness.ts";
 
 const h = useHarness();

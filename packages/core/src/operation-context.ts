@@ -2,6 +2,7 @@ import type { PrismaClient } from "@tessera/db";
 import type { AccessResolver } from "./access/index.ts";
 import type { Clock } from "./clock.ts";
 import { NotFoundError, UnauthenticatedError } from "./errors.ts";
+import { isUuid } from "./ids.ts";
 import type { ManagementScope } from "./roles.ts";
 import { actorOf, type RequestActor, type Viewer } from "./viewer.ts";
 
@@ -23,16 +24,6 @@ export function requireActor(viewer: Viewer): RequestActor {
   const actor = actorOf(viewer);
   if (!actor) throw new UnauthenticatedError();
   return actor;
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * Ids are UUID columns: a malformed id would make PostgreSQL raise an error instead of finding
- * nothing, so callers check the shape first and answer "not found" like for any unknown id.
- */
-export function isUuid(value: string): boolean {
-  return uuidPattern.test(value);
 }
 
 /**

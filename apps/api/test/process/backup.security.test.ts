@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, type PrismaClient } from "@tessera/db";
+import { seedDemoData } from "@tessera/demo-data";
 import { afterAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "../../../../prisma/seed.ts";
 
 // `pnpm db:backup` / `pnpm db:restore` as an operator runs them: the real script, in its own process.
 const script = join(import.meta.dirname, "../../../../packages/db/scripts/data-dir-backup.ts");

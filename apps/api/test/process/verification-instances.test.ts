@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { demoKeySecrets } from "@tessera/demo-data";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoKeySecrets } from "../../../../prisma/seed.ts";
 import { adminUrl, databaseUrl } from "../support/postgres-urls.ts";
 import { gqlAt, type Instance, startInstance, verifyAt, waitForLine } from "./instances.ts";
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@tessera/db";
 import { ForbiddenError, NotFoundError } from "../errors.ts";
-import { isUuid } from "../operation-context.ts";
+import { isUuid } from "../ids.ts";
 import { type ManagementScope, scopesForRole } from "../roles.ts";
 import type { OrganizationAccess, Viewer } from "../viewer.ts";
 import { mayRead, type ReadRule, readRefusal } from "./read-rules.ts";

@@ -2,8 +2,9 @@ import type { Prisma } from "@tessera/db";
 import { requireScope } from "../access/index.ts";
 import { apiKeyStatus } from "../api-key-status.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
+import { isUuid } from "../ids.ts";
 import type { OperationContext } from "../operation-context.ts";
-import { isUuid, requireActor } from "../operation-context.ts";
+import { requireActor } from "../operation-context.ts";
 
 export const keyNotFound = "API key not found.";
 

@@ -1,6 +1,7 @@
 import type { CustomerAccount } from "@tessera/db";
 import { NotFoundError } from "../errors.ts";
-import { isUuid, type OperationContext } from "../operation-context.ts";
+import { isUuid } from "../ids.ts";
+import type { OperationContext } from "../operation-context.ts";
 
 /**
  * The account a change is aimed at, after checking the caller may change accounts in its

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@tessera/db";
-import { isUuid } from "../operation-context.ts";
+import { isUuid } from "../ids.ts";
 
 type Queryable = PrismaClient | Prisma.TransactionClient;
 

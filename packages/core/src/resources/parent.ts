@@ -1,6 +1,6 @@
 import type { Prisma, ResourceKind } from "@tessera/db";
 import { NotFoundError, ValidationError } from "../errors.ts";
-import { isUuid } from "../operation-context.ts";
+import { isUuid } from "../ids.ts";
 import { wouldCreateCycle } from "./access.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { KeyRole, PrismaClient } from "@tessera/db";
-import { isUuid } from "../operation-context.ts";
+import { isUuid } from "../ids.ts";
 import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
 
 type KeyRow = {

@@ -3,7 +3,8 @@ import type { Prisma, WebhookEndpoint } from "@tessera/db";
 import { recordAuditByCaller } from "../audit.ts";
 import type { AuditAction } from "../audit-actions.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
-import { isUuid, type OperationContext, requireActor, requireOrganizationScope } from "../operation-context.ts";
+import { isUuid } from "../ids.ts";
+import { type OperationContext, requireActor, requireOrganizationScope } from "../operation-context.ts";
 import { testEventType } from "./events.ts";
 import { validateWebhookDescription, validateWebhookEvents, validateWebhookUrl } from "./validation.ts";
 

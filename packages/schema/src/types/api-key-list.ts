@@ -1,8 +1,7 @@
-import { type ApiKeyFilter, apiKeyListWhere } from "@tessera/core";
+import { type ApiKeyFilter, apiKeyListWhere, decodeId } from "@tessera/core";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
-import { decodeId } from "../global-id.ts";
 import { organizationList } from "../organization-list.ts";
 import { totalCountField } from "../pagination.ts";
 import { ApiKeyStatusEnum } from "./api-key.ts";

@@ -1,7 +1,16 @@
-import { createApiKey, deleteApiKey, keyNotFound, renewApiKey, revokeApiKey, updateApiKey } from "@tessera/core";
+import {
+  createApiKey,
+  decodeReferenceIds,
+  decodeTargetId,
+  deleteApiKey,
+  encodeId,
+  keyNotFound,
+  renewApiKey,
+  revokeApiKey,
+  updateApiKey,
+} from "@tessera/core";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
-import { decodeReferenceIds, decodeTargetId, encodeId } from "../global-id.ts";
 import { maxNestedItems } from "../pagination.ts";
 import { ApiKeyRef, KeyRoleEnum } from "./api-key.ts";
 import { ResourceRef } from "./resource.ts";

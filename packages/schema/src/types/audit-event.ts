@@ -1,8 +1,15 @@
-import { type AuditAction, auditActionEnumName, auditActions, systemActor } from "@tessera/core";
+import {
+  type AuditAction,
+  auditActionEnumName,
+  auditActions,
+  decodeAnyId,
+  decodeId,
+  encodeId,
+  systemActor,
+} from "@tessera/core";
 import type { Prisma } from "@tessera/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
-import { decodeAnyId, decodeId, encodeId } from "../global-id.ts";
 import { organizationList } from "../organization-list.ts";
 import { totalCountField } from "../pagination.ts";
 import { OrganizationRef } from "./organization.ts";

@@ -1,8 +1,7 @@
-import { createCustomerAccount, rotateAccountToken, updateCustomerAccount } from "@tessera/core";
+import { createCustomerAccount, decodeTargetId, rotateAccountToken, updateCustomerAccount } from "@tessera/core";
 import type { CustomerAccount } from "@tessera/db";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
-import { decodeTargetId } from "../global-id.ts";
 import { CustomerAccountRef, CustomerAccountStatusEnum } from "./customer-account.ts";
 
 /** Every payload carries the account as it is after the change; the token follows the usual visibility rule. */

@@ -1,5 +1,7 @@
 import {
   changePassword,
+  decodeTargetId,
+  encodeId,
   listSessions,
   NotFoundError,
   requireMember,
@@ -10,7 +12,6 @@ import {
   ValidationError,
 } from "@tessera/core";
 import { builder } from "../builder.ts";
-import { decodeTargetId, encodeId } from "../global-id.ts";
 import { ViewerRef } from "./viewer.ts";
 
 type MemberSession = Awaited<ReturnType<typeof listSessions>>[number];

@@ -1,8 +1,7 @@
-import { createResource } from "@tessera/core";
+import { createResource, decodeOptionalTargetId, decodeTargetId } from "@tessera/core";
 import type { Resource } from "@tessera/db";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
-import { decodeOptionalTargetId, decodeTargetId } from "../global-id.ts";
 import { ResourceKindEnum, ResourceRef } from "./resource.ts";
 
 const CreateResourceInput = builder.inputType("CreateResourceInput", {

@@ -1,6 +1,5 @@
-import { verifyCodes } from "@tessera/core";
+import { toVerifyApiKeyInput, toVerifyApiKeyResponse, type VerifyApiKeyResponse, verifyCodes } from "@tessera/core";
 import { builder } from "../builder.ts";
-import { toVerifyApiKeyInput, toVerifyApiKeyResponse, type VerifyApiKeyResponse } from "../verification-response.ts";
 import { KeyRoleEnum } from "./api-key.ts";
 
 const codeDescriptions: Record<(typeof verifyCodes)[number], string> = {

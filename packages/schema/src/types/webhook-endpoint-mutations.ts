@@ -1,13 +1,14 @@
 import {
   createWebhookEndpoint,
+  decodeTargetId,
   deleteWebhookEndpoint,
+  encodeId,
   rotateWebhookSecret,
   sendTestWebhook,
   updateWebhookEndpoint,
 } from "@tessera/core";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
-import { decodeTargetId, encodeId } from "../global-id.ts";
 import { WebhookDeliveryRef, WebhookEndpointRef, WebhookEventTypeEnum } from "./webhook-endpoint.ts";
 
 const endpointId = (globalId: string | number) =>

@@ -2,7 +2,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiKeyRowMenu } from "./ApiKeyRowMenu.tsx";
-import type { ApiKeyRow } from "./ApiKeysPage.tsx";
+import type { ApiKeyRow } from "./documents.ts";
 
 const key = (status: string): ApiKeyRow => ({
   id: "k1",

@@ -1,7 +1,7 @@
 import MoreVertIcon from "@mui/icons-material/MoreVert";
 import { IconButton, ListItemText, Menu, MenuItem } from "@mui/material";
 import { useState } from "react";
-import type { ApiKeyRow } from "./ApiKeysPage.tsx";
+import type { ApiKeyRow } from "./documents.ts";
 
 export type KeyDialog = { kind: "details" | "edit" | "renew" | "revoke" | "delete"; key: ApiKeyRow };
 

@@ -6,14 +6,14 @@ import { useQuery } from "urql";
 import { StatusChip } from "../../layout/StatusChip.tsx";
 import { useCursorPages } from "../../lib/cursor-pagination.ts";
 import { formatDate } from "../../lib/dates.ts";
-import { type ResultOf, readFragment } from "../../lib/graphql.ts";
+import { readFragment } from "../../lib/graphql.ts";
 import { ServerDataGrid } from "../../lib/ServerDataGrid.tsx";
 import { useUrlState } from "../../lib/url-state.ts";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
 import { ApiKeyFilters, type KeyStatus, keyStatuses } from "./ApiKeyFilters.tsx";
 import { ApiKeyRowMenu, type KeyDialog } from "./ApiKeyRowMenu.tsx";
-import { ApiKeyRowFields, ApiKeysQuery, KeyCatalogQuery } from "./documents.ts";
+import { type ApiKeyRow, ApiKeyRowFields, ApiKeysQuery, KeyCatalogQuery } from "./documents.ts";
 
 const CreateApiKeyDialog = lazy(() => import("./CreateApiKeyDialog.tsx"));
 const ApiKeyDetailsDrawer = lazy(() => import("./ApiKeyDetailsDrawer.tsx"));
@@ -21,8 +21,6 @@ const EditApiKeyDialog = lazy(() => import("./EditApiKeyDialog.tsx"));
 const RevokeApiKeyDialog = lazy(() => import("./RevokeApiKeyDialog.tsx"));
 const RenewApiKeyDialog = lazy(() => import("./RenewApiKeyDialog.tsx"));
 const DeleteApiKeyDialog = lazy(() => import("./DeleteApiKeyDialog.tsx"));
-
-export type ApiKeyRow = ResultOf<typeof ApiKeyRowFields>;
 
 /** API Keys: the organization's keys, filtered and paged on the server, with the key lifecycle. */
 export default function ApiKeysPage() {

@@ -2,8 +2,7 @@ import { useMutation } from "urql";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { formatDate } from "../../lib/dates.ts";
 import { useReportedAction } from "../../lib/mutation-result.ts";
-import type { ApiKeyRow } from "./ApiKeysPage.tsx";
-import { RenewApiKeyMutation } from "./documents.ts";
+import { type ApiKeyRow, RenewApiKeyMutation } from "./documents.ts";
 
 /** Renew: the key then expires 12 months from now; its secret stays the same. */
 export default function RenewApiKeyDialog({ apiKey, onClose }: { apiKey: ApiKeyRow; onClose: () => void }) {

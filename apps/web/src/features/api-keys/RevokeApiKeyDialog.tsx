@@ -3,8 +3,7 @@ import { useState } from "react";
 import { useMutation } from "urql";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { useReportedAction } from "../../lib/mutation-result.ts";
-import type { ApiKeyRow } from "./ApiKeysPage.tsx";
-import { RevokeApiKeyMutation } from "./documents.ts";
+import { type ApiKeyRow, RevokeApiKeyMutation } from "./documents.ts";
 
 /** Revoke: irreversible, effective for the very next verification; the reason goes to the audit log. */
 export default function RevokeApiKeyDialog({ apiKey, onClose }: { apiKey: ApiKeyRow; onClose: () => void }) {

@@ -1,4 +1,4 @@
-import { graphql } from "../../lib/graphql.ts";
+import { graphql, type ResultOf } from "../../lib/graphql.ts";
 
 export const ApiKeyRowFields = graphql(`
   fragment ApiKeyRow on ApiKey {
@@ -6,6 +6,9 @@ export const ApiKeyRowFields = graphql(`
     createdBy { id email name }
   }
 `);
+
+/** One row of the keys table, as the row menu and the dialogs it opens receive it. */
+export type ApiKeyRow = ResultOf<typeof ApiKeyRowFields>;
 
 export const ApiKeysQuery = graphql(
   `

@@ -1,6 +1,6 @@
 // The server's own rule, imported rather than re-written: the browser checks origins as they are
 // typed with exactly the function that will enforce them (pure code, no Node or database imports).
-import { validateOrigins } from "../../../../../packages/core/src/api-keys/validation.ts";
+import { validateOrigins } from "@tessera/core/validation";
 
 /** Null when the origin is acceptable, otherwise the server's explanation. */
 export function originProblem(origin: string): string | null {

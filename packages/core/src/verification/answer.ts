@@ -1,5 +1,6 @@
-import type { VerifyApiKeyInput, VerifyApiKeyResult, VerifyCode } from "@tessera/core";
-import { decodeId, encodeId } from "./global-id.ts";
+import { decodeId, encodeId } from "../ids.ts";
+import type { VerifyCode } from "./codes.ts";
+import type { VerifyApiKeyInput, VerifyApiKeyResult } from "./verify.ts";
 
 /** The answer both doors give, field for field, with ids as the global ids the rest of the API uses. */
 export type VerifyApiKeyResponse = {
