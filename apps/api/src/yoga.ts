@@ -5,6 +5,7 @@ import { schema } from "@tessera/schema";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { type ContextDeps, createContext, type ServerContext } from "./context.ts";
 import type { Logger } from "./log.ts";
+import { refuseNulCharacters } from "./nul-characters.ts";
 import { htmlContentSecurityPolicy } from "./security-headers.ts";
 
 /**
@@ -57,6 +58,7 @@ export function createTesseraYoga(deps: ContextDeps, logger: Logger, extraPlugin
         costLimit: { maxCost: 10000 },
         maxTokens: { n: 2000 },
       }),
+      refuseNulCharacters(),
       sessionCookies,
       ...extraPlugins,
       htmlContentSecurityPolicy(deps.secureCookies),

@@ -84,3 +84,20 @@ describe("createApiKey rejects bad input with a specific error and creates nothi
     expect(result.data?.createApiKey.message).toBe(`Unknown resource id: ${foreign.id}.`);
   });
 });
+
+describe("text the database cannot store", () => {
+  it.each([
+    ["a name", { name: "\u0000" }],
+    ["a description", { description: "fleet\u0000dashboard" }],
+    ["a user agent", { userAgent: "App\u0000" }],
+  ])("a NUL character in %s is a 400 with a clear message, and nothing is written", async (_label, input) => {
+    const org = await h.newOrganization();
+    const before = await countsOf(org);
+    const result = await org.as.ADMIN.gql(createMutation, {
+      input: { organizationId: gid("Organization", org.org.id), ...input },
+    });
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.message).toBe("Text may not contain the NUL character (U+0000).");
+    expect(await countsOf(org)).toEqual(before);
+  });
+});
