@@ -43,10 +43,17 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export function createApp(options: AppOptions) {
   const { prisma, logger } = options;
   const clock = options.clock ?? systemClock;
-  const verification = new Verification(prisma, clock, options.verificationSettings);
-  verification.onFlushError = (error) => logger.warn("usage flush failed; retrying", { error: String(error) });
+  // Metrics read the verification's stats only when scraped, so they can exist before it and be
+  // handed to it as its observer.
+  const metrics = createMetrics(() => verification.stats());
+  const verification = new Verification({
+    prisma,
+    clock,
+    settings: options.verificationSettings,
+    observer: metrics.observeVerification,
+    onFlushError: (error) => logger.warn("usage flush failed; retrying", { error: String(error) }),
+  });
   const listener = options.listenUrl ? startChangeListener(options.listenUrl, verification, logger) : null;
-  const metrics = createMetrics(verification);
   const secureCookies = options.secureCookies ?? false;
   const security = createSessionSecurity(prisma, clock, logger, options);
   const securityHeaders = createSecurityHeaders(secureCookies);
