@@ -9,7 +9,7 @@ import { readBody, refuseBody } from "./request-body.ts";
 import { createSecurityHeaders } from "./security-headers.ts";
 import { createSessionSecurity, type SessionSecurityOptions } from "./session-security.ts";
 import { createWebHandler } from "./static-web.ts";
-import { handleVerifyRequest, verifyPath } from "./verify-route.ts";
+import { createVerifyRoute, verifyPath } from "./verify-route.ts";
 import { createTesseraYoga } from "./yoga.ts";
 
 export type AppOptions = {
@@ -57,6 +57,7 @@ export function createApp(options: AppOptions) {
   const secureCookies = options.secureCookies ?? false;
   const security = createSessionSecurity(prisma, clock, logger, options);
   const securityHeaders = createSecurityHeaders(secureCookies);
+  const handleVerifyRequest = createVerifyRoute(verification, securityHeaders.forJsonAnswers);
   const yoga = createTesseraYoga({ prisma, clock, secureCookies, verification, security }, logger, [
     metrics.graphqlPlugin,
   ]);
@@ -73,8 +74,8 @@ export function createApp(options: AppOptions) {
     // The verification hot path: answered before the per-request log line is set up (none per call).
     if (path === verifyPath) {
       try {
-        // Its security headers are written with each answer (verify-route.ts), not by helmet.
-        return await handleVerifyRequest(req, res, verification, addressOf(req));
+        // Its security headers are written with each answer (precomputed), not by helmet per call.
+        return await handleVerifyRequest(req, res, addressOf(req));
       } catch (error) {
         logger.error("verification failed", { error: error instanceof Error ? error.message : String(error) });
         if (!res.headersSent) sendJson(res, 500, { error: "internal", message: "Something went wrong on our side." });
@@ -90,7 +91,7 @@ export function createApp(options: AppOptions) {
       });
     });
     try {
-      securityHeaders(req, res);
+      securityHeaders.apply(req, res);
       if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return refuseBody(req, res, tooLarge, false);
       if (path === "/healthz") {
         try {
