@@ -30,8 +30,8 @@ const maxBodyBytes = 1024 * 1024;
 
 const tooLarge = { error: "payload_too_large", message: "Request bodies are limited to 1 MiB." };
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
   res.end(JSON.stringify(body));
 }
 
@@ -78,7 +78,10 @@ export function createApp(options: AppOptions) {
         return await handleVerifyRequest(req, res, addressOf(req));
       } catch (error) {
         logger.error("verification failed", { error: error instanceof Error ? error.message : String(error) });
-        if (!res.headersSent) sendJson(res, 500, { error: "internal", message: "Something went wrong on our side." });
+        if (!res.headersSent) {
+          const body = { error: "internal", message: "Something went wrong on our side." };
+          sendJson(res, 500, body, securityHeaders.forJsonAnswers);
+        }
         return;
       }
     }
