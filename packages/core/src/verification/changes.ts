@@ -10,7 +10,8 @@ export type VerificationChange = { kind: "key"; id: string } | { kind: "account"
 /** The PostgreSQL channel every instance LISTENs on. */
 export const verificationChannel = "tessera_verification";
 
-export function encodeChange(change: VerificationChange): string {
+/** The NOTIFY payload of a change; `decodeChange` reads it back on the other instances. */
+function encodeChange(change: VerificationChange): string {
   return change.kind === "resources" ? "resources" : `${change.kind}:${change.id}`;
 }
 
