@@ -4,7 +4,7 @@ import type { Logger } from "./log.ts";
 
 /**
  * Cross-instance invalidation on PostgreSQL: every change is announced with NOTIFY in its own
- * transaction (see announceVerificationChange); this instance LISTENs and drops what changed.
+ * transaction (see runChange); this instance LISTENs and drops what changed.
  * The cache is trusted only while LISTEN is in place: until the first LISTEN succeeds, and from the
  * moment the connection drops until it listens again, the cache is flushed and bypassed (every
  * verification reads the database), because notifications sent meanwhile are lost.

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { type Verification, verifyCodes } from "@tessera/core";
+import { type VerificationObserver, type VerificationStats, verifyCodes } from "@tessera/core";
 import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
@@ -8,9 +8,11 @@ import { Counter, Gauge, Histogram, Registry } from "prom-client";
 /**
  * Prometheus metrics, one registry per app (so tests can build several apps in one process):
  * verifications by code and their latency, cache hits, misses, invalidations and size, how long
- * counted usage has waited for its flush, and GraphQL operation durations.
+ * counted usage has waited for its flush, and GraphQL operation durations. `verificationStats` is
+ * read only at scrape time, and `observeVerification` is handed to the Verification at its
+ * construction.
  */
-export function createMetrics(verification: Verification) {
+export function createMetrics(verificationStats: () => VerificationStats) {
   const registry = new Registry();
   // The hot path only bumps plain numbers; prom-client reads them when scraped. (Counter.inc and
   // Histogram.observe hash their labels on every call, which cost the lean door a visible share
@@ -22,7 +24,7 @@ export function createMetrics(verification: Verification) {
     [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1],
   );
   registry.registerMetric(latency as never);
-  verification.observer = (code, seconds) => {
+  const observeVerification: VerificationObserver = (code, seconds) => {
     counts.set(code, (counts.get(code) ?? 0) + 1);
     latency.observe(seconds);
   };
@@ -37,7 +39,6 @@ export function createMetrics(verification: Verification) {
     },
   });
 
-  const stats = verification.gate.stats;
   const statCounter = (name: string, help: string, read: () => number) =>
     new Counter({
       name,
@@ -48,19 +49,27 @@ export function createMetrics(verification: Verification) {
         this.inc(read());
       },
     });
-  statCounter("tessera_verification_cache_hits_total", "Lookups answered from the cache.", () => stats.hits);
-  statCounter("tessera_verification_cache_misses_total", "Lookups that read the database.", () => stats.misses);
+  statCounter(
+    "tessera_verification_cache_hits_total",
+    "Lookups answered from the cache.",
+    () => verificationStats().hits,
+  );
+  statCounter(
+    "tessera_verification_cache_misses_total",
+    "Lookups that read the database.",
+    () => verificationStats().misses,
+  );
   statCounter(
     "tessera_verification_cache_invalidations_total",
     "Cache invalidations (local changes, NOTIFY from other instances, flushes).",
-    () => stats.invalidations,
+    () => verificationStats().invalidations,
   );
   new Gauge({
     name: "tessera_verification_cache_entries",
     help: "Entries held by the key cache.",
     registers: [registry],
     collect() {
-      this.set(verification.keys.size);
+      this.set(verificationStats().keyEntries);
     },
   });
   new Gauge({
@@ -68,7 +77,7 @@ export function createMetrics(verification: Verification) {
     help: "1 while the cache is bypassed (the LISTEN connection is down), else 0.",
     registers: [registry],
     collect() {
-      this.set(verification.gate.bypass ? 1 : 0);
+      this.set(verificationStats().bypassed ? 1 : 0);
     },
   });
   new Gauge({
@@ -76,7 +85,7 @@ export function createMetrics(verification: Verification) {
     help: "How long the oldest counted usage has waited to be written (0: nothing waits).",
     registers: [registry],
     collect() {
-      this.set(verification.usage.lagSeconds());
+      this.set(verificationStats().usageFlushLagSeconds);
     },
   });
   const operations = new Histogram({
@@ -97,7 +106,7 @@ export function createMetrics(verification: Verification) {
       };
     },
   };
-  return { registry, graphqlPlugin };
+  return { registry, graphqlPlugin, observeVerification };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

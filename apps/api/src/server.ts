@@ -9,7 +9,7 @@ import { readBody, refuseBody } from "./request-body.ts";
 import { createSecurityHeaders } from "./security-headers.ts";
 import { createSessionSecurity, type SessionSecurityOptions } from "./session-security.ts";
 import { createWebHandler } from "./static-web.ts";
-import { handleVerifyRequest, verifyPath } from "./verify-route.ts";
+import { createVerifyRoute, verifyPath } from "./verify-route.ts";
 import { createTesseraYoga } from "./yoga.ts";
 
 export type AppOptions = {
@@ -30,8 +30,8 @@ const maxBodyBytes = 1024 * 1024;
 
 const tooLarge = { error: "payload_too_large", message: "Request bodies are limited to 1 MiB." };
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
   res.end(JSON.stringify(body));
 }
 
@@ -43,13 +43,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export function createApp(options: AppOptions) {
   const { prisma, logger } = options;
   const clock = options.clock ?? systemClock;
-  const verification = new Verification(prisma, clock, options.verificationSettings);
-  verification.onFlushError = (error) => logger.warn("usage flush failed; retrying", { error: String(error) });
+  // Metrics read the verification's stats only when scraped, so they can exist before it and be
+  // handed to it as its observer.
+  const metrics = createMetrics(() => verification.stats());
+  const verification = new Verification({
+    prisma,
+    clock,
+    settings: options.verificationSettings,
+    observer: metrics.observeVerification,
+    onFlushError: (error) => logger.warn("usage flush failed; retrying", { error: String(error) }),
+  });
   const listener = options.listenUrl ? startChangeListener(options.listenUrl, verification, logger) : null;
-  const metrics = createMetrics(verification);
   const secureCookies = options.secureCookies ?? false;
   const security = createSessionSecurity(prisma, clock, logger, options);
   const securityHeaders = createSecurityHeaders(secureCookies);
+  const handleVerifyRequest = createVerifyRoute(verification, securityHeaders.forJsonAnswers);
   const yoga = createTesseraYoga({ prisma, clock, secureCookies, verification, security }, logger, [
     metrics.graphqlPlugin,
   ]);
@@ -66,11 +74,14 @@ export function createApp(options: AppOptions) {
     // The verification hot path: answered before the per-request log line is set up (none per call).
     if (path === verifyPath) {
       try {
-        // Its security headers are written with each answer (verify-route.ts), not by helmet.
-        return await handleVerifyRequest(req, res, verification, addressOf(req));
+        // Its security headers are written with each answer (precomputed), not by helmet per call.
+        return await handleVerifyRequest(req, res, addressOf(req));
       } catch (error) {
         logger.error("verification failed", { error: error instanceof Error ? error.message : String(error) });
-        if (!res.headersSent) sendJson(res, 500, { error: "internal", message: "Something went wrong on our side." });
+        if (!res.headersSent) {
+          const body = { error: "internal", message: "Something went wrong on our side." };
+          sendJson(res, 500, body, securityHeaders.forJsonAnswers);
+        }
         return;
       }
     }
@@ -83,7 +94,7 @@ export function createApp(options: AppOptions) {
       });
     });
     try {
-      securityHeaders(req, res);
+      securityHeaders.apply(req, res);
       if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return refuseBody(req, res, tooLarge, false);
       if (path === "/healthz") {
         try {

@@ -21,64 +21,56 @@ const optionalFields = ["accountToken", "scope", "resourceId", "origin", "userAg
 const knownFields = new Set<string>(["key", ...optionalFields]);
 
 /**
- * The security headers a JSON answer needs, written with it. Computed once rather than by helmet on
- * every call: helmet's per-response work cost this hot path about a fifth of its throughput.
+ * The route's handler. `securityHeaders` is the precomputed set of security-headers.ts
+ * (`forJsonAnswers`), written with every answer, so this route and every other one send the same
+ * headers (HSTS included in secure mode) without running helmet per call.
  */
-const securityHeaders = {
-  "x-content-type-options": "nosniff",
-  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
-  "x-frame-options": "DENY",
-  "referrer-policy": "no-referrer",
-};
-const jsonHeaders = {
-  "content-type": "application/json; charset=utf-8",
-  "cache-control": "no-store",
-  ...securityHeaders,
-};
+export function createVerifyRoute(verification: Verification, securityHeaders: Readonly<Record<string, string>>) {
+  const jsonHeaders = {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    ...securityHeaders,
+  };
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...jsonHeaders, "content-length": Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { ...jsonHeaders, "content-length": Buffer.byteLength(text), ...headers });
+    res.end(text);
+  }
 
-function badRequest(res: ServerResponse, message: string): void {
-  send(res, 400, { error: "bad_request", message });
-}
-
-export async function handleVerifyRequest(
-  req: IncomingMessage,
-  res: ServerResponse,
-  verification: Verification,
-  clientAddress: string | null,
-): Promise<void> {
-  if (req.method !== "POST") {
-    return send(
-      res,
-      405,
-      { error: "method_not_allowed", message: `Use POST to verify a key (got ${req.method}).` },
-      { allow: "POST" },
-    );
-  }
-  const body = await readBody(req, maxVerifyBodyBytes);
-  if (body === null) {
-    // Stop reading and close the connection: the rest of an oversized body is not worth receiving.
-    const message = `Verification requests are limited to ${maxVerifyBodyBytes} bytes.`;
-    return refuseBody(req, res, { error: "payload_too_large", message }, true, {
-      "cache-control": "no-store",
-      ...securityHeaders,
-    });
-  }
-  const parsed = parseVerifyRequest(body.toString("utf8"));
-  if (typeof parsed === "string") return badRequest(res, parsed);
-  const result = await verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
-  let answer = serialized.get(result);
-  if (answer === undefined) {
-    answer = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
-    serialized.set(result, answer);
-  }
-  res.writeHead(200, { ...jsonHeaders, "content-length": answer.length });
-  res.end(answer);
+  return async function handleVerifyRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    clientAddress: string | null,
+  ): Promise<void> {
+    if (req.method !== "POST") {
+      return send(
+        res,
+        405,
+        { error: "method_not_allowed", message: `Use POST to verify a key (got ${req.method}).` },
+        { allow: "POST" },
+      );
+    }
+    const body = await readBody(req, maxVerifyBodyBytes);
+    if (body === null) {
+      // Stop reading and close the connection: the rest of an oversized body is not worth receiving.
+      const message = `Verification requests are limited to ${maxVerifyBodyBytes} bytes.`;
+      return refuseBody(req, res, { error: "payload_too_large", message }, true, {
+        "cache-control": "no-store",
+        ...securityHeaders,
+      });
+    }
+    const parsed = parseVerifyRequest(body.toString("utf8"));
+    if (typeof parsed === "string") return send(res, 400, { error: "bad_request", message: parsed });
+    const result = await verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
+    let answer = serialized.get(result);
+    if (answer === undefined) {
+      answer = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
+      serialized.set(result, answer);
+    }
+    res.writeHead(200, { ...jsonHeaders, "content-length": answer.length });
+    res.end(answer);
+  };
 }
 
 /**

@@ -57,6 +57,18 @@ const routes: [string, string, RequestInit][] = [
   ],
 ];
 
+const verifyPost = (body: string): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body,
+});
+const verifyRoutes: [string, number, RequestInit][] = [
+  ["answer", 200, verifyPost('{"key":"tsr_unknown"}')],
+  ["405 to a GET", 405, {}],
+  ["400 to a malformed request", 400, verifyPost("{key:")],
+  ["413 to a body over the limit", 413, verifyPost(JSON.stringify({ key: "x".repeat(32 * 1024) }))],
+];
+
 describe("security headers", () => {
   it.each(routes)("%s carries the security headers", async (_name, path, init) => {
     const response = await fetch(base + path, init);
@@ -69,6 +81,28 @@ describe("security headers", () => {
     expect(csp).not.toMatch(/script-src [^;]*'unsafe-inline'/);
     expect(response.headers.get("strict-transport-security")).toBeNull();
     expect(response.headers.get("x-powered-by")).toBeNull();
+  });
+
+  // The verify route writes a precomputed set (no helmet per call) taken from the same helmet
+  // configuration, with a CSP that allows nothing: its answers are JSON, never a page.
+  it.each(verifyRoutes)("the verify route's %s carries the security headers", async (_name, status, init) => {
+    for (const [url, secure] of [
+      [base, false],
+      [secureBase, true],
+    ] as const) {
+      const response = await fetch(`${url}/v1/keys/verify`, init);
+      expect(response.status).toBe(status);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(response.headers.get("strict-transport-security")).toBe(
+        secure ? "max-age=31536000; includeSubDomains" : null,
+      );
+      expect(response.headers.get("x-powered-by")).toBeNull();
+      await response.arrayBuffer();
+    }
   });
 
   it("sends HSTS (and upgrades insecure requests) only when TESSERA_SECURE_COOKIES is on", async () => {

@@ -4,7 +4,7 @@ import { ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
 import { canOwnResources } from "../roles.ts";
-import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { runChange } from "../verification/changes.ts";
 import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { authorizeKeyWrite, lockKey } from "./key-access.ts";
 
@@ -35,7 +35,7 @@ export async function deleteApiKey(ctx: OperationContext, input: DeleteApiKeyInp
   const { organizationId } = await authorizeKeyWrite(ctx, input.id);
   const recipientId = input.transferOwnershipTo ?? null;
 
-  const result = await ctx.prisma.$transaction(async (tx) => {
+  return runChange(ctx, async (tx, changed) => {
     const key = await lockKey(tx, organizationId, input.id);
     const audit = (action: AuditAction, target: { type: string; id: string; label: string }, changes = {}) =>
       recordAuditByCaller(tx, ctx, { organizationId, action, target, changes });
@@ -99,11 +99,8 @@ export async function deleteApiKey(ctx: OperationContext, input: DeleteApiKeyInp
     );
     // A deleted key must read as unknown at once; resources deleted with it leave the groups (and
     // grants) other keys are verified against.
-    await announceVerificationChange(tx, { kind: "key", id: key.id });
-    if (deleted.length) await announceVerificationChange(tx, { kind: "resources" });
+    changed({ kind: "key", id: key.id });
+    if (deleted.length) changed({ kind: "resources" });
     return { deletedId: key.id, transferredResourceIds: transferred, deletedResourceIds: deleted };
   });
-  applyVerificationChange(ctx.prisma, { kind: "key", id: result.deletedId });
-  if (result.deletedResourceIds.length) applyVerificationChange(ctx.prisma, { kind: "resources" });
-  return result;
 }

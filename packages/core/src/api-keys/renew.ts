@@ -1,7 +1,7 @@
 import { recordAuditByCaller } from "../audit.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
-import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { runChange } from "../verification/changes.ts";
 import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
 import { twelveMonthsAfter } from "./validation.ts";
@@ -13,7 +13,7 @@ import { twelveMonthsAfter } from "./validation.ts";
 export async function renewApiKey(ctx: OperationContext, input: { id: string }): Promise<{ apiKeyId: string }> {
   requireActor(ctx.viewer);
   const { organizationId } = await authorizeKeyWrite(ctx, input.id);
-  await ctx.prisma.$transaction(async (tx) => {
+  await runChange(ctx, async (tx, changed) => {
     const key = await lockKey(tx, organizationId, input.id);
     const now = ctx.clock.now();
     assertKeyUsable(key, now, "renewed");
@@ -27,9 +27,8 @@ export async function renewApiKey(ctx: OperationContext, input: { id: string }):
     });
     // A cached entry still holds the old expiry: without this, a renewed key would be refused as
     // EXPIRED by instances that cached it before the renewal.
-    await announceVerificationChange(tx, { kind: "key", id: key.id });
+    changed({ kind: "key", id: key.id });
     await enqueueApiKeyEvent(tx, "api_key.renewed", key.id, now);
   });
-  applyVerificationChange(ctx.prisma, { kind: "key", id: input.id });
   return { apiKeyId: input.id };
 }

@@ -2,7 +2,7 @@ import { recordAuditByCaller } from "../audit.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
-import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { runChange } from "../verification/changes.ts";
 import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { authorizeKeyWrite, lockKey } from "./key-access.ts";
 
@@ -23,7 +23,7 @@ export async function revokeApiKey(
     throw new ValidationError(`The reason must be at most ${maxRevokeReasonLength} characters.`, "reason");
   }
   const { organizationId } = await authorizeKeyWrite(ctx, input.id);
-  await ctx.prisma.$transaction(async (tx) => {
+  await runChange(ctx, async (tx, changed) => {
     const key = await lockKey(tx, organizationId, input.id);
     if (key.revokedAt) throw new ConflictError("This key is already revoked.");
     const now = ctx.clock.now();
@@ -44,9 +44,8 @@ export async function revokeApiKey(
       changes: { reason },
     });
     // Revocation must take effect at the very next verification, on every instance.
-    await announceVerificationChange(tx, { kind: "key", id: key.id });
+    changed({ kind: "key", id: key.id });
     await enqueueApiKeyEvent(tx, "api_key.revoked", key.id, now);
   });
-  applyVerificationChange(ctx.prisma, { kind: "key", id: input.id });
   return { apiKeyId: input.id };
 }

@@ -3,7 +3,7 @@ import { recordAuditByCaller } from "../audit.ts";
 import { ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
-import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { runChange } from "../verification/changes.ts";
 import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { type CreateApiKeyInput, nameTaken } from "./create.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
@@ -43,7 +43,7 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
   const userAgent = input.userAgent === undefined ? undefined : validateUserAgent(input.userAgent);
 
   try {
-    await ctx.prisma.$transaction(async (tx) => {
+    await runChange(ctx, async (tx, changed) => {
       const locked = await lockKey(tx, organizationId, input.id);
       await assertGrantWithinCaller(tx, ctx.viewer, input);
       assertKeyUsable(locked, ctx.clock.now(), "edited");
@@ -94,10 +94,9 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
       });
       // Any restriction (scopes, resources, accounts, origins, user agent) or the API version may
       // have changed: a narrowed key must be refused at once, a widened one accepted at once.
-      await announceVerificationChange(tx, { kind: "key", id: input.id });
+      changed({ kind: "key", id: input.id });
       await enqueueApiKeyEvent(tx, "api_key.updated", input.id, ctx.clock.now());
     });
-    applyVerificationChange(ctx.prisma, { kind: "key", id: input.id });
   } catch (error) {
     throw nameTaken(error, name ?? null) ?? error;
   }

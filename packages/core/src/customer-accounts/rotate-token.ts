@@ -1,7 +1,7 @@
 import type { CustomerAccount } from "@tessera/db";
 import { recordAuditByCaller } from "../audit.ts";
 import { type OperationContext, requireActor } from "../operation-context.ts";
-import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { runChange } from "../verification/changes.ts";
 import { enqueueCustomerAccountEvent } from "../webhooks/events.ts";
 import { loadAccountToChange } from "./load.ts";
 import { withFreshAccountToken } from "./token-retry.ts";
@@ -15,8 +15,8 @@ export async function rotateAccountToken(ctx: OperationContext, input: { id: str
   requireActor(ctx.viewer);
   const account = await loadAccountToChange(ctx, input.id);
 
-  const rotated = await withFreshAccountToken((token) =>
-    ctx.prisma.$transaction(async (tx) => {
+  return withFreshAccountToken((token) =>
+    runChange(ctx, async (tx, changed) => {
       const rotated = await tx.customerAccount.update({ where: { id: account.id }, data: { token } });
       await recordAuditByCaller(tx, ctx, {
         organizationId: rotated.organizationId,
@@ -25,11 +25,9 @@ export async function rotateAccountToken(ctx: OperationContext, input: { id: str
         changes: { token: "rotated" },
       });
       // The old token must stop identifying the account at once, on every instance.
-      await announceVerificationChange(tx, { kind: "account", id: rotated.id });
+      changed({ kind: "account", id: rotated.id });
       await enqueueCustomerAccountEvent(tx, "customer_account.token_rotated", rotated.id, ctx.clock.now());
       return rotated;
     }),
   );
-  applyVerificationChange(ctx.prisma, { kind: "account", id: rotated.id });
-  return rotated;
 }

@@ -3,7 +3,7 @@ import { recordAuditByCaller } from "../audit.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import { normalizeName } from "../names.ts";
 import { type OperationContext, requireActor } from "../operation-context.ts";
-import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { runChange } from "../verification/changes.ts";
 import { enqueueCustomerAccountEvent } from "../webhooks/events.ts";
 import { loadAccountToChange } from "./load.ts";
 import { assertStatusChange } from "./status.ts";
@@ -39,7 +39,7 @@ export async function updateCustomerAccount(
   if (status !== account.status) changes.status = { from: account.status, to: status };
   if (Object.keys(changes).length === 0) return account;
 
-  const updated = await ctx.prisma.$transaction(async (tx) => {
+  return runChange(ctx, async (tx, changed) => {
     // Only if the status is still the one the rule was checked against: otherwise a concurrent
     // close could be undone by an update that read the account before it was closed.
     const { count } = await tx.customerAccount.updateMany({
@@ -55,11 +55,9 @@ export async function updateCustomerAccount(
     });
     // A suspended or closed account must be refused (ACCOUNT_INACTIVE) at once, a reactivated one
     // accepted at once. (A rename changes no answer, but is rare enough not to single out.)
-    await announceVerificationChange(tx, { kind: "account", id: account.id });
+    changed({ kind: "account", id: account.id });
     if (changes.status)
       await enqueueCustomerAccountEvent(tx, "customer_account.status_changed", account.id, ctx.clock.now());
     return tx.customerAccount.findUniqueOrThrow({ where: { id: account.id } });
   });
-  applyVerificationChange(ctx.prisma, { kind: "account", id: account.id });
-  return updated;
 }

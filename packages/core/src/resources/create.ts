@@ -3,7 +3,7 @@ import type { Resource, ResourceKind } from "@tessera/db";
 import { recordAuditByCaller } from "../audit.ts";
 import { normalizeName } from "../names.ts";
 import { type OperationContext, requireActor, requireOrganizationScope } from "../operation-context.ts";
-import { announceVerificationChange, applyVerificationChange } from "../verification/changes.ts";
+import { runChange } from "../verification/changes.ts";
 import { assertValidParent } from "./parent.ts";
 
 export type CreateResourceInput = {
@@ -28,7 +28,7 @@ export async function createResource(ctx: OperationContext, input: CreateResourc
   const id = randomUUID();
   const parentId = input.parentId ?? null;
 
-  const created = await ctx.prisma.$transaction(async (tx) => {
+  return runChange(ctx, async (tx, changed) => {
     if (parentId !== null) {
       await assertValidParent(tx, { resourceId: id, organizationId: input.organizationId, parentId });
     }
@@ -47,9 +47,7 @@ export async function createResource(ctx: OperationContext, input: CreateResourc
     });
     // A resource created inside a group is reachable through that group's grants from now on; an
     // instance that answered "unknown resource" for its id must not keep that answer.
-    await announceVerificationChange(tx, { kind: "resources" });
+    changed({ kind: "resources" });
     return resource;
   });
-  applyVerificationChange(ctx.prisma, { kind: "resources" });
-  return created;
 }

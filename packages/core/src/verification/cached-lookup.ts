@@ -1,4 +1,4 @@
-import { Lru } from "./lru.ts";
+import { LRUCache } from "lru-cache";
 
 export type CacheSettings = {
   /** Most entries kept per cache (keys, account tokens, resource chains), least recently used out first. */
@@ -10,6 +10,9 @@ export type CacheSettings = {
 };
 
 export type CacheStats = { hits: number; misses: number; invalidations: number };
+
+/** A cached answer; `null` remembers that the row does not exist (lru-cache stores no nullish values). */
+type Slot<V> = { value: V | null };
 
 /**
  * Shared by every cache of one verification service. `epoch` grows with every invalidation: a load
@@ -29,7 +32,7 @@ export class CacheGate {
  * id), with an index from the row's id to its lookup key so a change announced by id can drop it.
  */
 export class CachedLookup<V> {
-  private readonly lru: Lru<string, V | null>;
+  private readonly lru: LRUCache<string, Slot<V>>;
   private readonly byId = new Map<string, string>();
 
   constructor(
@@ -38,8 +41,19 @@ export class CachedLookup<V> {
     private readonly load: (lookupKey: string) => Promise<V | null>,
     private readonly idOf: (value: V) => string,
   ) {
-    this.lru = new Lru(settings.maxEntries, (_key, value) => {
-      if (value !== null) this.byId.delete(idOf(value));
+    // Least recently used out first, and nothing older than its time to live. lru-cache times entries
+    // with performance.now (monotonic), not the business clock: how long something may be cached is
+    // an operational matter, unrelated to key expiry. `dispose` runs for every entry that leaves
+    // (evicted, expired, replaced, deleted, cleared), so the id index never points at a gone entry
+    // (nor forgets one that another lookup key of the same row holds).
+    this.lru = new LRUCache<string, Slot<V>>({
+      max: settings.maxEntries,
+      ttl: settings.freshnessMs,
+      dispose: (slot, lookupKey) => {
+        if (slot.value === null) return;
+        const id = idOf(slot.value);
+        if (this.byId.get(id) === lookupKey) this.byId.delete(id);
+      },
     });
   }
 
@@ -50,7 +64,7 @@ export class CachedLookup<V> {
   async get(lookupKey: string): Promise<V | null> {
     if (!this.gate.bypass) {
       const hit = this.lru.get(lookupKey);
-      if (hit) {
+      if (hit !== undefined) {
         this.gate.stats.hits++;
         return hit.value;
       }
@@ -59,7 +73,11 @@ export class CachedLookup<V> {
     const epoch = this.gate.epoch;
     const value = await this.load(lookupKey);
     if (!this.gate.bypass && this.gate.epoch === epoch) {
-      this.lru.set(lookupKey, value, value === null ? this.settings.negativeMs : this.settings.freshnessMs);
+      this.lru.set(
+        lookupKey,
+        { value },
+        { ttl: value === null ? this.settings.negativeMs : this.settings.freshnessMs },
+      );
       if (value !== null) this.byId.set(this.idOf(value), lookupKey);
     }
     return value;

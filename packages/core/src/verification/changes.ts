@@ -10,7 +10,8 @@ export type VerificationChange = { kind: "key"; id: string } | { kind: "account"
 /** The PostgreSQL channel every instance LISTENs on. */
 export const verificationChannel = "tessera_verification";
 
-export function encodeChange(change: VerificationChange): string {
+/** The NOTIFY payload of a change; `decodeChange` reads it back on the other instances. */
+function encodeChange(change: VerificationChange): string {
   return change.kind === "resources" ? "resources" : `${change.kind}:${change.id}`;
 }
 
@@ -21,29 +22,39 @@ export function decodeChange(payload: string): VerificationChange | null {
   return null;
 }
 
-/**
- * Tells the other instances, from INSIDE the transaction that makes the change: PostgreSQL delivers
- * a NOTIFY only when its transaction commits, and never when it rolls back, so listeners hear about
- * exactly the changes that happened, right after they happened. (On PGlite, a single process, nobody
- * listens; the local `applyVerificationChange` is what counts there.)
- */
-export async function announceVerificationChange(
-  tx: Prisma.TransactionClient,
-  change: VerificationChange,
-): Promise<void> {
-  await tx.$executeRaw`SELECT pg_notify(${verificationChannel}, ${encodeChange(change)})`;
-}
-
 const localListeners = new WeakMap<PrismaClient, Set<(change: VerificationChange) => void>>();
 
 /**
- * Drops the change from this process's caches. Core operations call it right AFTER their transaction
- * commits and before they return: invalidating before the commit would let a verification running in
- * between cache the old row again. (A load that started before the commit and finishes after this
- * call is not cached either: see CacheGate.epoch.) So the next verification on this instance, once
- * the mutation has returned, reads the committed state.
+ * Runs a change to what verification reads (a key, an account, resources) in one transaction, and
+ * tells every cache about it. Why one helper: the two halves must always go together, and one
+ * forgotten half serves a stale answer. Every change `work` names with `changed(…)` is:
+ * - announced to the other instances from INSIDE the transaction (NOTIFY): PostgreSQL delivers a
+ *   NOTIFY only when its transaction commits, never when it rolls back, so listeners hear about
+ *   exactly the changes that happened, right after they happened (on PGlite, one process, nobody
+ *   listens);
+ * - dropped from this process's caches right AFTER the commit, before this returns: dropping it
+ *   before the commit would let a verification in between cache the old row again (and a load that
+ *   started before the commit and ends after is not cached either, see CacheGate.epoch).
+ * A `work` that throws rolls back: nothing is announced, nothing is dropped. What `work` names may
+ * depend on what it found (a delete names "resources" only when resources went with it).
  */
-export function applyVerificationChange(prisma: PrismaClient, change: VerificationChange): void {
+export async function runChange<T>(
+  ctx: { prisma: PrismaClient },
+  work: (tx: Prisma.TransactionClient, changed: (change: VerificationChange) => void) => Promise<T>,
+): Promise<T> {
+  const { result, changes } = await ctx.prisma.$transaction(async (tx) => {
+    // By payload, so a change named twice is announced and applied once.
+    const changes = new Map<string, VerificationChange>();
+    const result = await work(tx, (change) => changes.set(encodeChange(change), change));
+    for (const payload of changes.keys()) await tx.$executeRaw`SELECT pg_notify(${verificationChannel}, ${payload})`;
+    return { result, changes: [...changes.values()] };
+  });
+  for (const change of changes) applyLocally(ctx.prisma, change);
+  return result;
+}
+
+/** Drops the change from this process's caches (the ones registered with `onVerificationChange`). */
+function applyLocally(prisma: PrismaClient, change: VerificationChange): void {
   for (const listener of localListeners.get(prisma) ?? []) listener(change);
 }
 

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@tessera/db";
 import { hashApiKey, isWellFormedApiKey } from "../api-key-secret.ts";
 import type { Clock } from "../clock.ts";
-import { CachedLookup, CacheGate, type CacheSettings } from "./cached-lookup.ts";
+import { CachedLookup, CacheGate, type CacheSettings, type CacheStats } from "./cached-lookup.ts";
 import { onVerificationChange, type VerificationChange } from "./changes.ts";
 import type { VerifyCode } from "./codes.ts";
 import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
@@ -27,6 +27,27 @@ export const defaultVerificationSettings: VerificationSettings = {
 /** Called after every verification, for metrics: the code and how long it took, in seconds. */
 export type VerificationObserver = (code: VerifyCode, seconds: number) => void;
 
+/** What a Verification works with, given once at construction. */
+export type VerificationOptions = {
+  prisma: PrismaClient;
+  clock: Clock;
+  settings?: VerificationSettings;
+  /** Told about every answer (metrics); by default nobody is. */
+  observer?: VerificationObserver;
+  /** Told about a failed periodic usage flush (it is retried at the next one); by default nobody is. */
+  onFlushError?: (error: unknown) => void;
+};
+
+/** A read-only snapshot for metrics, taken when asked (the hot path only bumps plain numbers). */
+export type VerificationStats = CacheStats & {
+  /** Entries held by the key cache. */
+  keyEntries: number;
+  /** True while the caches are bypassed (cross-instance invalidation not assured). */
+  bypassed: boolean;
+  /** How long the oldest counted usage has waited to be written (0: nothing waits). */
+  usageFlushLagSeconds: number;
+};
+
 /** The outcome of authenticating a Bearer key: the key, or why it is refused. */
 export type KeyAuthentication = { entry: KeyEntry } | { code: KeyStateCode };
 
@@ -36,23 +57,22 @@ export type KeyAuthentication = { entry: KeyEntry } | { code: KeyStateCode };
  * invalidation at the same moment.
  */
 export class Verification {
+  /** Read by tests that count database reads; metrics read `stats()`. */
   readonly gate = new CacheGate();
-  readonly keys: CachedLookup<KeyEntry>;
-  readonly accounts: CachedLookup<AccountEntry>;
-  readonly resources: CachedLookup<ResourceChain>;
+  private readonly keys: CachedLookup<KeyEntry>;
+  private readonly accounts: CachedLookup<AccountEntry>;
+  private readonly resources: CachedLookup<ResourceChain>;
   readonly usage: UsageRecorder;
   private readonly limiter: FailureLimiter;
   private readonly unsubscribe: () => void;
   private readonly timer: NodeJS.Timeout;
-  observer: VerificationObserver = () => {};
-  /** Reports a failed periodic usage flush (it is retried at the next one). */
-  onFlushError: (error: unknown) => void = () => {};
+  private readonly clock: Clock;
+  private readonly observer: VerificationObserver;
 
-  constructor(
-    prisma: PrismaClient,
-    private readonly clock: Clock,
-    settings: VerificationSettings = defaultVerificationSettings,
-  ) {
+  constructor(options: VerificationOptions) {
+    const { prisma, clock, settings = defaultVerificationSettings, onFlushError = () => {} } = options;
+    this.clock = clock;
+    this.observer = options.observer ?? (() => {});
     this.keys = new CachedLookup(
       this.gate,
       settings.cache,
@@ -74,7 +94,7 @@ export class Verification {
     this.usage = new UsageRecorder(prisma);
     this.limiter = new FailureLimiter(settings.failureLimit);
     this.unsubscribe = onVerificationChange(prisma, (change) => this.apply(change));
-    this.timer = setInterval(() => this.usage.flush().catch(this.onFlushError), settings.usageFlushMs);
+    this.timer = setInterval(() => this.usage.flush().catch(onFlushError), settings.usageFlushMs);
     this.timer.unref();
   }
 
@@ -107,6 +127,16 @@ export class Verification {
     if (code || !entry) return { code: code ?? "NOT_FOUND" };
     this.usage.used(entry.keyId, this.clock.now());
     return { entry };
+  }
+
+  /** A snapshot for metrics, read at scrape time. */
+  stats(): VerificationStats {
+    return {
+      ...this.gate.stats,
+      keyEntries: this.keys.size,
+      bypassed: this.gate.bypass,
+      usageFlushLagSeconds: this.usage.lagSeconds(),
+    };
   }
 
   /**
