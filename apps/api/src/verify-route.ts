@@ -4,6 +4,7 @@ import {
   toVerifyApiKeyResponse,
   type Verification,
   type VerifyApiKeyRequest,
+  type VerifyApiKeyResult,
 } from "@tessera/core";
 import { readBody, refuseBody } from "./request-body.ts";
 
@@ -65,19 +66,35 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     const result = await verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
     let answer = serialized.get(result);
     if (answer === undefined) {
-      answer = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
+      const body = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
+      answer = { body, headers: { ...jsonHeaders, ...deprecationHeaders(result), "content-length": body.length } };
       serialized.set(result, answer);
     }
-    res.writeHead(200, { ...jsonHeaders, "content-length": answer.length });
-    res.end(answer);
+    res.writeHead(200, answer.headers);
+    res.end(answer.body);
   };
 }
 
 /**
  * Answers are immutable and shared (one per cached key entry without an account, one per refusal
- * code), so their JSON is computed once; it goes with the entry when the entry is invalidated.
+ * code), so their JSON and headers are computed once; they go with the entry when it is invalidated
+ * (a deprecation invalidates every key entry of the organization).
  */
-const serialized = new WeakMap<object, Buffer>();
+const serialized = new WeakMap<object, { body: Buffer; headers: Record<string, string | number> }>();
+
+/**
+ * A valid key on a deprecated API version: `Deprecation` (RFC 9745, a structured-field date, `@`
+ * and Unix seconds) says since when, `Sunset` (RFC 8594, an HTTP-date) until when it is served, so
+ * the calling service can pass both on to its own client.
+ */
+export function deprecationHeaders(result: VerifyApiKeyResult): Record<string, string> {
+  if (!result.valid || result.apiVersionDeprecatedAt === null) return {};
+  const headers: Record<string, string> = {
+    deprecation: `@${Math.floor(result.apiVersionDeprecatedAt.getTime() / 1000)}`,
+  };
+  if (result.apiVersionSunsetAt) headers.sunset = result.apiVersionSunsetAt.toUTCString();
+  return headers;
+}
 
 /** The request, or a message saying exactly what is wrong with it. */
 export function parseVerifyRequest(body: string): VerifyApiKeyRequest | string {

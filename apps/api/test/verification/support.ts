@@ -5,7 +5,9 @@ import type { App } from "../../src/server.ts";
 import { testSourceAddress } from "../support/harness.ts";
 
 export const verifyQuery = `query Verify($input: VerifyApiKeyInput!) {
-  verifyApiKey(input: $input) { valid code keyId organizationId customerAccountId role apiVersion scopes expiresAt }
+  verifyApiKey(input: $input) {
+    valid code keyId organizationId customerAccountId role apiVersion apiVersionDeprecated apiVersionSunsetAt scopes expiresAt
+  }
 }`;
 
 export type VerifyAnswer = {
@@ -16,6 +18,8 @@ export type VerifyAnswer = {
   customerAccountId: string | null;
   role: string | null;
   apiVersion: string | null;
+  apiVersionDeprecated: boolean | null;
+  apiVersionSunsetAt: string | null;
   scopes: string[] | null;
   expiresAt: string | null;
 };

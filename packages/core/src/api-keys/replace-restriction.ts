@@ -78,8 +78,8 @@ export async function replaceRestrictions(
     note(field, restrictionForAudit(from), restrictionForAudit(to));
   };
   if (edit.scopes !== undefined) {
-    const rows = edit.scopes && (await resolveScopes(tx, organizationId, edit.scopes));
     const was = before.allScopes ? null : before.scopes.map((s) => s.scope.name);
+    const rows = edit.scopes && (await resolveScopes(tx, organizationId, edit.scopes, was ?? []));
     replace("scopes", "scopes", rows?.map((s) => s.id) ?? null, was, rows?.map((s) => s.name) ?? null);
   }
   if (edit.resourceIds !== undefined) {

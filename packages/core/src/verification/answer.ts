@@ -11,6 +11,10 @@ export type VerifyApiKeyResponse = {
   customerAccountId: string | null;
   role: "EDITOR" | "VIEWER" | null;
   apiVersion: string | null;
+  /** True when the key's API version is deprecated; null for a refusal. */
+  apiVersionDeprecated: boolean | null;
+  /** The announced end of the key's API version; null when none (or for a refusal). */
+  apiVersionSunsetAt: Date | null;
   scopes: string[] | null;
   expiresAt: Date | null;
 };
@@ -25,6 +29,8 @@ export function toVerifyApiKeyResponse(result: VerifyApiKeyResult): VerifyApiKey
       customerAccountId: null,
       role: null,
       apiVersion: null,
+      apiVersionDeprecated: null,
+      apiVersionSunsetAt: null,
       scopes: null,
       expiresAt: null,
     };
@@ -37,6 +43,8 @@ export function toVerifyApiKeyResponse(result: VerifyApiKeyResult): VerifyApiKey
     customerAccountId: result.customerAccountId && encodeId("CustomerAccount", result.customerAccountId),
     role: result.role,
     apiVersion: result.apiVersion,
+    apiVersionDeprecated: result.apiVersionDeprecatedAt !== null,
+    apiVersionSunsetAt: result.apiVersionSunsetAt,
     scopes: [...result.scopes],
     expiresAt: result.expiresAt,
   };

@@ -3,9 +3,16 @@ import type { Prisma, PrismaClient } from "@tessera/db";
 /**
  * A change that may alter a verification answer. Keys and accounts are named by id; resource
  * changes (a new resource, a resource moved into or out of a group, resources deleted) can change
- * the group chain of many resources at once, so they drop every cached chain.
+ * the group chain of many resources at once, so they drop every cached chain. An organization change
+ * (its scope catalogue or an API version changed) can alter the answer of any of its keys, including
+ * all-scopes keys that name no scope, so it drops every cached key of that organization.
  */
-export type VerificationChange = { kind: "key"; id: string } | { kind: "account"; id: string } | { kind: "resources" };
+export type VerificationChange = { kind: ChangeKindWithId; id: string } | { kind: "resources" };
+
+const changeKindsWithId = ["key", "account", "organization"] as const;
+type ChangeKindWithId = (typeof changeKindsWithId)[number];
+const isChangeKindWithId = (kind: string): kind is ChangeKindWithId =>
+  (changeKindsWithId as readonly string[]).includes(kind);
 
 /** The PostgreSQL channel every instance LISTENs on. */
 export const verificationChannel = "tessera_verification";
@@ -18,7 +25,7 @@ function encodeChange(change: VerificationChange): string {
 export function decodeChange(payload: string): VerificationChange | null {
   if (payload === "resources") return { kind: "resources" };
   const [kind, id] = payload.split(":");
-  if ((kind === "key" || kind === "account") && id) return { kind, id };
+  if (kind && isChangeKindWithId(kind) && id) return { kind, id };
   return null;
 }
 

@@ -10,9 +10,13 @@ export type KeyEntry = {
   organizationId: string;
   role: KeyRole;
   apiVersion: string;
-  /** The key's scopes; null when the key has every scope. */
+  /** When the key's API version was deprecated; null while it is current. */
+  apiVersionDeprecatedAt: Date | null;
+  /** The announced end of the key's API version; null when none is announced. */
+  apiVersionSunsetAt: Date | null;
+  /** The key's scopes that are not retired; null when the key has every scope. */
   scopes: ReadonlySet<string> | null;
-  /** The organization's whole scope catalogue: what an all-scopes key carries. */
+  /** The organization's data scopes that are not retired: what an all-scopes key carries. */
   catalogue: readonly string[];
   /** Resources and groups granted; null when the key reaches every resource. */
   resourceIds: readonly string[] | null;

@@ -11,6 +11,8 @@ const entry: KeyEntry = {
   organizationId: "org-1",
   role: "EDITOR",
   apiVersion: "v2",
+  apiVersionDeprecatedAt: null,
+  apiVersionSunsetAt: null,
   scopes: new Set(["vehicles:read"]),
   catalogue: ["routes:write", "vehicles:read"],
   resourceIds: null,

@@ -18,6 +18,10 @@ export type VerifyApiKeyResult =
       customerAccountId: string | null;
       role: KeyRole;
       apiVersion: string;
+      /** When the key's API version was deprecated (the `Deprecation` header); null while current. */
+      apiVersionDeprecatedAt: Date | null;
+      /** The announced end of the key's API version (the `Sunset` header); null when none. */
+      apiVersionSunsetAt: Date | null;
       scopes: readonly string[];
       expiresAt: Date;
     }
@@ -74,6 +78,8 @@ function validResult(entry: KeyEntry, customerAccountId: string | null): VerifyA
     customerAccountId,
     role: entry.role,
     apiVersion: entry.apiVersion,
+    apiVersionDeprecatedAt: entry.apiVersionDeprecatedAt,
+    apiVersionSunsetAt: entry.apiVersionSunsetAt,
     scopes: Object.freeze(entry.scopes ? [...entry.scopes] : [...entry.catalogue]),
     expiresAt: entry.expiresAt,
   });

@@ -22,31 +22,6 @@ builder.prismaObject("Membership", {
   }),
 });
 
-builder.prismaObject("Scope", {
-  description:
-    "An action an API key may be allowed: a domain action such as `vehicles:read`, or a management scope Tessera itself honours (`keys:write`, …).",
-  fields: (t) => ({
-    name: t.exposeString("name", { description: "The scope's name, e.g. `vehicles:read`." }),
-    description: t.exposeString("description", { description: "What the scope allows." }),
-    management: t.boolean({
-      description: "True for the scopes that let a key manage Tessera itself (`keys:*`, `accounts:*`, `resources:*`).",
-      resolve: (scope) => scope.kind === "MANAGEMENT",
-    }),
-  }),
-});
-
-builder.prismaObject("ApiVersion", {
-  description: "A version of the partner's API that a key is pinned to.",
-  fields: (t) => ({
-    name: t.exposeString("name", { description: "The version's name, e.g. `v2`." }),
-    description: t.exposeString("description", { nullable: true, description: "Notes about this version." }),
-    deprecated: t.exposeBoolean("deprecated", {
-      description: "Deprecated versions still work for existing keys but should not be chosen for new ones.",
-    }),
-    releasedAt: t.expose("releasedAt", { type: "DateTime", description: "When the version was released." }),
-  }),
-});
-
 export const OrganizationRef = builder.prismaNode("Organization", {
   id: { field: "id" },
   description: "A partner organization: it owns API keys, customer accounts and resources, and has members.",
@@ -65,12 +40,16 @@ export const OrganizationRef = builder.prismaNode("Organization", {
       query: { orderBy: [{ role: "asc" }, { user: { email: "asc" } }], take: maxNestedItems },
     }),
     scopes: t.relation("scopes", {
-      description: `The scope catalogue ("available actions"): domain scopes, then the management scopes (${managementScopes.map((s) => s.name).join(", ")}), at most 100.`,
+      description: `The scope catalogue ("available actions"), retired scopes included: domain scopes, then the management scopes (${managementScopes.map((s) => s.name).join(", ")}), at most 100.`,
       query: { orderBy: [{ kind: "asc" }, { name: "asc" }], take: maxNestedItems },
     }),
     apiVersions: t.relation("apiVersions", {
       description: "The organization's API versions, newest first, at most 100.",
       query: { orderBy: [{ releasedAt: "desc" }, { name: "desc" }], take: maxNestedItems },
+    }),
+    defaultApiVersion: t.relation("defaultApiVersion", {
+      nullable: true,
+      description: "The API version new keys get when none is chosen (`setDefaultApiVersion`).",
     }),
   }),
 });
