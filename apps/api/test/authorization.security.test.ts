@@ -9,7 +9,7 @@
  * which act on throwaway objects.
  */
 import { randomBytes } from "node:crypto";
-import { type ManagementScope, type MemberRole, managementScopes } from "@tessera/core";
+import { dataScopeKind, type ManagementScope, type MemberRole, managementScopes } from "@tessera/core";
 import { isCarrierType, readGuards, schema, unguardedFields } from "@tessera/schema";
 import { getNamedType, isInterfaceType, isObjectType } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +19,8 @@ import { type Client, type OrgFixture, useHarness } from "./support/harness.ts";
 const h = useHarness();
 
 type Kind = "organization" | "catalogue" | "keys" | "accounts" | "resources" | "members" | "audit" | "webhooks";
-type Writes = "keys" | "accounts" | "resources" | "webhooks";
+/** `catalogue`: the scope catalogue and API versions, changed by OWNER and ADMIN members only (no key scope). */
+type Writes = "keys" | "accounts" | "resources" | "webhooks" | "catalogue";
 type Rights = { reads: Kind[]; writes: Writes[]; tokens: boolean };
 
 const kindOfType: Record<string, Kind> = {
@@ -40,12 +41,12 @@ const memberReads: Kind[] = ["organization", "catalogue", "keys", "accounts", "r
 const roleRights: Record<MemberRole, Rights> = {
   OWNER: {
     reads: [...memberReads, "audit", "webhooks"],
-    writes: ["keys", "accounts", "resources", "webhooks"],
+    writes: ["keys", "accounts", "resources", "webhooks", "catalogue"],
     tokens: true,
   },
   ADMIN: {
     reads: [...memberReads, "audit", "webhooks"],
-    writes: ["keys", "accounts", "resources", "webhooks"],
+    writes: ["keys", "accounts", "resources", "webhooks", "catalogue"],
     tokens: true,
   },
   EDITOR: { reads: memberReads, writes: ["resources"], tokens: false },
@@ -85,7 +86,7 @@ const fingerprint: Record<string, string> = {
 
 let A: OrgFixture;
 let B: OrgFixture;
-const ids = {} as Record<"key" | "truck" | "group" | "account" | "endpoint", string>;
+const ids = {} as Record<"key" | "truck" | "group" | "account" | "endpoint" | "scope" | "version", string>;
 const callers: Caller[] = [];
 
 function reads(caller: Caller, typename: string, item?: string): boolean {
@@ -148,7 +149,21 @@ beforeAll(async () => {
       eventType: "api_key.revoked",
     },
   });
-  Object.assign(ids, { key: key.id, truck: truck.id, group: group.id, account: account.id, endpoint: endpoint.id });
+  const scope = await prisma.scope.findUniqueOrThrow({
+    where: { organizationId_name: { organizationId, name: "vehicles:read" } },
+  });
+  const version = await prisma.apiVersion.findUniqueOrThrow({
+    where: { organizationId_name: { organizationId, name: "v1" } },
+  });
+  Object.assign(ids, {
+    key: key.id,
+    truck: truck.id,
+    group: group.id,
+    account: account.id,
+    endpoint: endpoint.id,
+    scope: scope.id,
+    version: version.id,
+  });
 
   for (const role of ["OWNER", "ADMIN", "EDITOR", "VIEWER"] as const) {
     callers.push({ name: role, client: A.as[role], userId: A.users[role].id, homeOrg: A.org.id, ...roleRights[role] });
@@ -340,6 +355,8 @@ describe("the read rules on every path", () => {
       CustomerAccount: () => ids.account,
       User: () => A.users.EDITOR.id,
       WebhookEndpoint: () => ids.endpoint,
+      Scope: () => ids.scope,
+      ApiVersion: () => ids.version,
     };
     const node = schema.getType("Node");
     if (!isInterfaceType(node)) throw new Error("Node is not an interface");
@@ -377,6 +394,19 @@ describe("the read rules on every path", () => {
     const prisma = h.db.prisma;
     const organizationId = gid("Organization", A.org.id);
     const freshKey = async () => (await A.keyClient()).key.id;
+    /** A throwaway data scope, retired when `retiredAt` is given. */
+    const freshScope = async (retiredAt: Date | null = null) =>
+      (
+        await prisma.scope.create({
+          data: {
+            organizationId: A.org.id,
+            name: `walk:f${randomBytes(4).toString("hex")}`,
+            description: "x",
+            kind: dataScopeKind,
+            retiredAt,
+          },
+        })
+      ).id;
     /** A payload's mutation, run on a throwaway object; `writes` is the right that lets it through. */
     const mutations: Record<string, { writes: Writes; run: (c: Client, selection: string) => Promise<any> }> = {
       CreateApiKeyPayload: {
@@ -453,6 +483,59 @@ describe("the read rules on every path", () => {
         writes: "webhooks",
         run: (c, s) =>
           mutate(c, "sendTestWebhook", "SendTestWebhookInput", s, { id: gid("WebhookEndpoint", ids.endpoint) }),
+      },
+      CreateScopePayload: {
+        writes: "catalogue",
+        run: (c, s) =>
+          mutate(c, "createScope", "CreateScopeInput", s, {
+            organizationId,
+            name: `walk:s${randomBytes(4).toString("hex")}`,
+            description: "A scope of the walk.",
+          }),
+      },
+      UpdateScopePayload: {
+        writes: "catalogue",
+        run: (c, s) =>
+          mutate(c, "updateScope", "UpdateScopeInput", s, {
+            id: gid("Scope", ids.scope),
+            description: "Read vehicles.",
+          }),
+      },
+      RetireScopePayload: {
+        writes: "catalogue",
+        run: async (c, s) => mutate(c, "retireScope", "RetireScopeInput", s, { id: gid("Scope", await freshScope()) }),
+      },
+      RestoreScopePayload: {
+        writes: "catalogue",
+        run: async (c, s) =>
+          mutate(c, "restoreScope", "RestoreScopeInput", s, { id: gid("Scope", await freshScope(new Date())) }),
+      },
+      CreateApiVersionPayload: {
+        writes: "catalogue",
+        run: (c, s) =>
+          mutate(c, "createApiVersion", "CreateApiVersionInput", s, {
+            organizationId,
+            name: `w${randomBytes(4).toString("hex")}`,
+          }),
+      },
+      DeprecateApiVersionPayload: {
+        writes: "catalogue",
+        run: (c, s) =>
+          mutate(c, "deprecateApiVersion", "DeprecateApiVersionInput", s, {
+            id: gid("ApiVersion", ids.version),
+            sunsetAt: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+          }),
+      },
+      SetDefaultApiVersionPayload: {
+        writes: "catalogue",
+        run: async (c, s) => {
+          const version = await prisma.apiVersion.create({
+            data: { organizationId: A.org.id, name: `d${randomBytes(4).toString("hex")}` },
+          });
+          return mutate(c, "setDefaultApiVersion", "SetDefaultApiVersionInput", s, {
+            id: gid("ApiVersion", version.id),
+          });
+        },
       },
       RotateAccountTokenPayload: {
         writes: "accounts",
