@@ -24,6 +24,7 @@ const sections = [
   { path: "/keys", label: "API Keys" },
   { path: "/accounts", label: "Account Tokens" },
   { path: "/audit", label: "Audit log", managersOnly: true },
+  { path: "/settings", label: "Settings" },
 ];
 
 /** The frame around every screen: organization, role, sections and the user menu. */

@@ -54,6 +54,15 @@ export function KeySettingsFields({ value, onChange }: { value: KeySettings; onC
   const [catalog] = useQuery({ query: KeyCatalogQuery, variables: { slug: organization.slug } });
   const org = catalog.data?.organization;
   const set = (changes: Partial<KeySettings>) => onChange({ ...value, ...changes });
+  const defaultVersion = org?.apiVersions.find((v) => v.isDefault);
+  // Retired scopes are never offered; one the key already holds stays (marked) so an edit keeps it.
+  const scopeOptions = (org?.scopes ?? [])
+    .filter((s) => !s.retiredAt || value.scopes.includes(s.name))
+    .map((s) => ({
+      id: s.name,
+      label: s.retiredAt ? `${s.name} (retired)` : s.name,
+      detail: s.retiredAt ? "Retired: no longer verifies." : s.description,
+    }));
 
   return (
     <Stack spacing={2}>
@@ -78,9 +87,10 @@ export function KeySettingsFields({ value, onChange }: { value: KeySettings; onC
         value={value.apiVersion}
         onChange={(e) => set({ apiVersion: e.target.value })}
       >
-        <MenuItem value="">Organization default</MenuItem>
+        <MenuItem value="">Organization default{defaultVersion ? ` (${defaultVersion.name})` : ""}</MenuItem>
         {(org?.apiVersions ?? []).map((v) => (
-          <MenuItem key={v.name} value={v.name}>
+          // A deprecated version cannot be chosen; a key already on one may stay on it.
+          <MenuItem key={v.name} value={v.name} disabled={v.deprecated && v.name !== value.apiVersion}>
             {v.name}
             {v.deprecated ? " (deprecated)" : ""}
           </MenuItem>
@@ -88,7 +98,7 @@ export function KeySettingsFields({ value, onChange }: { value: KeySettings; onC
       </TextField>
       <RestrictionPicker
         noun="scopes"
-        options={(org?.scopes ?? []).map((s) => ({ id: s.name, label: s.name, detail: s.description }))}
+        options={scopeOptions}
         all={value.allScopes}
         onAllChange={(allScopes) => set({ allScopes })}
         chosen={value.scopes}
