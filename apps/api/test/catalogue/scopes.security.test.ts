@@ -105,4 +105,20 @@ describe("who may change the scope catalogue", () => {
     });
     expect(payload.scope.description).toBe("<img src=x onerror=alert(1)> '; --");
   });
+
+  it("how many keys hold a scope or sit on a version is for those who may read keys: members and keys:read", async () => {
+    const org = await h.newOrganization();
+    const query = `{ organization(slug: "${org.org.slug}") { scopes { name keyCount } apiVersions { name keyCount } } }`;
+    const counts = async (client: Parameters<typeof run>[0]) => {
+      const { data } = await client.gql(query);
+      const scope = data?.organization.scopes.find((s: { name: string }) => s.name === "vehicles:read");
+      const version = data?.organization.apiVersions.find((v: { name: string }) => v.name === "v2");
+      return [scope?.keyCount, version?.keyCount];
+    };
+    const reader = await org.keyClient({ scopes: ["keys:read", "vehicles:read"] });
+    const blind = await org.keyClient({ scopes: ["vehicles:read", "resources:read"] });
+    expect(await counts(org.as.VIEWER)).toEqual([2, 2]);
+    expect(await counts(reader.client)).toEqual([2, 2]);
+    expect(await counts(blind.client)).toEqual([null, null]);
+  });
 });

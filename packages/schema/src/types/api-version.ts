@@ -28,9 +28,13 @@ export const ApiVersionRef = builder.prismaNode("ApiVersion", {
       select: { defaultFor: { select: { id: true } } },
       resolve: (version) => version.defaultFor !== null,
     }),
-    keyCount: t.relationCount("apiKeys", {
-      where: { revokedAt: null },
-      description: "How many keys that are not revoked are pinned to this version.",
+    keyCount: t.int({
+      nullable: true,
+      description:
+        "How many keys that are not revoked are pinned to this version. Null unless you may read keys (every member may; keys need `keys:read`).",
+      select: { _count: { select: { apiKeys: { where: { revokedAt: null } } } } },
+      resolve: async (version, _args, ctx) =>
+        (await ctx.access.mayRead(version.organizationId, "keys")) ? version._count.apiKeys : null,
     }),
   }),
 });

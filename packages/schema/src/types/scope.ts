@@ -18,10 +18,13 @@ export const ScopeRef = builder.prismaNode("Scope", {
       description:
         "When the scope was retired (`retireScope`); null while it is in use. A retired scope cannot be granted and no longer verifies; keys that hold it still list it.",
     }),
-    keyCount: t.relationCount("apiKeys", {
-      where: { apiKey: { revokedAt: null } },
+    keyCount: t.int({
+      nullable: true,
       description:
-        "How many keys that are not revoked hold this scope by name (all-scopes keys are not counted: they hold every data scope).",
+        "How many keys that are not revoked hold this scope by name (all-scopes keys are not counted: they hold every data scope). Null unless you may read keys (every member may; keys need `keys:read`).",
+      select: { _count: { select: { apiKeys: { where: { apiKey: { revokedAt: null } } } } } },
+      resolve: async (scope, _args, ctx) =>
+        (await ctx.access.mayRead(scope.organizationId, "keys")) ? scope._count.apiKeys : null,
     }),
   }),
 });

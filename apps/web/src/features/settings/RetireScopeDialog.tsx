@@ -3,7 +3,7 @@ import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { useReportedAction } from "../../lib/mutation-result.ts";
 import { RestoreScopeMutation, RetireScopeMutation, type ScopeRow } from "./documents.ts";
 
-const keys = (count: number) => (count === 1 ? "1 key holds" : `${count} keys hold`);
+const keys = (count: number | null) => (count === 1 ? "1 key holds" : `${count ?? 0} keys hold`);
 
 /** Asks before retiring (or restoring) a scope, saying exactly what stops (or starts) verifying. */
 export function RetireScopeDialog({
