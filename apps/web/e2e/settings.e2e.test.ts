@@ -120,4 +120,20 @@ describe("Settings: the scope catalogue and API versions", () => {
     await page.getByRole("row").filter({ hasText: "E2E fuel cards" }).getByText("Deprecated").waitFor();
     await checkScreen(page, "api-keys-deprecated-version");
   });
+
+  it("a VIEWER reads Settings without any control that changes them", async () => {
+    const viewer = await isolatedContext(browser, server.url);
+    const viewerPage = await signIn(viewer.context, "viewer@acme.test", "/settings");
+    await viewerPage.getByText("Owners and admins change these settings; you can read them.").waitFor();
+    await viewerPage
+      .getByRole("row")
+      .filter({ hasText: "fuel-cards:read" })
+      .getByText(/^Retired/)
+      .waitFor();
+    for (const name of [/Add scope/, /Add version/, /^Retire/, /^Describe/, /^Deprecate/, /Make default/]) {
+      expect(await viewerPage.getByRole("button", { name }).count(), String(name)).toBe(0);
+    }
+    await checkScreen(viewerPage, "settings-read-only");
+    await viewer.context.close();
+  });
 });
