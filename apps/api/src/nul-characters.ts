@@ -10,7 +10,8 @@ export function refuseNulCharacters(): Plugin {
     onParams({ params, setResult }) {
       // Malformed params (a query that is not a string, …) are yoga's to refuse, with its own message.
       const query = typeof params.query === "string" ? params.query : "";
-      const variables = params.variables && typeof params.variables === "object" ? JSON.stringify(params.variables) : "";
+      const variables =
+        params.variables && typeof params.variables === "object" ? JSON.stringify(params.variables) : "";
       if (variables.includes("\\u0000") || query.includes("\\u0000") || query.includes("\u0000")) {
         setResult({
           errors: [
