@@ -52,8 +52,12 @@ export function createApp(options: AppOptions) {
     settings: options.verificationSettings,
     observer: metrics.observeVerification,
     onFlushError: (error) => logger.warn("usage flush failed; retrying", { error: String(error) }),
+    onFilterLoadError: (error) => logger.warn("existence filter load failed; retrying", { error: String(error) }),
   });
-  const listener = options.listenUrl ? startChangeListener(options.listenUrl, verification, logger) : null;
+  // With a LISTEN connection the filter loads once listening (changes made meanwhile are heard);
+  // a single instance hears all its changes locally, so it loads at once.
+  const listener = options.listenUrl ? startChangeListener(options.listenUrl, prisma, verification, logger) : null;
+  if (!listener) void verification.loadFilter();
   const secureCookies = options.secureCookies ?? false;
   const security = createSessionSecurity(prisma, clock, logger, options);
   const securityHeaders = createSecurityHeaders(secureCookies);
