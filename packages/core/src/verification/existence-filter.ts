@@ -6,8 +6,6 @@ import { sha256 } from "../secrets.ts";
 export const filterErrorRate = 0.001;
 /** Sized for at least this many entries (1.8 MB at 0.1 %), and for twice what the database holds. */
 const minimumCapacity = 1_000_000;
-/** Rows read per page while loading (keyset pagination: no giant result, no OFFSET). */
-const pageSize = 5_000;
 
 /**
  * bloom-filters hashes every element with a pure-JavaScript xxhash64 (about 10 µs per lookup here);
@@ -64,7 +62,7 @@ export class ExistenceFilter {
   readonly stats: ExistenceFilterStats = { trusted: false, entries: 0, rejections: 0 };
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly source: DigestSource,
     private readonly onLoadError: (error: unknown) => void = () => {},
   ) {}
 
@@ -103,12 +101,10 @@ export class ExistenceFilter {
     const generation = this.generation;
     this.loading = true;
     try {
-      const [counts] = await this.prisma.$queryRaw<{ n: number }[]>`
-        SELECT ((SELECT count(*) FROM "ApiKey") + (SELECT count(*) FROM "CustomerAccount"))::int AS n`;
-      const capacity = Math.max(minimumCapacity, 2 * (counts?.n ?? 0));
+      const capacity = Math.max(minimumCapacity, 2 * (await this.source.count()));
       const next = { bloom: createBloom(capacity), entries: 0 };
       this.next = next;
-      for await (const digest of this.digests()) {
+      for await (const digest of this.source.digests()) {
         next.bloom.add(digest);
         next.entries++;
       }
@@ -131,27 +127,42 @@ export class ExistenceFilter {
     }
   }
 
-  /** Every key hash, then every account token's digest, a page at a time. */
-  private async *digests(): AsyncGenerator<string> {
-    for (let after = ""; ; ) {
-      const rows = await this.prisma.$queryRaw<{ v: string }[]>`
-        SELECT "hashedKey" AS v FROM "ApiKey" WHERE "hashedKey" > ${after} ORDER BY "hashedKey" LIMIT ${pageSize}`;
-      for (const row of rows) yield row.v;
-      if (rows.length < pageSize) break;
-      after = rows.at(-1)?.v ?? after;
-    }
-    for (let after = ""; ; ) {
-      const rows = await this.prisma.$queryRaw<{ v: string }[]>`
-        SELECT token AS v FROM "CustomerAccount" WHERE token > ${after} ORDER BY token LIMIT ${pageSize}`;
-      for (const row of rows) yield accountTokenDigest(row.v);
-      if (rows.length < pageSize) break;
-      after = rows.at(-1)?.v ?? after;
-    }
-  }
-
   close(): void {
     this.closed = true;
     this.distrust();
     if (this.retry) clearTimeout(this.retry);
   }
+}
+
+/** Where a load reads the digests from, and roughly how many there are (to size the filter). */
+export type DigestSource = { count(): Promise<number>; digests(): AsyncIterable<string> };
+
+/**
+ * Every key hash, then every account token's digest, from the database, `pageSize` rows per
+ * statement (keyset pagination on the unique indexes: no giant result, no OFFSET).
+ */
+export function databaseDigests(prisma: PrismaClient, pageSize = 5_000): DigestSource {
+  return {
+    async count() {
+      const [row] = await prisma.$queryRaw<{ n: number }[]>`
+        SELECT ((SELECT count(*) FROM "ApiKey") + (SELECT count(*) FROM "CustomerAccount"))::int AS n`;
+      return row?.n ?? 0;
+    },
+    async *digests() {
+      for (let after = ""; ; ) {
+        const rows = await prisma.$queryRaw<{ v: string }[]>`
+          SELECT "hashedKey" AS v FROM "ApiKey" WHERE "hashedKey" > ${after} ORDER BY "hashedKey" LIMIT ${pageSize}`;
+        for (const row of rows) yield row.v;
+        if (rows.length < pageSize) break;
+        after = rows.at(-1)?.v ?? after;
+      }
+      for (let after = ""; ; ) {
+        const rows = await prisma.$queryRaw<{ v: string }[]>`
+          SELECT token AS v FROM "CustomerAccount" WHERE token > ${after} ORDER BY token LIMIT ${pageSize}`;
+        for (const row of rows) yield accountTokenDigest(row.v);
+        if (rows.length < pageSize) break;
+        after = rows.at(-1)?.v ?? after;
+      }
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { CachedLookup, CacheGate, type CacheSettings, type CacheStats } from "./
 import { onVerificationChange, type VerificationChange } from "./changes.ts";
 import type { VerifyCode } from "./codes.ts";
 import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
-import { accountTokenDigest, ExistenceFilter, type ExistenceFilterStats } from "./existence-filter.ts";
+import { accountTokenDigest, databaseDigests, ExistenceFilter, type ExistenceFilterStats } from "./existence-filter.ts";
 import { FailureLimiter, type FailureLimitSettings } from "./failure-limiter.ts";
 import { loadAccountEntry, loadKeyEntry, loadResourceChain } from "./loaders.ts";
 import { type KeyStateCode, keyStateCode } from "./rules.ts";
@@ -102,7 +102,7 @@ export class Verification {
     const { prisma, clock, settings = defaultVerificationSettings, onFlushError = () => {} } = options;
     this.clock = clock;
     this.observer = options.observer ?? (() => {});
-    const filter = new ExistenceFilter(prisma, options.onFilterLoadError);
+    const filter = new ExistenceFilter(databaseDigests(prisma), options.onFilterLoadError);
     this.filter = filter;
     this.keys = new CachedLookup(
       this.gate,
