@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@tessera/db";
-import { BloomFilter, Hashing } from "bloom-filters";
+import bloomFilters, { type BloomFilter } from "bloom-filters";
 import { sha256 } from "../secrets.ts";
 
 /** The false-positive rate the filter is sized for: one made-up key in a thousand reaches the database. */
@@ -13,6 +13,9 @@ const minimumCapacity = 1_000_000;
  * 32 bits of the digest (about 0.7 µs per lookup). Overriding `serialize` is the library's documented
  * way to bring one's own hash; 32 bits keep the library's double hashing exact in a double.
  */
+// bloom-filters is CommonJS whose named exports Node's ESM loader cannot see: take them off the default.
+const { BloomFilter: Bloom, Hashing } = bloomFilters;
+
 class DigestHashing extends Hashing {
   override serialize(element: string | ArrayBuffer | Buffer, seed?: number): number {
     const offset = ((seed ?? 0) & 7) * 8;
@@ -21,7 +24,7 @@ class DigestHashing extends Hashing {
 }
 
 function createBloom(capacity: number): BloomFilter {
-  const bloom = BloomFilter.create(capacity, filterErrorRate);
+  const bloom = Bloom.create(capacity, filterErrorRate);
   bloom._hashing = new DigestHashing();
   return bloom;
 }
