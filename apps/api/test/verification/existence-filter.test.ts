@@ -160,6 +160,18 @@ describe("an address over its failure limit is answered from memory only", () =>
       // Another address is not limited, and reads the database as usual.
       expect((await limited.verify({ key: madeUpKey() }, "198.51.100.98")).code).toBe("NOT_FOUND");
       expect(counting.counter.statements).toBe(before + 1);
+      // With the filter trusted, the limited address still gets a real, uncached key verified (one
+      // read: a service behind the attacker's address keeps working), and made-up keys read nothing.
+      await limited.loadFilter();
+      const loaded = counting.counter.statements;
+      expect((await limited.verify({ key: w.keys.strict.secret, userAgent: "FleetApp/2" }, attacker)).code).toBe(
+        "VALID",
+      );
+      expect(counting.counter.statements).toBe(loaded + 1);
+      for (let i = 0; i < 20; i++) {
+        expect((await limited.verify({ key: madeUpKey() }, attacker)).code).toBe("RATE_LIMITED");
+      }
+      expect(counting.counter.statements).toBe(loaded + 1);
     } finally {
       await limited.close();
     }

@@ -64,11 +64,18 @@ export type VerificationStats = CacheStats & {
 /** Thrown by a memory-only lookup that would need the database (see `Verification.verify`). */
 class NeedsDatabase extends Error {}
 
-function memoryOnly<V>(lookup: CachedLookup<V>): Lookup<V> {
+/**
+ * The lookup as an address over its limit gets it: what memory knows, and a database read only when
+ * `mayRead` (the existence filter is trusted and says the key or token may exist: a real one, or one
+ * made-up in a thousand), so a service behind the same address as an attacker still gets its valid
+ * key verified once its cache entry has expired.
+ */
+function memoryFirst<V>(lookup: CachedLookup<V>, mayRead: () => boolean): Lookup<V> {
   return {
     get(lookupKey) {
       const known = lookup.peek(lookupKey);
-      return known === undefined ? Promise.reject(new NeedsDatabase()) : Promise.resolve(known);
+      if (known !== undefined) return Promise.resolve(known);
+      return mayRead() ? lookup.get(lookupKey) : Promise.reject(new NeedsDatabase());
     },
   };
 }
@@ -91,7 +98,7 @@ export class Verification {
   private readonly limiter: FailureLimiter;
   readonly filter: ExistenceFilter;
   private readonly deps: VerifyDeps;
-  /** The same lookups, answering from the caches and the filter only (addresses over their limit). */
+  /** The same lookups, answering from the caches and the filter first (addresses over their limit). */
   private readonly memoryDeps: VerifyDeps;
   private readonly unsubscribe: () => void;
   private readonly timer: NodeJS.Timeout;
@@ -127,10 +134,11 @@ export class Verification {
     this.usage = new UsageRecorder(prisma);
     this.limiter = new FailureLimiter(settings.failureLimit);
     this.deps = { keys: this.keys, accounts: this.accounts, resources: this.resources, clock };
+    const filterTrusted = () => filter.stats.trusted;
     this.memoryDeps = {
-      keys: memoryOnly(this.keys),
-      accounts: memoryOnly(this.accounts),
-      resources: memoryOnly(this.resources),
+      keys: memoryFirst(this.keys, filterTrusted),
+      accounts: memoryFirst(this.accounts, filterTrusted),
+      resources: memoryFirst(this.resources, () => false),
       clock,
     };
     this.unsubscribe = onVerificationChange(prisma, (change) => this.apply(change));
@@ -149,8 +157,10 @@ export class Verification {
   /**
    * Verifies a key for a service. `clientAddress` is the caller's address (the service's, not its
    * user's): refusals count against it, see FailureLimiter. An address over its limit is answered
-   * from memory only: what the caches and the existence filter know (a cached valid key stays
-   * VALID); a refusal, or anything only the database could tell, is RATE_LIMITED.
+   * before any lookup from what memory knows (the caches, the existence filter); the database is read
+   * for it only for a key or token the trusted filter says may exist (see memoryFirst), never for a
+   * made-up one, and never while the filter is not trusted. A valid answer stays VALID; a refusal,
+   * or anything else only the database could tell, is RATE_LIMITED.
    */
   async verify(input: VerifyApiKeyInput, clientAddress: string | null): Promise<VerifyApiKeyResult> {
     const started = performance.now();
