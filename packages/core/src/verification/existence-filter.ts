@@ -7,15 +7,15 @@ export const filterErrorRate = 0.001;
 /** Sized for at least this many entries (1.8 MB at 0.1 %), and for twice what the database holds. */
 const minimumCapacity = 1_000_000;
 
+// bloom-filters is CommonJS whose named exports Node's ESM loader cannot see: take them off the default.
+const { BloomFilter: Bloom, Hashing } = bloomFilters;
+
 /**
  * bloom-filters hashes every element with a pure-JavaScript xxhash64 (about 10 µs per lookup here);
  * our elements are SHA-256 hex digests already, uniformly random, so each "hash function" just reads
  * 32 bits of the digest (about 0.7 µs per lookup). Overriding `serialize` is the library's documented
  * way to bring one's own hash; 32 bits keep the library's double hashing exact in a double.
  */
-// bloom-filters is CommonJS whose named exports Node's ESM loader cannot see: take them off the default.
-const { BloomFilter: Bloom, Hashing } = bloomFilters;
-
 class DigestHashing extends Hashing {
   override serialize(element: string | ArrayBuffer | Buffer, seed?: number): number {
     const offset = ((seed ?? 0) & 7) * 8;
