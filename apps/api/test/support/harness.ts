@@ -6,6 +6,7 @@ import {
   generateSessionToken,
   hashPassword,
   type MemberRole,
+  runChange,
 } from "@tessera/core";
 import { afterAll, beforeAll } from "vitest";
 import { sessionCookieName } from "../../src/cookies.ts";
@@ -132,26 +133,32 @@ async function makeOrganization(h: Harness) {
     sessions[role] = h.client({ cookie: `${sessionCookieName}=${token}` });
   }
 
-  /** Inserts a key directly (the key mutations are tested on their own) and returns a client using it. */
+  /**
+   * Inserts a key directly (the key mutations are tested on their own) and returns a client using it.
+   * Through runChange, like every creation, so that the existence filter knows the key.
+   */
   async function keyClient(options: { scopes?: string[]; revoked?: boolean; expiresAt?: Date } = {}) {
     const generated = generateApiKey();
     const version = await prisma.apiVersion.findFirstOrThrow({ where: { organizationId: org.id, name: "v2" } });
     const scopeRows = options.scopes
       ? await prisma.scope.findMany({ where: { organizationId: org.id, name: { in: options.scopes } } })
       : [];
-    const key = await prisma.apiKey.create({
-      data: {
-        organizationId: org.id,
-        name: `key-${randomBytes(3).toString("hex")}`,
-        hashedKey: generated.hash,
-        hint: generated.hint,
-        apiVersionId: version.id,
-        allScopes: !options.scopes,
-        expiresAt: options.expiresAt ?? new Date(Date.now() + 30 * 86_400_000),
-        revokedAt: options.revoked ? new Date() : null,
-        createdByUserId: users.OWNER.id,
-        scopes: { create: scopeRows.map((s) => ({ scopeId: s.id })) },
-      },
+    const key = await runChange({ prisma }, async (tx, changed) => {
+      changed({ kind: "created", digest: generated.hash });
+      return tx.apiKey.create({
+        data: {
+          organizationId: org.id,
+          name: `key-${randomBytes(3).toString("hex")}`,
+          hashedKey: generated.hash,
+          hint: generated.hint,
+          apiVersionId: version.id,
+          allScopes: !options.scopes,
+          expiresAt: options.expiresAt ?? new Date(Date.now() + 30 * 86_400_000),
+          revokedAt: options.revoked ? new Date() : null,
+          createdByUserId: users.OWNER.id,
+          scopes: { create: scopeRows.map((s) => ({ scopeId: s.id })) },
+        },
+      });
     });
     return { key, secret: generated.secret, client: h.client({ authorization: `Bearer ${generated.secret}` }) };
   }

@@ -4,6 +4,7 @@ import { recordAuditByCaller } from "../audit.ts";
 import { ConflictError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
+import { runChange } from "../verification/changes.ts";
 import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { uniqueKeyName } from "./naming.ts";
 import {
@@ -62,7 +63,8 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
 
   const generated = generateApiKey();
   try {
-    const key = await ctx.prisma.$transaction(async (tx) => {
+    // runChange: the new key's hash joins every instance's existence filter before this returns.
+    const key = await runChange(ctx, async (tx, changed) => {
       await assertGrantWithinCaller(tx, ctx.viewer, {
         role,
         resourceIds: input.resourceIds ?? null,
@@ -117,6 +119,7 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
         },
       });
       await enqueueApiKeyEvent(tx, "api_key.created", created.id, now);
+      changed({ kind: "created", digest: generated.hash });
       return created;
     });
     return { apiKeyId: key.id, secret: generated.secret };
