@@ -66,11 +66,15 @@ describe("demo data", () => {
     });
     const dashboard = h.client({ authorization: `Bearer ${demoKeySecrets.dashboard}` });
     const refused = await dashboard.gql(
-      `{ organization(slug: "acme-fleet") { apiKeys { totalCount } customerAccounts { nodes { token } } } }`,
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { __typename } }`,
+      {
+        input: {
+          organizationId: automation
+            ? `${Buffer.from(`Organization:${automation.organizationId}`).toString("base64")}`
+            : "",
+        },
+      },
     );
-    expect(refused.data?.organization).toEqual({
-      apiKeys: { totalCount: 0 },
-      customerAccounts: { totalCount: undefined, nodes: [] },
-    });
+    expect(refused.data?.createApiKey.__typename).toBe("ForbiddenError");
   });
 });
