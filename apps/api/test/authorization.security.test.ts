@@ -174,7 +174,7 @@ beforeAll(async () => {
     await prisma.resourceOwner.create({ data: { resourceId: truck.id, apiKeyId: caller.key.id } });
     callers.push({ name, client: caller.client, keyId: caller.key.id, homeOrg: A.org.id, ...rights });
   }
-  const foreign = await B.keyClient();
+  const foreign = await B.keyClient({ managementScopes: "all" });
   callers.push({
     name: "key of another organization",
     client: foreign.client,
