@@ -10,11 +10,11 @@ const options = [
   { name: "accounts:write", description: "Create customer accounts, change their status and rotate their tokens." },
 ];
 
-function Harness({ role, initial = [] as string[] }: { role: "EDITOR" | "VIEWER"; initial?: string[] }) {
+function Harness({ keyRole, initial = [] as string[] }: { keyRole: "EDITOR" | "VIEWER"; initial?: string[] }) {
   const [chosen, setChosen] = useState(initial);
   return (
     <>
-      <ManageTesseraField options={options} role={role} chosen={chosen} onChange={setChosen} />
+      <ManageTesseraField options={options} role={keyRole} chosen={chosen} onChange={setChosen} />
       <output data-testid="value">{chosen.join("|")}</output>
     </>
   );
@@ -22,7 +22,7 @@ function Harness({ role, initial = [] as string[] }: { role: "EDITOR" | "VIEWER"
 
 describe("ManageTesseraField", () => {
   it("grants nothing by default and warns plainly when a write scope is chosen", async () => {
-    render(<Harness role="EDITOR" />);
+    render(<Harness keyRole="EDITOR" />);
     expect(screen.getByTestId("value").textContent).toBe("");
     expect(screen.queryByRole("alert")).toBeNull();
     await userEvent.click(screen.getByRole("checkbox", { name: /keys:write/ }));
@@ -32,14 +32,14 @@ describe("ManageTesseraField", () => {
   });
 
   it("reads need no warning", async () => {
-    render(<Harness role="EDITOR" />);
+    render(<Harness keyRole="EDITOR" />);
     await userEvent.click(screen.getByRole("checkbox", { name: /keys:read/ }));
     expect(screen.getByTestId("value").textContent).toBe("keys:read");
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("disables write scopes for a Viewer key, saying why", () => {
-    render(<Harness role="VIEWER" />);
+    render(<Harness keyRole="VIEWER" />);
     const write = screen.getByRole("checkbox", { name: /keys:write/ }) as HTMLInputElement;
     expect(write.disabled).toBe(true);
     expect((screen.getByRole("checkbox", { name: /keys:read/ }) as HTMLInputElement).disabled).toBe(false);
