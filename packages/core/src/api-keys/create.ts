@@ -11,7 +11,6 @@ import {
   assertScopesWithinCaller,
   resolveApiVersion,
   resolveCustomerAccountIds,
-  resolveManagementScopes,
   resolveResourceIds,
   resolveScopes,
 } from "./restrictions.ts";
@@ -78,8 +77,8 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
         customerAccountIds: input.customerAccountIds ?? null,
       });
       const version = await resolveApiVersion(tx, organizationId, input.apiVersion ?? undefined);
-      const scopes = scopeNames && (await resolveScopes(tx, organizationId, scopeNames));
-      const management = await resolveManagementScopes(tx, organizationId, managementNames);
+      const scopes = scopeNames && (await resolveScopes(tx, organizationId, "DATA", scopeNames));
+      const management = await resolveScopes(tx, organizationId, "MANAGEMENT", managementNames);
       const resourceIds = input.resourceIds && (await resolveResourceIds(tx, organizationId, input.resourceIds));
       const accountIds =
         input.customerAccountIds && (await resolveCustomerAccountIds(tx, organizationId, input.customerAccountIds));

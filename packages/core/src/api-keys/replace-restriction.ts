@@ -1,11 +1,6 @@
 import type { Prisma, ScopeKind } from "@tessera/db";
 import type { ManagementScope } from "../roles.ts";
-import {
-  resolveCustomerAccountIds,
-  resolveManagementScopes,
-  resolveResourceIds,
-  resolveScopes,
-} from "./restrictions.ts";
+import { resolveCustomerAccountIds, resolveResourceIds, resolveScopes } from "./restrictions.ts";
 import { validateKeyHoldsAScope } from "./validation.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -119,11 +114,13 @@ async function replaceScopes(
   const held = (kind: ScopeKind) => before.scopes.filter((s) => s.scope.kind === kind).map((s) => s.scope);
   const heldData = before.allScopes ? null : held("DATA");
   const dataScopes: ScopeRow[] | null =
-    edit.scopes === undefined ? heldData : edit.scopes && (await resolveScopes(tx, organizationId, edit.scopes));
+    edit.scopes === undefined
+      ? heldData
+      : edit.scopes && (await resolveScopes(tx, organizationId, "DATA", edit.scopes));
   const management: ScopeRow[] =
     edit.managementScopes === undefined
       ? held("MANAGEMENT")
-      : await resolveManagementScopes(tx, organizationId, edit.managementScopes);
+      : await resolveScopes(tx, organizationId, "MANAGEMENT", edit.managementScopes);
   const names = (rows: ScopeRow[]) => rows.map((row) => row.name);
   validateKeyHoldsAScope(dataScopes && names(dataScopes), names(management));
   if (edit.scopes !== undefined) {

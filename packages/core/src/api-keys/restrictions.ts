@@ -1,4 +1,4 @@
-import type { Prisma } from "@tessera/db";
+import type { Prisma, ScopeKind } from "@tessera/db";
 import { ForbiddenError, ValidationError } from "../errors.ts";
 import type { ManagementScope } from "../roles.ts";
 import type { Viewer } from "../viewer.ts";
@@ -32,38 +32,29 @@ export async function resolveApiVersion(tx: Tx, organizationId: string, name: st
   return version;
 }
 
+/** How an unknown name is refused, per kind: in the input field the caller filled. */
+const unknownScopes = {
+  DATA: (names: string[]) =>
+    new ValidationError(`Unknown scope${names.length > 1 ? "s" : ""}: ${names.join(", ")}.`, "scopes"),
+  MANAGEMENT: (names: string[]) =>
+    new ValidationError(`The organization's catalogue lacks ${names.join(", ")}.`, "managementScopes"),
+} satisfies Record<ScopeKind, (names: string[]) => ValidationError>;
+
 /**
- * The catalogue rows for the chosen data scope names (already validated); every name must be a DATA
- * scope of the organization's catalogue.
+ * The catalogue rows for scope names of one kind (already validated): data scopes for `scopes`,
+ * management scopes for `managementScopes`; every name must be of that kind in the organization's
+ * catalogue.
  */
-export async function resolveScopes(tx: Tx, organizationId: string, names: readonly string[]) {
+export async function resolveScopes(tx: Tx, organizationId: string, kind: ScopeKind, names: readonly string[]) {
   const rows = await tx.scope.findMany({
-    where: { organizationId, kind: "DATA", name: { in: [...names] } },
+    where: { organizationId, kind, name: { in: [...names] } },
     select: { id: true, name: true },
   });
   const unknown = notFound(
     names,
     rows.map((row) => row.name),
   );
-  if (unknown.length) {
-    throw new ValidationError(`Unknown scope${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`, "scopes");
-  }
-  return rows;
-}
-
-/** The catalogue rows for management scope names (already validated against the names Tessera honours). */
-export async function resolveManagementScopes(tx: Tx, organizationId: string, names: readonly ManagementScope[]) {
-  const rows = await tx.scope.findMany({
-    where: { organizationId, kind: "MANAGEMENT", name: { in: [...names] } },
-    select: { id: true, name: true },
-  });
-  const missing = notFound(
-    names,
-    rows.map((row) => row.name),
-  );
-  if (missing.length) {
-    throw new ValidationError(`The organization's catalogue lacks ${missing.join(", ")}.`, "managementScopes");
-  }
+  if (unknown.length) throw unknownScopes[kind](unknown);
   return rows;
 }
 
