@@ -47,8 +47,8 @@ const createKey = async (origins: string[] = []) => {
     automation,
     `mutation C($input: CreateApiKeyInput!) { createApiKey(input: $input) {
       __typename ... on CreateApiKeyPayload { secret apiKey { id } } ... on Error { message } } }`,
-    // The demo automation key holds the management scopes only, and cannot grant more than it has.
-    { input: { organizationId: orgId, origins, scopes: ["keys:read"] } },
+    // The demo automation key holds all data scopes and keys:write, so it may grant all data scopes.
+    { input: { organizationId: orgId, origins } },
   );
   if (!data.createApiKey.secret) throw new Error(JSON.stringify(data));
   return { secret: data.createApiKey.secret as string, id: data.createApiKey.apiKey.id as string };
