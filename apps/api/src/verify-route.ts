@@ -32,6 +32,9 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     "cache-control": "no-store",
     ...securityHeaders,
   };
+  /** The same, as the flat [name, value, …] list writeHead takes as it is. */
+  const answerHeaders = Object.entries(jsonHeaders).flat();
+  const serialized = new WeakMap<object, Serialized>();
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
@@ -67,7 +70,15 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     let answer = serialized.get(result);
     if (answer === undefined) {
       const body = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
-      answer = { body, headers: { ...jsonHeaders, ...deprecationHeaders(result), "content-length": body.length } };
+      answer = {
+        body,
+        headers: [
+          ...answerHeaders,
+          ...Object.entries(deprecationHeaders(result)).flat(),
+          "content-length",
+          String(body.length),
+        ],
+      };
       serialized.set(result, answer);
     }
     res.writeHead(200, answer.headers);
@@ -77,10 +88,12 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
 
 /**
  * Answers are immutable and shared (one per cached key entry without an account, one per refusal
- * code), so their JSON and headers are computed once; they go with the entry when it is invalidated
- * (a deprecation invalidates every key entry of the organization).
+
+ * code), so their JSON and their header list (the deprecation headers included) are computed once (no
+ * object built per call); they go with the entry when the entry is invalidated (a deprecation
+ * invalidates every key entry of its organization). Keyed per route (its security headers).
  */
-const serialized = new WeakMap<object, { body: Buffer; headers: Record<string, string | number> }>();
+type Serialized = { body: Buffer; headers: string[] };
 
 /**
  * A valid key on a deprecated API version: `Deprecation` (RFC 9745, a structured-field date, `@`
@@ -108,8 +121,11 @@ export function parseVerifyRequest(body: string): VerifyApiKeyRequest | string {
     return 'The body must be a JSON object, e.g. {"key": "tsr_…"}.';
   }
   const fields = value as Record<string, unknown>;
-  const unknown = Object.keys(fields).filter((name) => !knownFields.has(name));
-  if (unknown.length) {
+  // Counted first (no array per request); named only when there is something to refuse.
+  let unknownCount = 0;
+  for (const name in fields) if (!knownFields.has(name)) unknownCount++;
+  if (unknownCount) {
+    const unknown = Object.keys(fields).filter((name) => !knownFields.has(name));
     return `Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Allowed: ${[...knownFields].join(", ")}.`;
   }
   if (typeof fields.key !== "string") return "`key` is required and must be a string.";

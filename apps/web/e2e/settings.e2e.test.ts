@@ -56,8 +56,8 @@ describe("Settings: the scope catalogue and API versions", () => {
     await page.getByRole("button", { name: "Add API key" }).click();
     const create = page.getByRole("dialog", { name: "Add API key" });
     await create.getByLabel("Name").fill("E2E fuel cards");
-    await create.getByRole("checkbox", { name: "All scopes" }).uncheck();
-    await create.getByLabel("Chosen scopes").fill("fuel");
+    await create.getByRole("checkbox", { name: "All data scopes" }).uncheck();
+    await create.getByLabel("Chosen data scopes").fill("fuel");
     await page.getByRole("option", { name: /fuel-cards:read/ }).click();
     await create.getByRole("button", { name: "Create key" }).click();
     const secretDialog = page.getByRole("dialog", { name: /Your new API key "E2E fuel cards"/ });
@@ -86,8 +86,8 @@ describe("Settings: the scope catalogue and API versions", () => {
     // A new key is not offered the retired scope.
     await page.getByRole("tab", { name: "API Keys" }).click();
     await page.getByRole("button", { name: "Add API key" }).click();
-    await create.getByRole("checkbox", { name: "All scopes" }).uncheck();
-    await create.getByLabel("Chosen scopes").fill("fuel");
+    await create.getByRole("checkbox", { name: "All data scopes" }).uncheck();
+    await create.getByLabel("Chosen data scopes").fill("fuel");
     await page.getByText("No options").waitFor();
     await create.getByRole("button", { name: "Cancel" }).click();
     expect(admin.outside).toEqual([]);

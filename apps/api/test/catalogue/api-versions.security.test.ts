@@ -23,7 +23,10 @@ describe("who may change the API versions", () => {
       [deprecateVersionMutation, { id: v1, sunsetAt: daysFromNow(30) }],
       [setDefaultVersionMutation, { id: v2 }],
     ];
-    const keys = [(await org.keyClient()).client, (await org.keyClient({ scopes: ["keys:write"] })).client];
+    const keys = [
+      (await org.keyClient({ managementScopes: "all" })).client,
+      (await org.keyClient({ managementScopes: ["keys:write"] })).client,
+    ];
     const before = await catalogueSnapshot(h.db.prisma, org.org.id);
     for (const [document, input] of attempts) {
       for (const client of [org.as.EDITOR, org.as.VIEWER, ...keys]) {
@@ -40,7 +43,7 @@ describe("who may change the API versions", () => {
     const v1 = await versionId(h.db.prisma, victim.org.id, "v1");
     const v2 = await versionId(h.db.prisma, victim.org.id, "v2");
     const before = await catalogueSnapshot(h.db.prisma, victim.org.id);
-    for (const client of [attacker.as.OWNER, (await attacker.keyClient()).client]) {
+    for (const client of [attacker.as.OWNER, (await attacker.keyClient({ managementScopes: "all" })).client]) {
       const created = await run(client, createVersionMutation, {
         organizationId: gid("Organization", victim.org.id),
         name: "v9",

@@ -1,4 +1,3 @@
-import { dataScopeKind } from "@tessera/core";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../support/harness.ts";
 import {
@@ -44,8 +43,8 @@ describe("who may change the scope catalogue", () => {
     const org = await h.newOrganization();
     const scope = await addScope(org, "trips:read");
     const before = await catalogueSnapshot(h.db.prisma, org.org.id);
-    for (const options of [{}, { scopes: ["keys:write", "resources:write", "webhooks:write"] }]) {
-      const { client } = await org.keyClient(options);
+    for (const managementScopes of ["all", ["keys:write", "resources:write", "webhooks:write"]] as const) {
+      const { client } = await org.keyClient({ managementScopes });
       const created = await run(client, createScopeMutation, {
         organizationId: gid("Organization", org.org.id),
         name: "trips:write",
@@ -65,7 +64,7 @@ describe("who may change the scope catalogue", () => {
     const attacker = await h.newOrganization();
     const scope = await addScope(victim, "trips:read");
     const before = await catalogueSnapshot(h.db.prisma, victim.org.id);
-    const attackerKey = (await attacker.keyClient()).client;
+    const attackerKey = (await attacker.keyClient({ managementScopes: "all" })).client;
     for (const client of [attacker.as.OWNER, attackerKey]) {
       const created = await run(client, createScopeMutation, {
         organizationId: gid("Organization", victim.org.id),
@@ -97,7 +96,7 @@ describe("who may change the scope catalogue", () => {
       const outcome = result.data?.createScope?.__typename ?? result.status;
       expect(["ValidationError", 400], name).toContain(outcome);
     }
-    expect(await h.db.prisma.scope.count({ where: { organizationId: org.org.id, kind: dataScopeKind } })).toBe(2);
+    expect(await h.db.prisma.scope.count({ where: { organizationId: org.org.id, kind: "DATA" } })).toBe(2);
     const payload = await run(org.as.OWNER, createScopeMutation, {
       organizationId,
       name: "trips:read",
@@ -115,8 +114,8 @@ describe("who may change the scope catalogue", () => {
       const version = data?.organization.apiVersions.find((v: { name: string }) => v.name === "v2");
       return [scope?.keyCount, version?.keyCount];
     };
-    const reader = await org.keyClient({ scopes: ["keys:read", "vehicles:read"] });
-    const blind = await org.keyClient({ scopes: ["vehicles:read", "resources:read"] });
+    const reader = await org.keyClient({ scopes: ["vehicles:read"], managementScopes: ["keys:read"] });
+    const blind = await org.keyClient({ scopes: ["vehicles:read"], managementScopes: ["resources:read"] });
     expect(await counts(org.as.VIEWER)).toEqual([2, 2]);
     expect(await counts(reader.client)).toEqual([2, 2]);
     expect(await counts(blind.client)).toEqual([null, null]);

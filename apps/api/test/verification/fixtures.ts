@@ -31,6 +31,8 @@ export async function verificationWorld(h: Harness) {
     name: "strict",
     role: "EDITOR",
     scopes: ["vehicles:read"],
+    // Management scopes it holds by name: they never verify and never appear in an answer.
+    managementScopes: ["keys:read", "keys:write"],
     resourceIds: [outer.id],
     customerAccountIds: [active.id, suspended.id, closed.id],
     origins: ["example.com", "*.example.org", "?"],
@@ -48,7 +50,7 @@ export async function verificationWorld(h: Harness) {
     unlisted: unlisted.token as string,
     foreign: foreignAccount.token as string,
   };
-  // What an all-scopes key verifies with: the data scopes (never the management ones).
+  /** The data catalogue: what an all-scopes key carries (never a management scope). */
   const catalogue = ["routes:write", "vehicles:read"];
   return {
     org,

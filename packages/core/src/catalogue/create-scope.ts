@@ -4,7 +4,7 @@ import { ConflictError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { runChange } from "../verification/changes.ts";
 import { requireCatalogueManager } from "./access.ts";
-import { dataScopeKind, validateScopeDescription, validateScopeName } from "./scope-rules.ts";
+import { validateScopeDescription, validateScopeName } from "./scope-rules.ts";
 
 export type CreateScopeInput = { organizationId: string; name: string; description: string };
 
@@ -24,7 +24,7 @@ export async function createScope(ctx: OperationContext, input: CreateScopeInput
       });
       if (existing) throw scopeTaken(name, existing.retiredAt !== null);
       const scope = await tx.scope.create({
-        data: { organizationId: input.organizationId, name, description, kind: dataScopeKind },
+        data: { organizationId: input.organizationId, name, description, kind: "DATA" },
       });
       await recordAuditByCaller(tx, ctx, {
         organizationId: input.organizationId,

@@ -3,7 +3,6 @@ import { ValidationError } from "../errors.ts";
 import { isUuid } from "../ids.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { loadForCatalogueChange } from "./access.ts";
-import { dataScopeKind } from "./scope-rules.ts";
 
 /**
  * The data scope an id names, for a caller who may change its organization's catalogue. Management
@@ -15,7 +14,7 @@ export async function loadDataScope(ctx: OperationContext, id: string): Promise<
     () => (isUuid(id) ? ctx.prisma.scope.findUnique({ where: { id } }) : Promise.resolve(null)),
     "Scope not found.",
   );
-  if (scope.kind !== dataScopeKind) {
+  if (scope.kind !== "DATA") {
     throw new ValidationError(`"${scope.name}" is one of Tessera's management scopes; it cannot be changed.`, "id");
   }
   return scope;

@@ -1,19 +1,9 @@
-import type { ScopeKind } from "@tessera/db";
 import { ValidationError } from "../errors.ts";
-import { managementScopes } from "../roles.ts";
-
-/**
- * The database value of a data scope (the partner's own catalogue). Issue 16 renames it to DATA;
- * every reader of the kind goes through this constant, so that rename is one line here.
- */
-export const dataScopeKind: ScopeKind = "DOMAIN";
+import { isReservedScopeName } from "../roles.ts";
 
 export const maxScopeNameLength = 64;
 export const maxScopeDescriptionLength = 300;
 const scopeNamePattern = /^[a-z][a-z0-9_-]*:[a-z][a-z0-9_-]*$/;
-
-/** The resource parts Tessera's own management scopes use (`keys`, `accounts`, …). */
-const reservedResources = new Set(managementScopes.map((scope) => scope.name.split(":")[0]));
 
 /**
  * A data scope's name: `resource:action` in lower case, at most 64 characters, exactly as typed (no
@@ -34,10 +24,9 @@ export function validateScopeName(name: string): string {
       "name",
     );
   }
-  const resource = name.split(":")[0] as string;
-  if (reservedResources.has(resource)) {
+  if (isReservedScopeName(name)) {
     throw new ValidationError(
-      `Scope names starting with "${resource}:" are reserved for Tessera's management scopes.`,
+      `Scope names starting with "${name.split(":")[0]}:" are reserved for Tessera's management scopes.`,
       "name",
     );
   }

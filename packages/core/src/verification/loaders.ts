@@ -1,6 +1,6 @@
 import type { KeyRole, PrismaClient } from "@tessera/db";
-import { dataScopeKind } from "../catalogue/scope-rules.ts";
 import { isUuid } from "../ids.ts";
+import type { ManagementScope } from "../roles.ts";
 import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
 
 type KeyRow = {
@@ -13,6 +13,7 @@ type KeyRow = {
   apiVersionSunsetAt: Date | null;
   allScopes: boolean;
   scopes: string[];
+  managementScopes: ManagementScope[];
   catalogue: string[];
   allResources: boolean;
   resourceIds: string[];
@@ -26,8 +27,9 @@ type KeyRow = {
 
 /**
  * Everything verification needs about the key with this hash, in one statement (one round trip on a
- * cold cache), or null when no key has it. Retired scopes are left out of both the key's scopes and
- * the catalogue (what an all-scopes key holds): a retired scope no longer verifies.
+ * cold cache), or null when no key has it. Data scopes and management scopes are read apart: only
+ * data scopes ever verify or appear in an answer, and "all scopes" means the DATA catalogue. Retired
+ * scopes are left out of both the key's scopes and the catalogue: a retired scope no longer verifies.
  */
 export async function loadKeyEntry(prisma: PrismaClient, hash: string): Promise<KeyEntry | null> {
   const rows = await prisma.$queryRaw<KeyRow[]>`
@@ -35,9 +37,11 @@ export async function loadKeyEntry(prisma: PrismaClient, hash: string): Promise<
       v.name AS "apiVersion", v."deprecatedAt" AS "apiVersionDeprecatedAt", v."sunsetAt" AS "apiVersionSunsetAt",
       k."allScopes",
       ARRAY(SELECT s.name FROM "ApiKeyScope" ks JOIN "Scope" s ON s.id = ks."scopeId"
-            WHERE ks."apiKeyId" = k.id AND s."retiredAt" IS NULL ORDER BY s.name) AS scopes,
-      ARRAY(SELECT s.name FROM "Scope" s WHERE s."organizationId" = k."organizationId"
-            AND s.kind = ${dataScopeKind}::"ScopeKind" AND s."retiredAt" IS NULL ORDER BY s.name) AS catalogue,
+            WHERE ks."apiKeyId" = k.id AND s.kind = 'DATA' AND s."retiredAt" IS NULL ORDER BY s.name) AS scopes,
+      ARRAY(SELECT s.name FROM "ApiKeyScope" ks JOIN "Scope" s ON s.id = ks."scopeId"
+            WHERE ks."apiKeyId" = k.id AND s.kind = 'MANAGEMENT' ORDER BY s.name) AS "managementScopes",
+      ARRAY(SELECT s.name FROM "Scope" s WHERE s."organizationId" = k."organizationId" AND s.kind = 'DATA'
+            AND s."retiredAt" IS NULL ORDER BY s.name) AS catalogue,
       k."allResources",
       ARRAY(SELECT r."resourceId"::text FROM "ApiKeyResource" r WHERE r."apiKeyId" = k.id) AS "resourceIds",
       k."allCustomerAccounts",
@@ -57,6 +61,7 @@ export async function loadKeyEntry(prisma: PrismaClient, hash: string): Promise<
     apiVersionSunsetAt: row.apiVersionSunsetAt && new Date(row.apiVersionSunsetAt),
     scopes: row.allScopes ? null : new Set(row.scopes),
     catalogue: row.catalogue,
+    managementScopes: new Set(row.managementScopes),
     resourceIds: row.allResources ? null : row.resourceIds,
     customerAccountIds: row.allCustomerAccounts ? null : new Set(row.accountIds),
     origins: row.origins,

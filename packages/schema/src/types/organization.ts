@@ -40,7 +40,7 @@ export const OrganizationRef = builder.prismaNode("Organization", {
       query: { orderBy: [{ role: "asc" }, { user: { email: "asc" } }], take: maxNestedItems },
     }),
     scopes: t.relation("scopes", {
-      description: `The scope catalogue ("available actions"), retired scopes included: domain scopes, then the management scopes (${managementScopes.map((s) => s.name).join(", ")}), at most 100.`,
+      description: `The scope catalogue ("available actions"), retired scopes included: data scopes, then the management scopes (${managementScopes.map((s) => s.name).join(", ")}), at most 100.`,
       query: { orderBy: [{ kind: "asc" }, { name: "asc" }], take: maxNestedItems },
     }),
     apiVersions: t.relation("apiVersions", {

@@ -1,5 +1,19 @@
 import { builder } from "../builder.ts";
 
+export const ScopeKindEnum = builder.enumType("ScopeKind", {
+  description: "Whether a scope is the partner's own action (DATA) or power over Tessera itself (MANAGEMENT).",
+  values: {
+    DATA: {
+      description:
+        "The partner's own action, e.g. `vehicles:read`: what services check at verification. `allScopes` means every DATA scope that is not retired.",
+    },
+    MANAGEMENT: {
+      description:
+        "What a key may do to Tessera itself (`keys:write`, …), granted only by name in `managementScopes`; never verified, never implied by `allScopes`.",
+    },
+  } as const,
+});
+
 export const ScopeRef = builder.prismaNode("Scope", {
   id: { field: "id" },
   description:
@@ -7,9 +21,13 @@ export const ScopeRef = builder.prismaNode("Scope", {
   fields: (t) => ({
     name: t.exposeString("name", { description: "The scope's name, e.g. `vehicles:read`. Never changes." }),
     description: t.exposeString("description", { description: "What the scope allows." }),
+    kind: t.expose("kind", {
+      type: ScopeKindEnum,
+      description: "DATA for the partner's own actions, MANAGEMENT for power over Tessera itself.",
+    }),
     management: t.boolean({
       description:
-        "True for the scopes that let a key manage Tessera itself (`keys:*`, `accounts:*`, `resources:*`, `members:*`, `webhooks:*`).",
+        "True for the scopes that let a key manage Tessera itself (`keys:*`, `accounts:*`, `resources:*`, `members:read`, `webhooks:*`); the same as `kind: MANAGEMENT`.",
       resolve: (scope) => scope.kind === "MANAGEMENT",
     }),
     retiredAt: t.expose("retiredAt", {

@@ -68,13 +68,24 @@ export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClo
           key.revokedAt ? `${formatDateTime(key.revokedAt)} — ${key.revokedReason ?? "no reason given"}` : "—",
         ],
         [
-          "Scopes",
+          "Data scopes",
           <Chips
             key="sc"
             all={key.allScopes}
-            allText="All scopes"
+            allText="All data scopes"
             items={key.scopes.map((s) => (retired.has(s) ? `${s} (retired)` : s))}
           />,
+        ],
+        [
+          "Manage Tessera",
+          key.managementScopes.length ? (
+            <Box key="m">
+              <Typography variant="body2">Can manage:</Typography>
+              <Chips allText="" items={key.managementScopes} />
+            </Box>
+          ) : (
+            "Cannot manage Tessera"
+          ),
         ],
         [
           "Resources",

@@ -73,7 +73,7 @@ export function ScopesSection(props: { scopes: ScopeRow[]; loading: boolean; onC
                   <code>{scope.name}</code>
                 </TableCell>
                 <TableCell>{scope.description}</TableCell>
-                <TableCell>{scope.management ? "Management" : "Data"}</TableCell>
+                <TableCell>{scope.kind === "MANAGEMENT" ? "Management" : "Data"}</TableCell>
                 <TableCell align="right">{scope.keyCount}</TableCell>
                 <TableCell>
                   {scope.retiredAt ? (
@@ -89,7 +89,7 @@ export function ScopesSection(props: { scopes: ScopeRow[]; loading: boolean; onC
                 </TableCell>
                 {canManage && (
                   <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
-                    {!scope.management && (
+                    {scope.kind === "DATA" && (
                       <>
                         <Button size="small" onClick={() => setOpen({ kind: "describe", scope })}>
                           Describe<Box component="span" sx={visuallyHidden}>{` ${scope.name}`}</Box>

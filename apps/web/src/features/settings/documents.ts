@@ -4,7 +4,7 @@ export const SettingsQuery = graphql(`
   query Settings($slug: String!) {
     organization(slug: $slug) {
       id
-      scopes { id name description management retiredAt keyCount }
+      scopes { id name description kind retiredAt keyCount }
       apiVersions { id name description deprecated deprecatedAt sunsetAt releasedAt isDefault keyCount }
     }
   }
