@@ -31,6 +31,7 @@ export function decodeChange(payload: string): VerificationChange | null {
   const [kind, id] = payload.split(":");
   if (!id) return null;
   if (kind === "key" || kind === "account" || kind === "organization") return { kind, id };
+  if (kind === "created") return { kind, digest: id };
   return null;
 }
 
