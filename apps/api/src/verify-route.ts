@@ -2,9 +2,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   toVerifyApiKeyInput,
   toVerifyApiKeyResponse,
+  ValidationError,
   type Verification,
   type VerifyApiKeyRequest,
 } from "@tessera/core";
+import { rateLimitHeaders } from "./rate-limit-headers.ts";
 import { readBody, refuseBody } from "./request-body.ts";
 
 /**
@@ -17,8 +19,8 @@ export const verifyPath = "/v1/keys/verify";
 /** A verification request is a key and a few short strings; anything bigger is not one. */
 export const maxVerifyBodyBytes = 16 * 1024;
 
-const optionalFields = ["accountToken", "scope", "resourceId", "origin", "userAgent"] as const;
-const knownFields = new Set<string>(["key", ...optionalFields]);
+const optionalFields = ["accountToken", "scope", "resourceId", "origin", "userAgent", "ip"] as const;
+const knownFields = new Set<string>(["key", ...optionalFields, "ratelimits", "credits"]);
 
 /**
  * The route's handler. `securityHeaders` is the precomputed set of security-headers.ts
@@ -62,7 +64,18 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     }
     const parsed = parseVerifyRequest(body.toString("utf8"));
     if (typeof parsed === "string") return send(res, 400, { error: "bad_request", message: parsed });
-    const result = await verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
+    let result: Awaited<ReturnType<Verification["verify"]>>;
+    try {
+      result = await verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
+    } catch (error) {
+      // An unknown limit name or a bad cost: the caller's request is wrong, never a silent pass.
+      if (error instanceof ValidationError) return send(res, 400, { error: "bad_request", message: error.message });
+      throw error;
+    }
+    // Keys with limits get a fresh answer per call (what is left changes), with the IETF fields.
+    if (result.ratelimits?.length) {
+      return send(res, 200, toVerifyApiKeyResponse(result), rateLimitHeaders(result.ratelimits, Date.now()));
+    }
     let answer = serialized.get(result);
     if (answer === undefined) {
       answer = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
@@ -102,5 +115,27 @@ export function parseVerifyRequest(body: string): VerifyApiKeyRequest | string {
       return `\`${name}\` must be a string or null.`;
     }
   }
-  return fields as VerifyApiKeyRequest;
+  return parseTrafficFields(fields) ?? (fields as VerifyApiKeyRequest);
+}
+
+const isCost = (value: unknown) => value === undefined || value === null || typeof value === "number";
+
+/** `ratelimits: [{ name, cost? }]` and `credits: { cost? }`: their shape (values are checked in core). */
+function parseTrafficFields(fields: Record<string, unknown>): string | null {
+  const { ratelimits, credits } = fields;
+  if (ratelimits !== undefined && ratelimits !== null) {
+    const valid =
+      Array.isArray(ratelimits) &&
+      ratelimits.every(
+        (limit) =>
+          typeof limit === "object" && limit !== null && typeof limit.name === "string" && isCost(limit.cost),
+      );
+    if (!valid) return '`ratelimits` must be a list of {"name": "…", "cost": 1} objects (cost optional, default 1).';
+  }
+  if (credits !== undefined && credits !== null) {
+    if (typeof credits !== "object" || Array.isArray(credits) || !isCost((credits as { cost?: unknown }).cost)) {
+      return '`credits` must be an object like {"cost": 1} (cost optional, default 1).';
+    }
+  }
+  return null;
 }

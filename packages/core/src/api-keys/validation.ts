@@ -101,3 +101,4 @@ export function validateScopeNames(scopes: readonly string[]): string[] {
   }
   return [...new Set(scopes.map((s) => s.trim()))];
 }
+export * from "./traffic-validation.ts";

@@ -1,12 +1,15 @@
 import type { PrismaClient } from "@tessera/db";
+import { Redis } from "ioredis";
 import { hashApiKey, isWellFormedApiKey } from "../api-key-secret.ts";
 import type { Clock } from "../clock.ts";
 import { CachedLookup, CacheGate, type CacheSettings, type CacheStats } from "./cached-lookup.ts";
 import { onVerificationChange, type VerificationChange } from "./changes.ts";
 import type { VerifyCode } from "./codes.ts";
+import { CreditStore } from "./credits.ts";
 import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
 import { FailureLimiter, type FailureLimitSettings } from "./failure-limiter.ts";
 import { loadAccountEntry, loadKeyEntry, loadResourceChain } from "./loaders.ts";
+import { RateLimits } from "./rate-limits.ts";
 import { type KeyStateCode, keyStateCode } from "./rules.ts";
 import { UsageRecorder } from "./usage.ts";
 import { refusal, type VerifyApiKeyInput, type VerifyApiKeyResult, verifyApiKey } from "./verify.ts";
@@ -16,12 +19,15 @@ export type VerificationSettings = {
   failureLimit: FailureLimitSettings;
   /** How often counted usage is written, in milliseconds. */
   usageFlushMs: number;
+  /** Where named rate limits count: each instance's memory, or one Redis for all (REDIS_URL). */
+  rateLimitStore: { kind: "memory" } | { kind: "redis"; url: string };
 };
 
 export const defaultVerificationSettings: VerificationSettings = {
   cache: { maxEntries: 100_000, freshnessMs: 30_000, negativeMs: 5_000 },
   failureLimit: { points: 100, windowSeconds: 60 },
   usageFlushMs: 5_000,
+  rateLimitStore: { kind: "memory" },
 };
 
 /** Called after every verification, for metrics: the code and how long it took, in seconds. */
@@ -36,6 +42,10 @@ export type VerificationOptions = {
   observer?: VerificationObserver;
   /** Told about a failed periodic usage flush (it is retried at the next one); by default nobody is. */
   onFlushError?: (error: unknown) => void;
+  /** Told when the Redis rate-limit store becomes unreachable (true) or answers again (false), once each time. */
+  onRateLimitStoreDegraded?: (degraded: boolean, error?: unknown) => void;
+  /** Told about a failed `api_key.credits_exhausted` event write. */
+  onCreditsError?: (error: unknown) => void;
 };
 
 /** A read-only snapshot for metrics, taken when asked (the hot path only bumps plain numbers). */
@@ -46,6 +56,10 @@ export type VerificationStats = CacheStats & {
   bypassed: boolean;
   /** How long the oldest counted usage has waited to be written (0: nothing waits). */
   usageFlushLagSeconds: number;
+  /** Answers decided by the memory insurance limiter because Redis was unreachable. */
+  degradedAnswers: number;
+  /** True while the Redis rate-limit store is unreachable. */
+  rateLimitStoreDegraded: boolean;
 };
 
 /** The outcome of authenticating a Bearer key: the key, or why it is refused. */
@@ -68,6 +82,10 @@ export class Verification {
   private readonly timer: NodeJS.Timeout;
   private readonly clock: Clock;
   private readonly observer: VerificationObserver;
+  private readonly traffic: { limits: RateLimits; credits: CreditStore };
+  private readonly redis: Redis | null;
+  private degradedAnswers = 0;
+  private storeDegraded = false;
 
   constructor(options: VerificationOptions) {
     const { prisma, clock, settings = defaultVerificationSettings, onFlushError = () => {} } = options;
@@ -93,6 +111,11 @@ export class Verification {
     );
     this.usage = new UsageRecorder(prisma);
     this.limiter = new FailureLimiter(settings.failureLimit);
+    this.redis = settings.rateLimitStore.kind === "redis" ? this.connectRedis(settings.rateLimitStore.url, options) : null;
+    this.traffic = {
+      limits: new RateLimits(this.redis ? { kind: "redis", client: this.redis } : { kind: "memory" }),
+      credits: new CreditStore(prisma, options.onCreditsError),
+    };
     this.unsubscribe = onVerificationChange(prisma, (change) => this.apply(change));
     this.timer = setInterval(() => this.usage.flush().catch(onFlushError), settings.usageFlushMs);
     this.timer.unref();
@@ -109,11 +132,15 @@ export class Verification {
       accounts: this.accounts,
       resources: this.resources,
       clock: this.clock,
+      traffic: this.traffic,
     });
     let answer = result;
-    if (!result.valid && clientAddress !== null && (await this.limiter.overLimit(clientAddress))) {
+    // A key's own limits and credits are not probing: they never cost the address a failure point.
+    const probing = !result.valid && result.code !== "USAGE_EXCEEDED" && !result.ratelimit;
+    if (probing && clientAddress !== null && (await this.limiter.overLimit(clientAddress))) {
       answer = refusal.RATE_LIMITED;
     }
+    if (answer.degraded) this.degradedAnswers++;
     if (keyId) this.usage.count(keyId, answer.code, this.clock.now());
     this.observer(answer.code, (performance.now() - started) / 1000);
     return answer;
@@ -136,6 +163,8 @@ export class Verification {
       keyEntries: this.keys.size,
       bypassed: this.gate.bypass,
       usageFlushLagSeconds: this.usage.lagSeconds(),
+      degradedAnswers: this.degradedAnswers,
+      rateLimitStoreDegraded: this.storeDegraded,
     };
   }
 
@@ -146,7 +175,10 @@ export class Verification {
    * deleted) can change the group chain of any resource below it, so every chain goes.
    */
   apply(change: VerificationChange): void {
-    if (change.kind === "key") this.keys.invalidateId(change.id);
+    if (change.kind === "key") {
+      this.keys.invalidateId(change.id);
+      this.traffic.credits.forget(change.id);
+    }
     else if (change.kind === "account") this.accounts.invalidateId(change.id);
     else this.resources.clear();
   }
@@ -171,6 +203,39 @@ export class Verification {
   async close(): Promise<void> {
     clearInterval(this.timer);
     this.unsubscribe();
+    if (this.redis) {
+      this.redis.removeAllListeners();
+      this.redis.on("error", () => {});
+      this.redis.disconnect();
+    }
     await this.usage.flush();
+  }
+
+  /**
+   * The Redis client for shared rate limits. No offline queue: while Redis is unreachable a command
+   * fails at once and the memory insurance limiter answers, so verification never waits on a dead
+   * socket; it reconnects by itself, and then the shared counters decide again.
+   */
+  private connectRedis(url: string, options: VerificationOptions): Redis {
+    const redis = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2_000,
+      retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+    });
+    const report = options.onRateLimitStoreDegraded ?? (() => {});
+    const degraded = (error?: unknown) => {
+      if (this.storeDegraded) return;
+      this.storeDegraded = true;
+      report(true, error);
+    };
+    redis.on("error", degraded);
+    redis.on("close", () => degraded());
+    redis.on("ready", () => {
+      if (!this.storeDegraded) return;
+      this.storeDegraded = false;
+      report(false);
+    });
+    return redis;
   }
 }
