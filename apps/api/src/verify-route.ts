@@ -127,8 +127,7 @@ function parseTrafficFields(fields: Record<string, unknown>): string | null {
     const valid =
       Array.isArray(ratelimits) &&
       ratelimits.every(
-        (limit) =>
-          typeof limit === "object" && limit !== null && typeof limit.name === "string" && isCost(limit.cost),
+        (limit) => typeof limit === "object" && limit !== null && typeof limit.name === "string" && isCost(limit.cost),
       );
     if (!valid) return '`ratelimits` must be a list of {"name": "…", "cost": 1} objects (cost optional, default 1).';
   }

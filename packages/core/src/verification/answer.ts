@@ -114,7 +114,10 @@ export function toVerifyApiKeyInput(request: VerifyApiKeyRequest): VerifyApiKeyI
     userAgent: request.userAgent ?? null,
     ip: request.ip ?? null,
     ratelimits: named.length
-      ? named.map((limit) => ({ name: limit.name, cost: cost(limit.cost, `The cost of "${limit.name}"`, "ratelimits") }))
+      ? named.map((limit) => ({
+          name: limit.name,
+          cost: cost(limit.cost, `The cost of "${limit.name}"`, "ratelimits"),
+        }))
       : null,
     credits: request.credits ? { cost: cost(request.credits.cost, "The credit cost", "credits") } : null,
   };

@@ -111,7 +111,8 @@ export class Verification {
     );
     this.usage = new UsageRecorder(prisma);
     this.limiter = new FailureLimiter(settings.failureLimit);
-    this.redis = settings.rateLimitStore.kind === "redis" ? this.connectRedis(settings.rateLimitStore.url, options) : null;
+    this.redis =
+      settings.rateLimitStore.kind === "redis" ? this.connectRedis(settings.rateLimitStore.url, options) : null;
     this.traffic = {
       limits: new RateLimits(this.redis ? { kind: "redis", client: this.redis } : { kind: "memory" }),
       credits: new CreditStore(prisma, options.onCreditsError),
@@ -178,8 +179,7 @@ export class Verification {
     if (change.kind === "key") {
       this.keys.invalidateId(change.id);
       this.traffic.credits.forget(change.id);
-    }
-    else if (change.kind === "account") this.accounts.invalidateId(change.id);
+    } else if (change.kind === "account") this.accounts.invalidateId(change.id);
     else this.resources.clear();
   }
 

@@ -50,9 +50,7 @@ export async function chargeTraffic(
   now: Date,
 ): Promise<TrafficOutcome> {
   const charges = selectCharges(entry, account, request);
-  const limited = charges.length
-    ? await deps.limits.charge(charges)
-    : { charged: [], exceeded: null, degraded: false };
+  const limited = charges.length ? await deps.limits.charge(charges) : { charged: [], exceeded: null, degraded: false };
   const { charged: ratelimits, degraded } = limited;
   if (limited.exceeded) return { code: "RATE_LIMITED", ratelimit: limited.exceeded, ratelimits, degraded };
   if (!entry.credits) return { code: "VALID", ratelimits, creditsRemaining: null, degraded };

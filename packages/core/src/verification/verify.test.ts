@@ -1,6 +1,6 @@
+import type { PrismaClient } from "@tessera/db";
 import { describe, expect, it } from "vitest";
 import { generateApiKey } from "../api-key-secret.ts";
-import type { PrismaClient } from "@tessera/db";
 import { CreditStore } from "./credits.ts";
 import type { KeyEntry } from "./entry.ts";
 import { RateLimits } from "./rate-limits.ts";
@@ -42,7 +42,9 @@ function table<V>(rows: Record<string, V>): Lookup<V> & { asked: string[] } {
 function deps() {
   return {
     keys: table({ [key.hash]: entry }),
-    accounts: table({ tat_a: { accountId: "acc-1", organizationId: "org-1", status: "ACTIVE" as const, rateLimits: [] } }),
+    accounts: table({
+      tat_a: { accountId: "acc-1", organizationId: "org-1", status: "ACTIVE" as const, rateLimits: [] },
+    }),
     resources: table<{ organizationId: string; ids: string[] }>({}),
     clock: { now: () => now },
     // No key here has credits, so the store's database is never reached.

@@ -38,7 +38,10 @@ export const VerifyCodeEnum = builder.enumType("VerifyCode", {
 const VerifyRateLimitInput = builder.inputType("VerifyRateLimitInput", {
   description: "A named rate limit to charge for this verification (the key's or its customer account's).",
   fields: (t) => ({
-    name: t.string({ required: true, description: "The limit's name; a name neither the key nor the account has is an error." }),
+    name: t.string({
+      required: true,
+      description: "The limit's name; a name neither the key nor the account has is an error.",
+    }),
     cost: t.int({ defaultValue: 1, description: "Points to charge, 0 or more (0 checks that a point is left)." }),
   }),
 });
@@ -118,7 +121,8 @@ const VerifyApiKeyResultRef = builder.objectRef<VerifyApiKeyResponse>("VerifyApi
       description: "Credits left after this verification; null for keys with unlimited usage.",
     }),
     degraded: t.exposeBoolean("degraded", {
-      description: "True when the shared rate-limit store (Redis) was unreachable and this instance's own limiter decided.",
+      description:
+        "True when the shared rate-limit store (Redis) was unreachable and this instance's own limiter decided.",
     }),
   }),
 });
