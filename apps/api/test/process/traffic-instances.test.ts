@@ -170,7 +170,10 @@ describe("Redis stopped mid-run", () => {
     for (let i = 0; i < 100; i++) {
       const up = await new Promise<boolean>((resolve) => {
         const socket = new Socket();
-        socket.once("connect", () => (socket.destroy(), resolve(true)));
+        socket.once("connect", () => {
+          socket.destroy();
+          resolve(true);
+        });
         socket.once("error", () => resolve(false));
         socket.connect(port, "127.0.0.1");
       });
