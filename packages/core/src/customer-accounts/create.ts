@@ -31,7 +31,7 @@ export async function createCustomerAccount(
         organizationId: account.organizationId,
         action: "customer_account.created",
         target: { type: "CustomerAccount", id: account.id, label: account.name },
-        changes: { name: account.name, status: account.status, rateLimits },
+        changes: { name: account.name, status: account.status, ...(rateLimits.length ? { rateLimits } : {}) },
       });
       return account;
     }),
