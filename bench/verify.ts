@@ -5,7 +5,10 @@
  *   (b) POST /v1/keys/verify with a warm cache (and again at half its peak rate, for p99),
  *   (c) GraphQL verifyApiKey, (d) yoga answering `{ __typename }` with Tessera's plugins,
  *   (e) cold verification of 10,000 distinct keys (core verify, empty cache) against a raw
- *       single-row query for the same keys (pg, or PGlite's own query).
+ *       single-row query for the same keys (pg, or PGlite's own query),
+ *   (f) (b) for a key with one auto-applied rate limit counted in memory, (g) the same limit counted
+ *       in Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379), (h) on PostgreSQL, a key with
+ *       usage credits (one conditional UPDATE per verification); each beside (b) in the same run.
  * Load comes from autocannon in its own process on 127.0.0.1. Ratios are what travel.
  *
  *   pnpm bench:verify                      # both databases, 3 s per case
@@ -18,7 +21,13 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { createApp } from "@tessera/api";
 import { silentLogger } from "@tessera/api/log";
-import { createOrganization, generateApiKey, systemClock, Verification } from "@tessera/core";
+import {
+  createOrganization,
+  defaultVerificationSettings,
+  generateApiKey,
+  systemClock,
+  Verification,
+} from "@tessera/core";
 import { applyMigrations, openDatabase, PrismaClient } from "@tessera/db";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -29,6 +38,9 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const coldKeys = Number(process.env.BENCH_COLD_KEYS ?? 10_000);
 const coldConcurrency = 16;
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const redisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+/** Keys besides the warm one and the cold ones: (f)/(g) share the limited key, (h) the metered one. */
+const trafficKeys = 2;
 
 type Bench = { prisma: PrismaClient; rawQuery: (hash: string) => Promise<unknown>; close(): Promise<void> };
 
@@ -81,7 +93,7 @@ async function seed(prisma: PrismaClient) {
     }),
   );
   const version = await prisma.apiVersion.findFirstOrThrow({ where: { organizationId: org.id } });
-  const keys = Array.from({ length: coldKeys + 1 }, () => generateApiKey());
+  const keys = Array.from({ length: coldKeys + 1 + trafficKeys }, () => generateApiKey());
   const expiresAt = new Date(Date.now() + 30 * 86_400_000);
   await prisma.$executeRaw`
     INSERT INTO "ApiKey" (id, "organizationId", name, "hashedKey", hint, "apiVersionId", "expiresAt", "updatedAt")
@@ -100,7 +112,14 @@ async function run(kind: "pglite" | "postgres") {
   const bench = kind === "pglite" ? await openPGliteBench() : await openPostgresBench();
   const keys = await seed(bench.prisma);
   const warm = keys[0] as (typeof keys)[number];
-  const cold = keys.slice(1);
+  const limited = keys[1] as (typeof keys)[number];
+  const metered = keys[2] as (typeof keys)[number];
+  const cold = keys.slice(1 + trafficKeys);
+  // A limit that is never reached (the work of counting, not of refusing) and credits that last.
+  const limit = { name: "requests", limit: 1_000_000_000, durationMs: 3_600_000, autoApply: true };
+  await bench.prisma.apiKey.update({ where: { hashedKey: limited.hash }, data: { rateLimits: [limit] } });
+  const { id: meteredId } = await bench.prisma.apiKey.findUniqueOrThrow({ where: { hashedKey: metered.hash } });
+  await bench.prisma.apiKeyCredits.create({ data: { apiKeyId: meteredId, remaining: 2_000_000_000 } });
 
   const app = createApp({ prisma: bench.prisma, logger: silentLogger });
   const tessera = createServer((req, res) => void app.handle(req, res));
@@ -133,6 +152,34 @@ async function run(kind: "pglite" | "postgres") {
   );
   const d = await load(`${tesseraUrl}/graphql`, gqlBody("{ __typename }"));
 
+  // (f), (g), (h): the same request for keys with traffic controls, against a fresh (b) in between.
+  const bodyFor = (secret: string) =>
+    JSON.stringify({ key: secret, scope: "vehicles:read", origin: "https://example.com" });
+  const redisApp = createApp({
+    prisma: bench.prisma,
+    logger: silentLogger,
+    verificationSettings: { ...defaultVerificationSettings, rateLimitStore: { kind: "redis", url: redisUrl } },
+  });
+  const redisServer = createServer((req, res) => void redisApp.handle(req, res));
+  const redisTesseraUrl = await listen(redisServer);
+  for (const [url, secret] of [
+    [tesseraUrl, limited.secret],
+    [redisTesseraUrl, limited.secret],
+    [tesseraUrl, metered.secret],
+  ] as const) {
+    const check = await (await fetch(`${url}/v1/keys/verify`, { method: "POST", body: bodyFor(secret) })).json();
+    if (check.code !== "VALID" || check.degraded) throw new Error(`traffic key not valid: ${JSON.stringify(check)}`);
+  }
+  await load(`${tesseraUrl}/v1/keys/verify`, bodyFor(limited.secret));
+  const b2 = await load(`${tesseraUrl}/v1/keys/verify`, verifyBody);
+  const f = await load(`${tesseraUrl}/v1/keys/verify`, bodyFor(limited.secret));
+  await load(`${redisTesseraUrl}/v1/keys/verify`, bodyFor(limited.secret));
+  const g = await load(`${redisTesseraUrl}/v1/keys/verify`, bodyFor(limited.secret));
+  const h = kind === "postgres" ? await load(`${tesseraUrl}/v1/keys/verify`, bodyFor(metered.secret)) : null;
+  redisServer.closeAllConnections();
+  await new Promise((r) => redisServer.close(r));
+  await redisApp.close();
+
   // (e): a fresh Verification has empty caches, so every call is a database read.
   const verification = new Verification({ prisma: bench.prisma, clock: systemClock });
   await timed(cold.slice(0, 200), coldConcurrency, (k) => bench.rawQuery(k.hash)); // warm the connections
@@ -140,7 +187,7 @@ async function run(kind: "pglite" | "postgres") {
   const raw = await timed(cold, coldConcurrency, (k) => bench.rawQuery(k.hash));
   await verification.close();
 
-  const errors = [a, b, bHalf, c, d].reduce((sum, l) => sum + l.errors, 0);
+  const errors = [a, b, bHalf, c, d, b2, f, g, ...(h ? [h] : [])].reduce((sum, l) => sum + l.errors, 0);
   console.log(
     `\n### ${kind} (${seconds} s per case, ${connections} connections; e: ${cold.length} keys, ${coldConcurrency} in flight)\n`,
   );
@@ -153,9 +200,15 @@ async function run(kind: "pglite" | "postgres") {
   console.log(row("(d) yoga { __typename }, Tessera's plugins", d));
   console.log(row(`(e) cold verification, ${cold.length} keys`, e));
   console.log(row("    raw single-row query, same keys", raw));
+  console.log(row("(b) again, beside f/g/h", b2));
+  console.log(row("(f) one rate limit, memory", f));
+  console.log(row("(g) one rate limit, Redis", g));
+  if (h) console.log(row("(h) usage credits (UPDATE per call)", h));
   console.log(
     `\nratios: b/a = ${(b.rps / a.rps).toFixed(2)} (goal >= 0.6), c/d = ${(c.rps / d.rps).toFixed(2)} (goal >= 0.8), ` +
-      `e/raw = ${(e.rps / raw.rps).toFixed(2)}; p99 of (b) at half peak = ${bHalf.p99.toFixed(2)} ms (goal <= 2)` +
+      `e/raw = ${(e.rps / raw.rps).toFixed(2)}; p99 of (b) at half peak = ${bHalf.p99.toFixed(2)} ms (goal <= 2); ` +
+      `f/b = ${(f.rps / b2.rps).toFixed(2)} (goal >= 0.9), g/b = ${(g.rps / b2.rps).toFixed(2)} (goal >= 0.5)` +
+      (h ? `, h/b = ${(h.rps / b2.rps).toFixed(2)} (goal >= 0.2)` : "") +
       (errors ? `; ${errors} errors/non-2xx!` : ""),
   );
 
