@@ -79,14 +79,20 @@ export async function verifyApiKey(input: VerifyApiKeyInput, deps: VerifyDeps): 
     return { keyId: entry.keyId, result: trafficResult(entry, customerAccountId, traffic) };
   }
   if (customerAccountId) return { keyId: entry.keyId, result: validResult(entry, customerAccountId) };
-  // Without an account the answer depends on the entry alone: one frozen object per cached entry, so
-  // a door may memoize its serialization (it goes when the entry is invalidated).
+  return { keyId: entry.keyId, result: plainValidResult(entry) };
+}
+
+/**
+ * Without an account the answer depends on the entry alone: one frozen object per cached entry, so
+ * a door may memoize its serialization (it goes when the entry is invalidated).
+ */
+function plainValidResult(entry: KeyEntry): VerifyApiKeyResult {
   let result = plainValid.get(entry);
   if (!result) {
     result = validResult(entry, null);
     plainValid.set(entry, result);
   }
-  return { keyId: entry.keyId, result };
+  return result;
 }
 
 const plainValid = new WeakMap<KeyEntry, VerifyApiKeyResult>();
@@ -114,7 +120,9 @@ const noLimits: readonly ChargedLimit[] = Object.freeze([]);
 function trafficResult(entry: KeyEntry, customerAccountId: string | null, traffic: TrafficOutcome): VerifyApiKeyResult {
   if (traffic.code === "VALID") {
     const { ratelimits, creditsRemaining, degraded } = traffic;
-    return { ...validResult(entry, customerAccountId), ratelimits, creditsRemaining, degraded } as VerifyApiKeyResult;
+    // The entry's own answer (scopes copied once per entry) plus what this call charged.
+    const base = customerAccountId ? validResult(entry, customerAccountId) : plainValidResult(entry);
+    return { ...base, ratelimits, creditsRemaining, degraded } as VerifyApiKeyResult;
   }
   return { valid: false, ...traffic };
 }
