@@ -8,7 +8,10 @@ type Charged = RateLimitState & { durationMs?: number };
  * `"name";q=<limit>;w=<window s>` and `"name";r=<remaining>;t=<seconds to reset>`. Written by hand
  * rather than with a structured-fields library on the hot path: the members are always an sf-string
  * (limit names match `^[a-z][a-z0-9_-]{0,31}$`, nothing to escape) with non-negative integer
- * parameters, which is exactly what this writes. Empty when nothing was charged.
+ * parameters, which is exactly what this writes (byte for byte what `structured-headers` 2.1's
+ * `serializeList` writes for them). Measured on one loaded 2-core machine, both fields for one limit:
+ * `serializeList` 14–17 µs, this 0.7–1.1 µs, against ~80 µs for a whole warm verification.
+ * Empty when nothing was charged.
  */
 export function rateLimitHeaders(limits: readonly Charged[], now: number): Record<string, string> {
   if (limits.length === 0) return {};
