@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   toVerifyApiKeyInput,
   toVerifyApiKeyResponse,
+  trafficBase,
   ValidationError,
   type Verification,
   type VerifyApiKeyRequest,
@@ -74,16 +75,54 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     }
     // Keys with limits get a fresh answer per call (what is left changes), with the IETF fields.
     if (result.ratelimits?.length) {
-      return send(res, 200, toVerifyApiKeyResponse(result), rateLimitHeaders(result.ratelimits, Date.now()));
+      const text = trafficAnswer(result) ?? JSON.stringify(toVerifyApiKeyResponse(result));
+      const headers = rateLimitHeaders(result.ratelimits, Date.now());
+      res.writeHead(200, { ...jsonHeaders, "content-length": Buffer.byteLength(text), ...headers });
+      res.end(text);
+      return;
     }
-    let answer = serialized.get(result);
-    if (answer === undefined) {
-      answer = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
-      serialized.set(result, answer);
-    }
+    const answer = serializedAnswer(result);
     res.writeHead(200, { ...jsonHeaders, "content-length": answer.length });
     res.end(answer);
   };
+}
+
+function serializedAnswer(result: Awaited<ReturnType<Verification["verify"]>>): Buffer {
+  let answer = serialized.get(result);
+  if (answer === undefined) {
+    answer = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
+    serialized.set(result, answer);
+  }
+  return answer;
+}
+
+/** A shared answer's JSON without its traffic fields (null: it does not end as expected). */
+const heads = new WeakMap<object, string | null>();
+
+/** How every shared answer ends: the traffic fields, which a charged answer replaces. */
+const plainTail = '"ratelimit":null,"ratelimits":[],"creditsRemaining":null,"degraded":false}';
+
+/**
+ * A charged answer's JSON from its entry's shared answer, already serialized: only the traffic fields
+ * are written per call (the hot path of keys with limits). Null when there is no shared answer.
+ */
+function trafficAnswer(result: Awaited<ReturnType<Verification["verify"]>>): string | null {
+  const base = trafficBase.get(result);
+  if (!base || !result.valid) return null;
+  let head = heads.get(base);
+  if (head === undefined) {
+    const shared = serializedAnswer(base).toString();
+    head = shared.endsWith(plainTail) ? shared.slice(0, -plainTail.length) : null;
+    heads.set(base, head);
+  }
+  if (head === null) return null;
+  const limits = result.ratelimits
+    .map(
+      (l) =>
+        `{"name":"${l.name}","limit":${l.limit},"remaining":${l.remaining},"resetAt":"${l.resetAt.toISOString()}"}`,
+    )
+    .join(",");
+  return `${head}"ratelimit":null,"ratelimits":[${limits}],"creditsRemaining":${result.creditsRemaining},"degraded":${result.degraded}}`;
 }
 
 /**

@@ -72,9 +72,19 @@ describe("IP allowlist", () => {
 describe("named rate limits", () => {
   it("charges auto-applied limits, names the exhausted one and sends the IETF fields", async () => {
     const org = await h.newOrganization();
-    const { secret } = await trafficKey(org, { rateLimits: [limit("requests", 3, 60)] });
+    const { secret, apiKey } = await trafficKey(org, { rateLimits: [limit("requests", 3, 60)] });
     const answers = [];
     for (let i = 0; i < 3; i++) answers.push(await verifyHttp(http.url, { key: secret }));
+    // The whole answer, as for any valid key, plus what was charged.
+    expect(answers[0]?.body).toMatchObject({
+      valid: true,
+      code: "VALID",
+      keyId: apiKey.id,
+      apiVersion: "v2",
+      ratelimit: null,
+      creditsRemaining: null,
+      degraded: false,
+    });
     expect(answers.map((a) => a.body.code)).toEqual(["VALID", "VALID", "VALID"]);
     expect(answers.map((a) => a.body.ratelimits[0]?.remaining)).toEqual([2, 1, 0]);
     expect(answers[0]?.policy).toBe('"requests";q=3;w=60');

@@ -116,13 +116,21 @@ function validResult(entry: KeyEntry, customerAccountId: string | null): VerifyA
 
 const noLimits: readonly ChargedLimit[] = Object.freeze([]);
 
+/**
+ * A valid answer with charged limits → the entry's shared answer it extends (which differs only in
+ * `ratelimits`, `creditsRemaining` and `degraded`), so a door can reuse that answer's serialization.
+ */
+export const trafficBase = new WeakMap<VerifyApiKeyResult, VerifyApiKeyResult>();
+
 /** The answer for a key with limits or credits: made per call, since what is left changes with each. */
 function trafficResult(entry: KeyEntry, customerAccountId: string | null, traffic: TrafficOutcome): VerifyApiKeyResult {
   if (traffic.code === "VALID") {
     const { ratelimits, creditsRemaining, degraded } = traffic;
     // The entry's own answer (scopes copied once per entry) plus what this call charged.
     const base = customerAccountId ? validResult(entry, customerAccountId) : plainValidResult(entry);
-    return { ...base, ratelimits, creditsRemaining, degraded } as VerifyApiKeyResult;
+    const result = { ...base, ratelimits, creditsRemaining, degraded } as VerifyApiKeyResult;
+    if (!customerAccountId) trafficBase.set(result, base);
+    return result;
   }
   return { valid: false, ...traffic };
 }
