@@ -6,6 +6,7 @@ import {
   ValidationError,
   type Verification,
   type VerifyApiKeyRequest,
+  type VerifyApiKeyResult,
 } from "@tessera/core";
 import { rateLimitHeaders } from "./rate-limit-headers.ts";
 import { readBody, refuseBody } from "./request-body.ts";
@@ -34,6 +35,9 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     "cache-control": "no-store",
     ...securityHeaders,
   };
+  /** The same, as the flat [name, value, …] list writeHead takes as it is. */
+  const answerHeaders = Object.entries(jsonHeaders).flat();
+  const serialized = new WeakMap<object, Serialized>();
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
@@ -65,7 +69,7 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     }
     const parsed = parseVerifyRequest(body.toString("utf8"));
     if (typeof parsed === "string") return send(res, 400, { error: "bad_request", message: parsed });
-    let result: Awaited<ReturnType<Verification["verify"]>>;
+    let result: VerifyApiKeyResult;
     try {
       result = await verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
     } catch (error) {
@@ -82,18 +86,42 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
       return;
     }
     const answer = serializedAnswer(result);
-    res.writeHead(200, { ...jsonHeaders, "content-length": answer.length });
-    res.end(answer);
+    res.writeHead(200, answer.headers);
+    res.end(answer.body);
   };
-}
 
-function serializedAnswer(result: Awaited<ReturnType<Verification["verify"]>>): Buffer {
-  let answer = serialized.get(result);
-  if (answer === undefined) {
-    answer = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
-    serialized.set(result, answer);
+  function serializedAnswer(result: VerifyApiKeyResult): Serialized {
+    let answer = serialized.get(result);
+    if (answer === undefined) {
+      const body = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
+      answer = { body, headers: [...answerHeaders, "content-length", String(body.length)] };
+      serialized.set(result, answer);
+    }
+    return answer;
   }
-  return answer;
+
+  /**
+   * A charged answer's JSON from its entry's shared answer, already serialized: only the traffic
+   * fields are written per call (the hot path of keys with limits). Null when there is none.
+   */
+  function trafficAnswer(result: VerifyApiKeyResult): string | null {
+    const base = trafficBase.get(result);
+    if (!base || !result.valid) return null;
+    let head = heads.get(base);
+    if (head === undefined) {
+      const shared = serializedAnswer(base).body.toString();
+      head = shared.endsWith(plainTail) ? shared.slice(0, -plainTail.length) : null;
+      heads.set(base, head);
+    }
+    if (head === null) return null;
+    const limits = result.ratelimits
+      .map(
+        (l) =>
+          `{"name":"${l.name}","limit":${l.limit},"remaining":${l.remaining},"resetAt":"${l.resetAt.toISOString()}"}`,
+      )
+      .join(",");
+    return `${head}"ratelimit":null,"ratelimits":[${limits}],"creditsRemaining":${result.creditsRemaining},"degraded":${result.degraded}}`;
+  }
 }
 
 /** A shared answer's JSON without its traffic fields (null: it does not end as expected). */
@@ -103,33 +131,11 @@ const heads = new WeakMap<object, string | null>();
 const plainTail = '"ratelimit":null,"ratelimits":[],"creditsRemaining":null,"degraded":false}';
 
 /**
- * A charged answer's JSON from its entry's shared answer, already serialized: only the traffic fields
- * are written per call (the hot path of keys with limits). Null when there is no shared answer.
- */
-function trafficAnswer(result: Awaited<ReturnType<Verification["verify"]>>): string | null {
-  const base = trafficBase.get(result);
-  if (!base || !result.valid) return null;
-  let head = heads.get(base);
-  if (head === undefined) {
-    const shared = serializedAnswer(base).toString();
-    head = shared.endsWith(plainTail) ? shared.slice(0, -plainTail.length) : null;
-    heads.set(base, head);
-  }
-  if (head === null) return null;
-  const limits = result.ratelimits
-    .map(
-      (l) =>
-        `{"name":"${l.name}","limit":${l.limit},"remaining":${l.remaining},"resetAt":"${l.resetAt.toISOString()}"}`,
-    )
-    .join(",");
-  return `${head}"ratelimit":null,"ratelimits":[${limits}],"creditsRemaining":${result.creditsRemaining},"degraded":${result.degraded}}`;
-}
-
-/**
  * Answers are immutable and shared (one per cached key entry without an account, one per refusal
- * code), so their JSON is computed once; it goes with the entry when the entry is invalidated.
+ * code), so their JSON and their header list are computed once (no object built per call); they go
+ * with the entry when the entry is invalidated. Keyed per route (its security headers).
  */
-const serialized = new WeakMap<object, Buffer>();
+type Serialized = { body: Buffer; headers: string[] };
 
 /** The request, or a message saying exactly what is wrong with it. */
 export function parseVerifyRequest(body: string): VerifyApiKeyRequest | string {
@@ -143,8 +149,11 @@ export function parseVerifyRequest(body: string): VerifyApiKeyRequest | string {
     return 'The body must be a JSON object, e.g. {"key": "tsr_…"}.';
   }
   const fields = value as Record<string, unknown>;
-  const unknown = Object.keys(fields).filter((name) => !knownFields.has(name));
-  if (unknown.length) {
+  // Counted first (no array per request); named only when there is something to refuse.
+  let unknownCount = 0;
+  for (const name in fields) if (!knownFields.has(name)) unknownCount++;
+  if (unknownCount) {
+    const unknown = Object.keys(fields).filter((name) => !knownFields.has(name));
     return `Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Allowed: ${[...knownFields].join(", ")}.`;
   }
   if (typeof fields.key !== "string") return "`key` is required and must be a string.";

@@ -3,6 +3,8 @@ import { type RateLimitRuleInput, validateRateLimits } from "../api-keys/traffic
 import { recordAuditByCaller } from "../audit.ts";
 import { normalizeName } from "../names.ts";
 import { type OperationContext, requireActor, requireOrganizationScope } from "../operation-context.ts";
+import { runChange } from "../verification/changes.ts";
+import { accountTokenDigest } from "../verification/existence-filter.ts";
 import { withFreshAccountToken } from "./token-retry.ts";
 
 export type CreateCustomerAccountInput = {
@@ -23,7 +25,7 @@ export async function createCustomerAccount(
   const rateLimits = validateRateLimits(input.rateLimits ?? []);
 
   return withFreshAccountToken((token) =>
-    ctx.prisma.$transaction(async (tx) => {
+    runChange(ctx, async (tx, changed) => {
       const account = await tx.customerAccount.create({
         data: { organizationId: input.organizationId, name, token, rateLimits, createdAt: ctx.clock.now() },
       });
@@ -33,6 +35,8 @@ export async function createCustomerAccount(
         target: { type: "CustomerAccount", id: account.id, label: account.name },
         changes: { name: account.name, status: account.status, ...(rateLimits.length ? { rateLimits } : {}) },
       });
+      // The token must verify at once, on every instance (it joins their existence filters).
+      changed({ kind: "created", digest: accountTokenDigest(token) });
       return account;
     }),
   );

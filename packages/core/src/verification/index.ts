@@ -2,6 +2,7 @@ export * from "./changes.ts";
 export * from "./codes.ts";
 export * from "./credit-period.ts";
 export * from "./entry.ts";
+export * from "./existence-filter.ts";
 export * from "./ip-allowlist.ts";
 export * from "./origin.ts";
 export * from "./rate-limits.ts";
