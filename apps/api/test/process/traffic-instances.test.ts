@@ -74,6 +74,8 @@ async function key(options: { rateLimits?: unknown[]; credits?: number }) {
       ...(options.credits === undefined ? {} : { credits: { create: { remaining: options.credits } } }),
     },
   });
+  // Inserted behind the instances' backs: their existence filters learn of it by reloading.
+  await Promise.all(opened.map(({ app }) => app.verification.loadFilter()));
   return { secret: generated.secret, id: created.id };
 }
 
