@@ -2,11 +2,9 @@ import AddIcon from "@mui/icons-material/Add";
 import DeleteIcon from "@mui/icons-material/Delete";
 import {
   Alert,
-  Autocomplete,
   Box,
   Button,
   Checkbox,
-  Chip,
   FormControlLabel,
   IconButton,
   MenuItem,
@@ -15,7 +13,7 @@ import {
   TextField,
   Typography,
 } from "@mui/material";
-import { useState } from "react";
+import { ChipListField } from "./ChipListField.tsx";
 import {
   type CreditsForm,
   creditsProblem,
@@ -173,59 +171,15 @@ export function CreditsField({ value, onChange }: { value: CreditsForm; onChange
 
 /** The IP allowlist as chips, each checked with the server's rule as it is added (stored normalized). */
 export function IpAllowlistField({ value, onChange }: { value: string[]; onChange: (entries: string[]) => void }) {
-  const [draft, setDraft] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
-
-  function add(raw: string) {
-    const entry = raw.trim();
-    if (!entry) return;
-    const issue = ipProblem(entry);
-    setProblem(issue);
-    if (issue) return;
-    const normalized = normalizedIp(entry);
-    if (!value.includes(normalized)) onChange([...value, normalized]);
-    setDraft("");
-  }
-
   return (
-    <Autocomplete
-      multiple
-      freeSolo
-      size="small"
-      options={[] as string[]}
+    <ChipListField
+      label="IP allowlist"
+      placeholder="203.0.113.7, 10.0.0.0/8 or 2001:db8::/32"
+      helperText="Addresses and CIDR ranges the key may be used from (services pass the client's ip when verifying). Empty: any address."
       value={value}
-      inputValue={draft}
-      onInputChange={(_e, text, reason) => {
-        if (reason === "reset") return;
-        if (/[,]$/.test(text)) add(text.slice(0, -1));
-        else {
-          setDraft(text);
-          setProblem(null);
-        }
-      }}
-      onChange={(_e, next, reason) => {
-        if (reason === "createOption") add(String(next[next.length - 1] ?? ""));
-        else onChange(next as string[]);
-      }}
-      renderValue={(items, getItemProps) =>
-        items.map((entry, index) => {
-          const { key, ...itemProps } = getItemProps({ index });
-          return <Chip key={key} size="small" label={entry} {...itemProps} />;
-        })
-      }
-      renderInput={(params) => (
-        <TextField
-          {...params}
-          label="IP allowlist"
-          placeholder="203.0.113.7, 10.0.0.0/8 or 2001:db8::/32"
-          error={Boolean(problem)}
-          helperText={
-            problem ??
-            "Addresses and CIDR ranges the key may be used from (services pass the client's ip when verifying). Empty: any address."
-          }
-          onBlur={() => add(draft)}
-        />
-      )}
+      onChange={onChange}
+      problemOf={ipProblem}
+      normalize={normalizedIp}
     />
   );
 }
