@@ -7,6 +7,7 @@ import { testSourceAddress } from "../support/harness.ts";
 export const verifyQuery = `query Verify($input: VerifyApiKeyInput!) {
   verifyApiKey(input: $input) {
     valid code keyId organizationId customerAccountId role apiVersion apiVersionDeprecated apiVersionSunsetAt scopes expiresAt
+    ratelimit { name limit remaining resetAt } ratelimits { name limit remaining resetAt } creditsRemaining degraded
   }
 }`;
 
@@ -22,6 +23,10 @@ export type VerifyAnswer = {
   apiVersionSunsetAt: string | null;
   scopes: string[] | null;
   expiresAt: string | null;
+  ratelimit: { name: string; limit: number; remaining: number; resetAt: string } | null;
+  ratelimits: { name: string; limit: number; remaining: number; resetAt: string }[];
+  creditsRemaining: number | null;
+  degraded: boolean;
 };
 
 /** The app served on a free port, for the HTTP door (it is node:http, not yoga: no in-process fetch). */
