@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { VerificationSettings } from "@tessera/core";
+import { type OrganizationCreation, organizationCreationValues, type VerificationSettings } from "@tessera/core";
 
 /** Every setting Tessera reads, all from the environment; docs/settings.md documents each one. */
 export type Config = {
@@ -28,6 +28,8 @@ export type Config = {
   sessionIdleMs: number;
   /** Expiry notifications and their delivery (issue 12). */
   notifications: NotificationSettings;
+  /** Who may create organizations: `members` (default), `owners` or `closed` (TESSERA_ORGANIZATION_CREATION). */
+  organizationCreation: OrganizationCreation;
 };
 
 export type NotificationSettings = {
@@ -119,7 +121,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionLifetimeMs: positiveInteger(env, "TESSERA_SESSION_LIFETIME_HOURS", 720) * 3_600_000,
     sessionIdleMs: positiveInteger(env, "TESSERA_SESSION_IDLE_MINUTES", 1440) * 60_000,
     notifications,
+    organizationCreation: organizationCreation(env.TESSERA_ORGANIZATION_CREATION),
   };
+}
+
+function organizationCreation(value: string | undefined): OrganizationCreation {
+  const chosen = (value || "members").toLowerCase();
+  if (!organizationCreationValues.includes(chosen as OrganizationCreation)) {
+    throw new ConfigError(`TESSERA_ORGANIZATION_CREATION must be members, owners or closed, got "${value}"`);
+  }
+  return chosen as OrganizationCreation;
 }
 
 function loadNotificationSettings(env: NodeJS.ProcessEnv, port: number): NotificationSettings {

@@ -61,7 +61,19 @@ async function main(): Promise<void> {
     listenUrl: config.databaseUrl,
     metricsToken: config.metricsToken,
     sessionPolicy: { lifetimeMs: config.sessionLifetimeMs, idleMs: config.sessionIdleMs },
+    team: {
+      publicUrl: config.notifications.publicUrl,
+      emailEnabled: config.notifications.smtpUrl !== undefined,
+      organizationCreation: config.organizationCreation,
+    },
   });
+  // An empty database: the one way in is this link, printed once per start (a new token each time).
+  const setupUrl = await app.openSetup();
+  if (setupUrl) {
+    logger.info("This Tessera has no owner yet: open the setup link to create the first owner and organization", {
+      setupUrl,
+    });
+  }
   const notifier = createNotifier({ prisma: db.prisma, clock: systemClock, logger, settings: config.notifications });
   const server = createServer((req, res) => void app.handle(req, res));
   server.listen(config.port, config.host, () => {

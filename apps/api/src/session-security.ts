@@ -34,6 +34,7 @@ export function createSessionSecurity(
   );
   return {
     throttle: new SignInThrottle(prisma, options.signInThrottle),
+    resetThrottle: new SignInThrottle(prisma, options.signInThrottle, "reset:"),
     policy: { ...defaultSessionPolicy, ...options.sessionPolicy },
     activity,
     report: (event) => logger.warn("security event", { ...event }),

@@ -45,7 +45,7 @@ beforeAll(async () => {
   writeFileSync(join(dist, "assets/index-abc123.css"), "body{}");
   writeFileSync(join(parent, "secret.txt"), "outside the build");
   const app = createApp({ prisma: db.prisma, logger: createLogger("error") });
-  const serveWeb = createWebHandler(db.prisma, dist);
+  const serveWeb = createWebHandler(db.prisma, undefined, dist);
   server = createServer(async (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path.startsWith("/graphql") || !(await serveWeb(req, res, path))) await app.handle(req, res);

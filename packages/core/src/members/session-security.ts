@@ -26,6 +26,8 @@ export type SecurityEvent = {
 /** The per-server pieces sign-in and sessions need, built once by the app and shared by every request. */
 export type SessionSecurity = {
   throttle: SignInThrottle;
+  /** Password-reset requests, limited like sign-in attempts but counted apart from them. */
+  resetThrottle: SignInThrottle;
   policy: SessionPolicy;
   activity: SessionActivity;
   report(event: SecurityEvent): void;
