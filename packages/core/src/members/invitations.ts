@@ -1,6 +1,6 @@
 import type { Invitation, Prisma } from "@tessera/db";
 import { recordAuditByCaller } from "../audit.ts";
-import { ConflictError, NotFoundError } from "../errors.ts";
+import { ConflictError, NotFoundError, UnauthenticatedError } from "../errors.ts";
 import { isUuid } from "../ids.ts";
 import type { MemberRole } from "../roles.ts";
 import { enqueueMemberEvent } from "../webhooks/events.ts";
@@ -101,6 +101,7 @@ async function sendInvitation(
  * invitation reads exactly like an unknown id. OWNER invitations are managed by owners only.
  */
 async function managedInvitation(ctx: TeamContext, id: string) {
+  if (ctx.viewer.kind === "anonymous") throw new UnauthenticatedError("Sign in as an owner or admin to manage members.");
   const invitation = isUuid(id) ? await ctx.prisma.invitation.findUnique({ where: { id } }) : null;
   if (!invitation || !(await ctx.access.inOrganization(invitation.organizationId))) {
     throw new NotFoundError("Invitation not found.");

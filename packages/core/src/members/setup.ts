@@ -7,6 +7,7 @@ import { normalizeEmail } from "./email-address.ts";
 import { generateOneTimeToken, hashOneTimeToken } from "./one-time-token.ts";
 import { type OpenedSession, openSession } from "./open-session.ts";
 import { type NewOrganizationInput, slugTaken, startOrganization } from "./organization-create.ts";
+import { normalizeSlug } from "./organization-slug.ts";
 import { hashPassword } from "./password.ts";
 import { auditSignInLink, issuePasswordToken } from "./password-reset.ts";
 import { assertAcceptablePassword } from "./password-rules.ts";
@@ -74,7 +75,10 @@ export async function completeSetup(
   const email = normalizeEmail(input.email);
   const name = normalizeName(input.name, "name");
   assertAcceptablePassword(input.password, email, "password");
-  const organization: NewOrganizationInput = { name: input.organizationName, slug: input.organizationSlug };
+  const organization: NewOrganizationInput = {
+    name: normalizeName(input.organizationName, "organizationName"),
+    slug: normalizeSlug(input.organizationSlug, "organizationSlug"),
+  };
   const passwordHash = await hashPassword(input.password);
   const session = await ctx.prisma.$transaction(async (tx) => {
     if (!(await firstOwnerLock(tx))) throw setupFinished();
