@@ -1,5 +1,10 @@
 import { resolve } from "node:path";
-import { type OrganizationCreation, organizationCreationValues, type VerificationSettings } from "@tessera/core";
+import {
+  type OrganizationCreation,
+  organizationCreationValues,
+  type TeamSettings,
+  type VerificationSettings,
+} from "@tessera/core";
 
 /** Every setting Tessera reads, all from the environment; docs/settings.md documents each one. */
 export type Config = {
@@ -163,4 +168,13 @@ function named(name: string, env: NodeJS.ProcessEnv, fallback: boolean): boolean
   } catch (error) {
     throw new ConfigError(`${name}: ${(error as Error).message}`);
   }
+}
+
+/** What invitations, password links and organization creation need from the settings. */
+export function teamSettings(config: Config): TeamSettings {
+  return {
+    publicUrl: config.notifications.publicUrl,
+    emailEnabled: config.notifications.smtpUrl !== undefined,
+    organizationCreation: config.organizationCreation,
+  };
 }

@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import { systemClock } from "@tessera/core";
 import { DataDirInUseError, openDatabase } from "@tessera/db";
 import { demoOrganizationSlug, neighbourOrganizationSlug, SeedRefusedError, seedDemoData } from "@tessera/demo-data";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, teamSettings } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { createNotifier } from "./notifications/notifier.ts";
 import { createApp } from "./server.ts";
@@ -61,11 +61,7 @@ async function main(): Promise<void> {
     listenUrl: config.databaseUrl,
     metricsToken: config.metricsToken,
     sessionPolicy: { lifetimeMs: config.sessionLifetimeMs, idleMs: config.sessionIdleMs },
-    team: {
-      publicUrl: config.notifications.publicUrl,
-      emailEnabled: config.notifications.smtpUrl !== undefined,
-      organizationCreation: config.organizationCreation,
-    },
+    team: teamSettings(config),
   });
   // An empty database: the one way in is this link, printed once per start (a new token each time).
   const setupUrl = await app.openSetup();

@@ -38,5 +38,7 @@ export function createSessionSecurity(
     policy: { ...defaultSessionPolicy, ...options.sessionPolicy },
     activity,
     report: (event) => logger.warn("security event", { ...event }),
+    backgroundFailed: (what, error) =>
+      logger.error(what, { error: error instanceof Error ? error.message : String(error) }),
   };
 }

@@ -79,3 +79,14 @@ export function tokenOf(link: string): string {
 }
 
 export const strongPassword = "a quiet meadow of copper kites";
+
+/** Waits for work done after an answer (the password-reset email is queued after the response). */
+export async function eventually<T>(read: () => Promise<T | null | undefined | false>, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

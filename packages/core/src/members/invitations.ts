@@ -101,7 +101,8 @@ async function sendInvitation(
  * invitation reads exactly like an unknown id. OWNER invitations are managed by owners only.
  */
 async function managedInvitation(ctx: TeamContext, id: string) {
-  if (ctx.viewer.kind === "anonymous") throw new UnauthenticatedError("Sign in as an owner or admin to manage members.");
+  if (ctx.viewer.kind === "anonymous")
+    throw new UnauthenticatedError("Sign in as an owner or admin to manage members.");
   const invitation = isUuid(id) ? await ctx.prisma.invitation.findUnique({ where: { id } }) : null;
   if (!invitation || !(await ctx.access.inOrganization(invitation.organizationId))) {
     throw new NotFoundError("Invitation not found.");

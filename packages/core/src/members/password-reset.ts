@@ -32,14 +32,26 @@ export async function issuePasswordToken(
 
 /**
  * Emails a password link when the address belongs to an account and email is on. The answer never
- * says which: it is the same text, and both paths run one transaction with the same reads, so the
- * response time does not tell either. Requests are throttled per address and email like sign-in
- * (counted apart from sign-in), so the endpoint cannot be used to flood someone's inbox.
+ * says which: it is the same text, given before the lookup and the writes, which run after it (so
+ * the response time does not tell either; `emailed` settles when they are done). Requests are
+ * throttled per address and email like sign-in (counted apart from sign-in), so the endpoint cannot
+ * be used to flood someone's inbox.
  */
-export async function requestPasswordReset(ctx: TeamContext, input: { email: string }): Promise<string> {
+export async function requestPasswordReset(
+  ctx: TeamContext,
+  input: { email: string },
+): Promise<{ message: string; emailed: Promise<void> }> {
   const email = input.email.trim().toLowerCase();
   const decision = await ctx.security.resetThrottle.attempt(email, ctx.sourceAddress);
   if (!decision.allowed) throw new SignInThrottledError(decision.retryAfter);
+  const emailed = emailPasswordLink(ctx, email).catch((error) =>
+    ctx.security.backgroundFailed("password reset email could not be queued", error),
+  );
+  return { message: passwordResetAnswer, emailed };
+}
+
+async function emailPasswordLink(ctx: TeamContext, email: string): Promise<void> {
+  if (!ctx.team.emailEnabled || !email) return;
   const now = ctx.clock.now();
   await ctx.prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
@@ -48,7 +60,7 @@ export async function requestPasswordReset(ctx: TeamContext, input: { email: str
     });
     // The outbox sends on behalf of an organization: a user who belongs to none gets no email.
     const organizationId = user?.memberships[0]?.organizationId;
-    if (!user || !organizationId || !ctx.team.emailEnabled) return;
+    if (!user || !organizationId) return;
     const { token, link } = await issuePasswordToken(tx, ctx, user.id, "RESET", now);
     await queueEmail(tx, {
       organizationId,
@@ -58,7 +70,6 @@ export async function requestPasswordReset(ctx: TeamContext, input: { email: str
       now,
     });
   });
-  return passwordResetAnswer;
 }
 
 /**

@@ -31,6 +31,8 @@ export type SessionSecurity = {
   policy: SessionPolicy;
   activity: SessionActivity;
   report(event: SecurityEvent): void;
+  /** Work finished after the answer was sent (a password-reset email) failed: for the server's log. */
+  backgroundFailed(what: string, error: unknown): void;
 };
 
 /** What sign-in, password changes and session lookups need. */
