@@ -40,7 +40,7 @@ describe("first run", () => {
       "{ viewer { user { email name } organizations { slug name viewerRole apiVersions { name } scopes { name management } } } }",
     );
     expect(me.data?.viewer.user).toEqual({ email: "founder@example.test", name: "Fran Founder" });
-    const [org] = me.data?.viewer.organizations;
+    const [org] = me.data?.viewer.organizations ?? [];
     expect(org).toMatchObject({ slug: "acme-fleet", name: "Acme Fleet", viewerRole: "OWNER" });
     expect(org.apiVersions).toEqual([{ name: "v1" }]);
     expect(org.scopes.every((s: { management: boolean }) => s.management)).toBe(true);
