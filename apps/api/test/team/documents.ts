@@ -45,7 +45,7 @@ export const leaveOrganization = `mutation($input: LeaveOrganizationInput!) {
   leaveOrganization(input: $input) { __typename ... on LeaveOrganizationPayload { organizationId } ${errorFields} }
 }`;
 export const requestPasswordReset = `mutation($input: RequestPasswordResetInput!) {
-  requestPasswordReset(input: $input) { __typename ... on RequestPasswordResetPayload { message } ${errorFields} }
+  requestPasswordReset(input: $input) { __typename ... on RequestPasswordResetPayload { answer } ${errorFields} }
 }`;
 export const resetPassword = `mutation($input: ResetPasswordInput!) {
   resetPassword(input: $input) { __typename ... on ResetPasswordPayload { sessionExpiresAt } ${errorFields} }

@@ -20,3 +20,17 @@ export function normalizeSlug(raw: string, field = "slug"): string {
   }
   return slug;
 }
+
+/** A slug suggested from an organization's name: `Acme Fleet GmbH` → `acme-fleet-gmbh` (at least 3 characters). */
+export function slugFromName(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+  if (slug.length >= 3 || !slug) return slug || "organization";
+  return `${slug}-org`;
+}

@@ -7,7 +7,7 @@ import { normalizeEmail } from "./email-address.ts";
 import { generateOneTimeToken, hashOneTimeToken } from "./one-time-token.ts";
 import { type OpenedSession, openSession } from "./open-session.ts";
 import { type NewOrganizationInput, slugTaken, startOrganization } from "./organization-create.ts";
-import { normalizeSlug } from "./organization-slug.ts";
+import { normalizeSlug, slugFromName } from "./organization-slug.ts";
 import { hashPassword } from "./password.ts";
 import { auditSignInLink, issuePasswordToken } from "./password-reset.ts";
 import { assertAcceptablePassword } from "./password-rules.ts";
@@ -120,18 +120,4 @@ export async function createOwner(
     if (isUniqueViolation(error)) throw slugTaken(organization.slug);
     throw error;
   }
-}
-
-/** `Acme Fleet GmbH` → `acme-fleet-gmbh`, padded to the 3-character minimum. */
-export function slugFromName(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-  if (slug.length >= 3) return slug;
-  return slug ? `${slug}-org` : "organization";
 }

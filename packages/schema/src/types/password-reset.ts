@@ -7,9 +7,9 @@ const RequestPasswordResetInput = builder.inputType("RequestPasswordResetInput",
   fields: (t) => ({ email: t.string({ required: true, description: "The address you sign in with." }) }),
 });
 
-const RequestPasswordResetPayload = builder.objectRef<{ message: string }>("RequestPasswordResetPayload").implement({
+const RequestPasswordResetPayload = builder.objectRef<{ answer: string }>("RequestPasswordResetPayload").implement({
   description: "The same answer whether or not the address belongs to an account.",
-  fields: (t) => ({ message: t.exposeString("message", { description: "What happens next, for a person." }) }),
+  fields: (t) => ({ answer: t.exposeString("answer", { description: "What happens next, for a person." }) }),
 });
 
 const ResetPasswordInput = builder.inputType("ResetPasswordInput", {
@@ -42,7 +42,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RequestPasswordResetInput, required: true, description: "The email." }) },
     // The email is queued after the answer (its failures are logged), so the answer's timing is the
     // same for every address.
-    resolve: async (_root, { input }, ctx) => ({ message: (await requestPasswordReset(ctx, input)).message }),
+    resolve: async (_root, { input }, ctx) => ({ answer: (await requestPasswordReset(ctx, input)).message }),
   }),
   resetPassword: t.field({
     type: ResetPasswordPayload,
