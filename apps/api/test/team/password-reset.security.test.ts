@@ -11,7 +11,6 @@ async function request(email: string, address?: string) {
   return { body: JSON.stringify(response.data), ms: performance.now() - started };
 }
 
-
 describe("password reset answers", () => {
   it("are identical for known and unknown emails, in body and in time", async () => {
     const a = await h.newOrganization();
