@@ -79,7 +79,7 @@ describe("a new Tessera", () => {
     await checkScreen(page, "team-invite-dialog");
     await invite.getByRole("button", { name: "Send invitation" }).click();
     await invite.waitFor({ state: "detached" });
-    await page.getByRole("cell", { name: adminEmail }).waitFor();
+    await page.getByRole("cell", { name: adminEmail, exact: true }).waitFor();
     await checkScreen(page, "team-members");
 
     // 4. The invitation arrives at the real SMTP peer.
@@ -122,7 +122,7 @@ describe("a new Tessera", () => {
 
     // 7. The owner sees the admin as a member, and the invitation is no longer pending.
     await page.reload();
-    await page.getByRole("cell", { name: adminEmail }).waitFor();
+    await page.getByRole("cell", { name: adminEmail, exact: true }).waitFor();
     await page.getByText("No pending invitations.").waitFor();
     await checkScreen(page, "team-members-after");
 

@@ -29,7 +29,7 @@ export default function InviteMemberDialog(props: {
     props.onClose();
   }
   return (
-    <Dialog open onClose={props.onClose} maxWidth="xs" fullWidth aria-labelledby="invite-title">
+    <Dialog open onClose={props.onClose} maxWidth="sm" fullWidth aria-labelledby="invite-title">
       <form onSubmit={submit}>
         <DialogTitle id="invite-title">Invite a member</DialogTitle>
         <DialogContent>
