@@ -98,9 +98,9 @@ describe("serving the web app", () => {
     expect((await rawGet("/assets/..%2fassets/index-abc123.js")).body).toContain("console");
   });
 
-  it("says whether the demo data is loaded, for the sign-in hint", async () => {
+  it("says whether the demo data is loaded, whether setup is pending and whether email is on, for the sign-in page", async () => {
     const response = await fetch(`${base}/web-config.json`);
-    expect(await response.json()).toEqual({ demo: false });
+    expect(await response.json()).toEqual({ demo: false, setupPending: true, email: false });
   });
 
   it("serves GraphiQL with every asset inline, so it works without internet access", async () => {
