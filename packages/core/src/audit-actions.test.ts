@@ -3,9 +3,9 @@ import { auditActionEnumName, auditActions } from "./audit-actions.ts";
 
 describe("audit actions", () => {
   it("are past-tense <object>.<verb> names whose enum names never collide", () => {
-    // Irregular past tenses are listed: `member.left`, `member.password_reset`.
+    // Irregular past tenses are listed: `member.left`, `member.password_reset`, `invitation.resent`.
     for (const action of auditActions) {
-      expect(action).toMatch(/^[a-z_]+\.([a-z_]+(ed|_in|_out_everywhere|_reset)|left)$/);
+      expect(action).toMatch(/^[a-z_]+\.([a-z_]+(ed|_in|_out_everywhere|_reset|resent)|left)$/);
     }
     const names = auditActions.map(auditActionEnumName);
     expect(new Set(names).size).toBe(auditActions.length);
