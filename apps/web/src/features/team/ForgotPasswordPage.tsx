@@ -32,9 +32,9 @@ export function ForgotPasswordPage() {
     return (
       <PublicPage title="Forgot your password?">
         <Alert severity="info">
-          This Tessera does not send email, so it cannot send you a reset link. Ask an owner of your organization: they
-          can remove you and invite you again. An operator can also run <code>pnpm tessera create-owner</code> for a
-          one-time sign-in link.
+          This Tessera does not send email, so it cannot send you a reset link. Ask an owner of your organization for
+          help. If you are the owner, whoever runs the server can print you a one-time sign-in link with{" "}
+          <code>pnpm tessera create-owner</code>.
         </Alert>
         {back}
       </PublicPage>
