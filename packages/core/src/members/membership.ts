@@ -35,6 +35,27 @@ async function assertAnotherOwner(tx: Prisma.TransactionClient, target: MemberWi
   if (owners <= 1) throw new ConflictError(message);
 }
 
+/** Deletes the membership, audited and announced as removed (by a manager) or left (by the member). */
+async function endMembership(
+  tx: Prisma.TransactionClient,
+  ctx: TeamContext,
+  target: MemberWithEmail,
+  action: "member.removed" | "member.left",
+): Promise<void> {
+  await tx.membership.delete({ where: { id: target.id } });
+  await recordAuditByCaller(tx, ctx, {
+    organizationId: target.organizationId,
+    action,
+    target: { type: "User", id: target.userId, label: target.user.email },
+    changes: { role: target.role },
+  });
+  await enqueueMemberEvent(tx, action, {
+    organizationId: target.organizationId,
+    member: { userId: target.userId, email: target.user.email, role: target.role },
+    now: ctx.clock.now(),
+  });
+}
+
 export type UpdateMemberRoleInput = { organizationId: string; userId: string; role: MemberRole };
 
 /** Changes a member's role under the rules of `role-rules.ts` and the last-owner rule; audited. */
@@ -87,18 +108,7 @@ export async function removeMember(ctx: TeamContext, input: RemoveMemberInput): 
     const { actor, target } = await lockedMembers(tx, input.organizationId, manager.userId, input.userId);
     assertMayManage(actor.role, target.role, false);
     await assertAnotherOwner(tx, target, "The last owner cannot be removed.");
-    await tx.membership.delete({ where: { id: target.id } });
-    await recordAuditByCaller(tx, ctx, {
-      organizationId: target.organizationId,
-      action: "member.removed",
-      target: { type: "User", id: target.userId, label: target.user.email },
-      changes: { role: target.role },
-    });
-    await enqueueMemberEvent(tx, "member.removed", {
-      organizationId: target.organizationId,
-      member: { userId: target.userId, email: target.user.email, role: target.role },
-      now: ctx.clock.now(),
-    });
+    await endMembership(tx, ctx, target, "member.removed");
     return { userId: target.userId };
   });
 }
@@ -113,18 +123,7 @@ export async function leaveOrganization(ctx: TeamContext, input: { organizationI
   return ctx.prisma.$transaction(async (tx) => {
     const { target } = await lockedMembers(tx, input.organizationId, viewer.userId, viewer.userId);
     await assertAnotherOwner(tx, target, "You are the last owner: make another member owner before leaving.");
-    await tx.membership.delete({ where: { id: target.id } });
-    await recordAuditByCaller(tx, ctx, {
-      organizationId: target.organizationId,
-      action: "member.left",
-      target: { type: "User", id: target.userId, label: target.user.email },
-      changes: { role: target.role },
-    });
-    await enqueueMemberEvent(tx, "member.left", {
-      organizationId: target.organizationId,
-      member: { userId: target.userId, email: target.user.email, role: target.role },
-      now: ctx.clock.now(),
-    });
+    await endMembership(tx, ctx, target, "member.left");
     return { organizationId: target.organizationId };
   });
 }
