@@ -69,6 +69,11 @@ const carrierTypes = [
   "MemberSession",
   // What an invitation link offers: reached only through `invitationByToken`, with the link's token.
   "InvitationPreview",
+  // Traffic controls: fields of a guarded ApiKey or CustomerAccount, or of a verification answer.
+  "RateLimit",
+  "RateLimitState",
+  "ApiKeyCredits",
+  "CreditRefill",
 ];
 
 /**

@@ -150,3 +150,4 @@ export function validateKeyHoldsAScope(scopes: readonly string[] | null, managem
     );
   }
 }
+export * from "./traffic-validation.ts";
