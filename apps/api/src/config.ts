@@ -1,5 +1,10 @@
 import { resolve } from "node:path";
-import type { VerificationSettings } from "@tessera/core";
+import {
+  type OrganizationCreation,
+  organizationCreationValues,
+  type TeamSettings,
+  type VerificationSettings,
+} from "@tessera/core";
 
 /** Every setting Tessera reads, all from the environment; docs/settings.md documents each one. */
 export type Config = {
@@ -28,6 +33,8 @@ export type Config = {
   sessionIdleMs: number;
   /** Expiry notifications and their delivery (issue 12). */
   notifications: NotificationSettings;
+  /** Who may create organizations: `members` (default), `owners` or `closed` (TESSERA_ORGANIZATION_CREATION). */
+  organizationCreation: OrganizationCreation;
 };
 
 export type NotificationSettings = {
@@ -134,7 +141,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionLifetimeMs: positiveInteger(env, "TESSERA_SESSION_LIFETIME_HOURS", 720) * 3_600_000,
     sessionIdleMs: positiveInteger(env, "TESSERA_SESSION_IDLE_MINUTES", 1440) * 60_000,
     notifications,
+    organizationCreation: organizationCreation(env.TESSERA_ORGANIZATION_CREATION),
   };
+}
+
+function organizationCreation(value: string | undefined): OrganizationCreation {
+  const chosen = (value || "members").toLowerCase();
+  if (!organizationCreationValues.includes(chosen as OrganizationCreation)) {
+    throw new ConfigError(`TESSERA_ORGANIZATION_CREATION must be members, owners or closed, got "${value}"`);
+  }
+  return chosen as OrganizationCreation;
 }
 
 function loadNotificationSettings(env: NodeJS.ProcessEnv, port: number): NotificationSettings {
@@ -167,4 +183,13 @@ function named(name: string, env: NodeJS.ProcessEnv, fallback: boolean): boolean
   } catch (error) {
     throw new ConfigError(`${name}: ${(error as Error).message}`);
   }
+}
+
+/** What invitations, password links and organization creation need from the settings. */
+export function teamSettings(config: Config): TeamSettings {
+  return {
+    publicUrl: config.notifications.publicUrl,
+    emailEnabled: config.notifications.smtpUrl !== undefined,
+    organizationCreation: config.organizationCreation,
+  };
 }

@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import { systemClock } from "@tessera/core";
 import { DataDirInUseError, openDatabase } from "@tessera/db";
 import { demoOrganizationSlug, neighbourOrganizationSlug, SeedRefusedError, seedDemoData } from "@tessera/demo-data";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, teamSettings } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { createNotifier } from "./notifications/notifier.ts";
 import { createApp } from "./server.ts";
@@ -61,7 +61,15 @@ async function main(): Promise<void> {
     listenUrl: config.databaseUrl,
     metricsToken: config.metricsToken,
     sessionPolicy: { lifetimeMs: config.sessionLifetimeMs, idleMs: config.sessionIdleMs },
+    team: teamSettings(config),
   });
+  // An empty database: the one way in is this link, printed once per start (a new token each time).
+  const setupUrl = await app.openSetup();
+  if (setupUrl) {
+    logger.info("This Tessera has no owner yet: open the setup link to create the first owner and organization", {
+      setupUrl,
+    });
+  }
   const notifier = createNotifier({ prisma: db.prisma, clock: systemClock, logger, settings: config.notifications });
   const server = createServer((req, res) => void app.handle(req, res));
   server.listen(config.port, config.host, () => {

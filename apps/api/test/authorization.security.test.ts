@@ -18,8 +18,18 @@ import { type Client, type OrgFixture, useHarness } from "./support/harness.ts";
 
 const h = useHarness();
 
-type Kind = "organization" | "catalogue" | "keys" | "accounts" | "resources" | "members" | "audit" | "webhooks";
-type Writes = "keys" | "accounts" | "resources" | "webhooks";
+type Kind =
+  | "organization"
+  | "catalogue"
+  | "keys"
+  | "accounts"
+  | "resources"
+  | "members"
+  | "audit"
+  | "webhooks"
+  | "invitations";
+/** `members`: invite and change members (OWNER, ADMIN signed in); `organizations`: create one (any signed-in user). */
+type Writes = "keys" | "accounts" | "resources" | "webhooks" | "members" | "organizations";
 type Rights = { reads: Kind[]; writes: Writes[]; tokens: boolean };
 
 const kindOfType: Record<string, Kind> = {
@@ -34,22 +44,23 @@ const kindOfType: Record<string, Kind> = {
   AuditEvent: "audit",
   WebhookEndpoint: "webhooks",
   WebhookDelivery: "webhooks",
+  Invitation: "invitations",
 };
 
 const memberReads: Kind[] = ["organization", "catalogue", "keys", "accounts", "resources", "members"];
 const roleRights: Record<MemberRole, Rights> = {
   OWNER: {
-    reads: [...memberReads, "audit", "webhooks"],
-    writes: ["keys", "accounts", "resources", "webhooks"],
+    reads: [...memberReads, "audit", "webhooks", "invitations"],
+    writes: ["keys", "accounts", "resources", "webhooks", "members", "organizations"],
     tokens: true,
   },
   ADMIN: {
-    reads: [...memberReads, "audit", "webhooks"],
-    writes: ["keys", "accounts", "resources", "webhooks"],
+    reads: [...memberReads, "audit", "webhooks", "invitations"],
+    writes: ["keys", "accounts", "resources", "webhooks", "members", "organizations"],
     tokens: true,
   },
-  EDITOR: { reads: memberReads, writes: ["resources"], tokens: false },
-  VIEWER: { reads: memberReads, writes: [], tokens: false },
+  EDITOR: { reads: memberReads, writes: ["resources", "organizations"], tokens: false },
+  VIEWER: { reads: memberReads, writes: ["organizations"], tokens: false },
 };
 const inOrg: Kind[] = ["organization", "catalogue"];
 /** A key holding only this management scope. A write scope includes its read scope. */
@@ -81,11 +92,12 @@ const fingerprint: Record<string, string> = {
   ApiVersion: "name",
   WebhookEndpoint: "id",
   WebhookDelivery: "id",
+  Invitation: "id",
 };
 
 let A: OrgFixture;
 let B: OrgFixture;
-const ids = {} as Record<"key" | "truck" | "group" | "account" | "endpoint", string>;
+const ids = {} as Record<"key" | "truck" | "group" | "account" | "endpoint" | "invitation", string>;
 const callers: Caller[] = [];
 
 function reads(caller: Caller, typename: string, item?: string): boolean {
@@ -148,12 +160,27 @@ beforeAll(async () => {
       eventType: "api_key.revoked",
     },
   });
-  Object.assign(ids, { key: key.id, truck: truck.id, group: group.id, account: account.id, endpoint: endpoint.id });
+  const invitation = await newInvitation(A.users.OWNER.id);
+  Object.assign(ids, {
+    key: key.id,
+    truck: truck.id,
+    group: group.id,
+    account: account.id,
+    endpoint: endpoint.id,
+    invitation: invitation.id,
+  });
 
   for (const role of ["OWNER", "ADMIN", "EDITOR", "VIEWER"] as const) {
     callers.push({ name: role, client: A.as[role], userId: A.users[role].id, homeOrg: A.org.id, ...roleRights[role] });
   }
-  callers.push({ name: "non-member", client: B.as.OWNER, userId: B.users.OWNER.id, homeOrg: B.org.id, ...nothing });
+  callers.push({
+    name: "non-member",
+    client: B.as.OWNER,
+    userId: B.users.OWNER.id,
+    homeOrg: B.org.id,
+    ...nothing,
+    writes: ["organizations"],
+  });
   type KeyOptions = Parameters<OrgFixture["keyClient"]>[0];
   const dataOnly: Rights = { reads: inOrg, writes: [], tokens: false };
   const keyCallers: [string, KeyOptions, Rights][] = [
@@ -184,6 +211,22 @@ beforeAll(async () => {
   });
 });
 
+/** A pending invitation to organization A, sent by `invitedByUserId`. */
+function newInvitation(invitedByUserId: string) {
+  const now = new Date();
+  return h.db.prisma.invitation.create({
+    data: {
+      organizationId: A.org.id,
+      email: `invitee-${randomBytes(4).toString("hex")}@example.test`,
+      role: "VIEWER",
+      tokenHash: randomBytes(32).toString("hex"),
+      invitedByUserId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 86_400_000),
+    },
+  });
+}
+
 /** Where an instance of each parent type is found, and the type whose rule decides whether it is reachable. */
 type Recipe = {
   wrap: (selection: string) => string;
@@ -197,6 +240,7 @@ const lists = {
   Resource: "resources",
   AuditEvent: "auditEvents",
   WebhookEndpoint: "webhookEndpoints",
+  Invitation: "invitations",
 };
 const recipes: Record<string, Recipe> = {
   Query: { wrap: (s) => `{ ${s} }`, parents: (d) => [d] },
@@ -229,6 +273,11 @@ const recipes: Record<string, Recipe> = {
     wrap: (s) => `{ node(id: "${gid("WebhookEndpoint", ids.endpoint)}") { ... on WebhookEndpoint { ${s} } } }`,
     parents: (d) => [d?.node].filter(Boolean),
     guardedBy: ["WebhookEndpoint", () => gid("WebhookEndpoint", ids.endpoint)],
+  },
+  Invitation: {
+    wrap: (s) => org(`invitations(first: 100) { nodes { ${s} } }`),
+    parents: (d) => d?.organization?.invitations?.nodes ?? [],
+    guardedBy: ["Invitation", () => ""],
   },
   AuditEvent: {
     wrap: (s) => org(`auditEvents(first: 100) { nodes { ${s} } }`),
@@ -350,6 +399,7 @@ describe("the read rules on every path", () => {
       CustomerAccount: () => ids.account,
       User: () => A.users.EDITOR.id,
       WebhookEndpoint: () => ids.endpoint,
+      Invitation: () => ids.invitation,
     };
     const node = schema.getType("Node");
     if (!isInterfaceType(node)) throw new Error("Node is not an interface");
@@ -388,7 +438,63 @@ describe("the read rules on every path", () => {
     const organizationId = gid("Organization", A.org.id);
     const freshKey = async () => (await A.keyClient()).key.id;
     /** A payload's mutation, run on a throwaway object; `writes` is the right that lets it through. */
-    const mutations: Record<string, { writes: Writes; run: (c: Client, selection: string) => Promise<any> }> = {
+    /** A throwaway VIEWER of organization A, for a role change. */
+    const freshMember = async () => {
+      const user = await prisma.user.create({
+        data: { email: `m-${randomBytes(4).toString("hex")}@example.test`, passwordHash: "x" },
+      });
+      await prisma.membership.create({ data: { organizationId: A.org.id, userId: user.id, role: "VIEWER" } });
+      return gid("User", user.id);
+    };
+    const freshInvitation = async () => gid("Invitation", (await newInvitation(A.users.OWNER.id)).id);
+    /**
+     * A payload's mutation, run on a throwaway object; `writes` is the right that lets it through.
+     * `creates`: the caller becomes the object's owner, so it always reads what it made.
+     */
+    const mutations: Record<
+      string,
+      { writes: Writes; creates?: boolean; run: (c: Client, selection: string) => Promise<any> }
+    > = {
+      CreateOrganizationPayload: {
+        writes: "organizations",
+        creates: true,
+        run: (c, s) =>
+          mutate(c, "createOrganization", "CreateOrganizationInput", s, {
+            name: "Throwaway",
+            slug: `walk-${randomBytes(4).toString("hex")}`,
+          }),
+      },
+      UpdateOrganizationPayload: {
+        writes: "members",
+        run: (c, s) =>
+          mutate(c, "updateOrganization", "UpdateOrganizationInput", s, { organizationId, name: A.org.name }),
+      },
+      InviteMemberPayload: {
+        writes: "members",
+        run: (c, s) =>
+          mutate(c, "inviteMember", "InviteMemberInput", s, {
+            organizationId,
+            email: `walk-${randomBytes(4).toString("hex")}@example.test`,
+            role: "VIEWER",
+          }),
+      },
+      ResendInvitationPayload: {
+        writes: "members",
+        run: async (c, s) => mutate(c, "resendInvitation", "ResendInvitationInput", s, { id: await freshInvitation() }),
+      },
+      RevokeInvitationPayload: {
+        writes: "members",
+        run: async (c, s) => mutate(c, "revokeInvitation", "RevokeInvitationInput", s, { id: await freshInvitation() }),
+      },
+      UpdateMemberRolePayload: {
+        writes: "members",
+        run: async (c, s) =>
+          mutate(c, "updateMemberRole", "UpdateMemberRoleInput", s, {
+            organizationId,
+            userId: await freshMember(),
+            role: "EDITOR",
+          }),
+      },
       CreateApiKeyPayload: {
         writes: "keys",
         run: (c, s) =>
@@ -490,7 +596,7 @@ describe("the read rules on every path", () => {
         }
         expect(result.__typename, label).toBe(path.parent);
         const items = itemsOf(result[path.field], path.target);
-        expect(items.length > 0, label).toBe(reads(caller, path.target, items[0]));
+        expect(items.length > 0, label).toBe(mutation.creates || reads(caller, path.target, items[0]));
       }
     }
   });

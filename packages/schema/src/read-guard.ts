@@ -39,6 +39,7 @@ export const readGuards: Record<string, Guard> = {
   Member: inOrganization("members"),
   User: (ctx, user) => ctx.access.mayReadUser(String(user.id)),
   AuditEvent: inOrganization("audit"),
+  Invitation: inOrganization("invitations"),
   WebhookEndpoint: inOrganization("webhooks"),
   WebhookDelivery: inOrganization("webhooks"),
 };
@@ -66,6 +67,8 @@ const carrierTypes = [
   "ExpiryNotice",
   // The caller's own sessions: reached only through Viewer.sessions, which lists the caller's alone.
   "MemberSession",
+  // What an invitation link offers: reached only through `invitationByToken`, with the link's token.
+  "InvitationPreview",
   // Traffic controls: fields of a guarded ApiKey or CustomerAccount, or of a verification answer.
   "RateLimit",
   "RateLimitState",

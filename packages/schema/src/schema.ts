@@ -22,6 +22,10 @@ import "./types/member-session.ts";
 import "./types/webhook-endpoint.ts";
 import "./types/webhook-endpoint-mutations.ts";
 import "./types/expiry-notice.ts";
+import "./types/invitation.ts";
+import "./types/member-mutations.ts";
+import "./types/organization-mutations.ts";
+import "./types/password-reset.ts";
 
 builder.queryType({ description: "Read Tessera: who you are, your organizations and everything in them." });
 builder.mutationType({
