@@ -9,6 +9,7 @@ import { AppShell } from "./layout/AppShell.tsx";
 const ApiKeysPage = lazy(() => import("./features/api-keys/ApiKeysPage.tsx"));
 const AccountTokensPage = lazy(() => import("./features/account-tokens/AccountTokensPage.tsx"));
 const AuditLogPage = lazy(() => import("./features/audit-log/AuditLogPage.tsx"));
+const ResourcesPage = lazy(() => import("./features/resources/ResourcesPage.tsx"));
 
 /** Composes the console: sign-in outside, every screen inside the session and the shell. */
 export function App() {
@@ -26,6 +27,7 @@ export function App() {
           <Route path="/keys" element={<ApiKeysPage />} />
           <Route path="/accounts" element={<AccountTokensPage />} />
           <Route path="/audit" element={<AuditLogPage />} />
+          <Route path="/resources" element={<ResourcesPage />} />
           <Route path="*" element={<Navigate to="/keys" replace />} />
         </Route>
       </Routes>

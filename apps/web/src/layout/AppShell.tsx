@@ -23,6 +23,7 @@ import { useOrganization, useSession } from "../features/session/SessionProvider
 const sections = [
   { path: "/keys", label: "API Keys" },
   { path: "/accounts", label: "Account Tokens" },
+  { path: "/resources", label: "Resources" },
   { path: "/audit", label: "Audit log", managersOnly: true },
 ];
 
