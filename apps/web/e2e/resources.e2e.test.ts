@@ -84,7 +84,6 @@ describe("the Resources screen", () => {
       .getByRole("treeitem", { name: /North depot/ })
       .getByText("North depot")
       .click();
-    await page.keyboard.press("ArrowRight");
     await tree
       .getByRole("treeitem", { name: /Truck 101/ })
       .getByText("Truck 101")

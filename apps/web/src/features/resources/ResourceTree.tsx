@@ -11,13 +11,26 @@ import { kindLabel } from "./labels.ts";
 
 type Props = {
   roots: ResourceNode[];
+  /** The selected item: its path from the root (see `itemPath`). */
   selected: string | null;
-  onSelect: (id: string | null) => void;
+  onSelect: (path: string | null) => void;
 };
 
 /**
+ * Items are named by their path of ids from the root, not by the resource id alone: right after a
+ * move, the moved resource can briefly appear under both its old and its new parent (each group's
+ * page refreshes on its own), and the tree refuses two items with one id.
+ */
+const itemPath = (parentPath: string | null, id: string) => (parentPath ? `${parentPath}|${id}` : id);
+
+/** The resource an item path names, or null for the stand-ins (loading, more). */
+export function resourceOfItem(path: string): string | null {
+  return path.includes(":") ? null : (path.split("|").pop() ?? null);
+}
+
+/**
  * The tree of groups and resources. Only the roots come with the page; a group's contents are asked
- * for when it is first opened, a hundred at a time, so a group of thousands of vehicles costs
+ * for when it is first opened, fifty at a time, so a group of thousands of vehicles costs
  * nothing until someone looks inside it.
  */
 export function ResourceTree({ roots, selected, onSelect }: Props) {
@@ -31,28 +44,46 @@ export function ResourceTree({ roots, selected, onSelect }: Props) {
       onSelectedItemsChange={(_event, id) => onSelect(id)}
     >
       {roots.map((node) => (
-        <ResourceItem key={node.id} node={node} expanded={expanded} />
+        <ResourceItem key={node.id} node={node} parentPath={null} expanded={expanded} />
       ))}
     </SimpleTreeView>
   );
 }
 
-function ResourceItem({ node, expanded }: { node: ResourceNode; expanded: string[] }) {
-  const open = expanded.includes(node.id);
+function ResourceItem({
+  node,
+  parentPath,
+  expanded,
+}: {
+  node: ResourceNode;
+  parentPath: string | null;
+  expanded: string[];
+}) {
+  const path = itemPath(parentPath, node.id);
   return (
-    <TreeItem itemId={node.id} label={<ResourceLabel node={node} />}>
+    <TreeItem itemId={path} label={<ResourceLabel node={node} />}>
       {node.childCount > 0 &&
-        (open ? (
-          <ChildPage parentId={node.id} after={null} expanded={expanded} />
+        (expanded.includes(path) ? (
+          <ChildPage parentId={node.id} path={path} after={null} expanded={expanded} />
         ) : (
           // A stand-in child, so the group shows that it can open.
-          <TreeItem itemId={`${node.id}:closed`} label="…" />
+          <TreeItem itemId={`${path}:closed`} label="…" />
         ))}
     </TreeItem>
   );
 }
 
-function ChildPage({ parentId, after, expanded }: { parentId: string; after: string | null; expanded: string[] }) {
+function ChildPage({
+  parentId,
+  path,
+  after,
+  expanded,
+}: {
+  parentId: string;
+  path: string;
+  after: string | null;
+  expanded: string[];
+}) {
   const [result] = useQuery({ query: ResourceChildrenQuery, variables: { id: parentId, after } });
   const [more, setMore] = useState(false);
   const node = result.data?.node;
@@ -60,8 +91,8 @@ function ChildPage({ parentId, after, expanded }: { parentId: string; after: str
   if (!children) {
     return (
       <TreeItem
-        itemId={`${parentId}:${after ?? "first"}:loading`}
-        label={result.error ? "Could not load this group." : "Loading…"}
+        itemId={`${path}:${after ?? "first"}:loading`}
+        label={result.error ? `Could not load this group: ${result.error.message}` : "Loading…"}
         disabled
       />
     );
@@ -70,14 +101,14 @@ function ChildPage({ parentId, after, expanded }: { parentId: string; after: str
   return (
     <>
       {nodes.map((child) => (
-        <ResourceItem key={child.id} node={child} expanded={expanded} />
+        <ResourceItem key={child.id} node={child} parentPath={path} expanded={expanded} />
       ))}
       {children.pageInfo.hasNextPage &&
         (more ? (
-          <ChildPage parentId={parentId} after={children.pageInfo.endCursor ?? null} expanded={expanded} />
+          <ChildPage parentId={parentId} path={path} after={children.pageInfo.endCursor ?? null} expanded={expanded} />
         ) : (
           <TreeItem
-            itemId={`${parentId}:${after ?? "first"}:more`}
+            itemId={`${path}:${after ?? "first"}:more`}
             label={
               <Button size="small" onClick={() => setMore(true)}>
                 Show more

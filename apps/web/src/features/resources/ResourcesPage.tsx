@@ -5,6 +5,7 @@ import {
   Button,
   CircularProgress,
   List,
+  ListItem,
   ListItemButton,
   Paper,
   Stack,
@@ -20,7 +21,7 @@ import { useOrganization } from "../session/SessionProvider.tsx";
 import { type ResourceDetails, ResourceNodeFields, ResourceRootsQuery } from "./documents.ts";
 import { resourceChange } from "./labels.ts";
 import { type ResourceAction, ResourceDetailsPanel } from "./ResourceDetailsPanel.tsx";
-import { ResourceLabel, ResourceTree } from "./ResourceTree.tsx";
+import { ResourceLabel, ResourceTree, resourceOfItem } from "./ResourceTree.tsx";
 
 const ResourceNameDialog = lazy(() => import("./ResourceNameDialog.tsx"));
 const MoveResourceDialog = lazy(() => import("./MoveResourceDialog.tsx"));
@@ -50,6 +51,7 @@ export default function ResourcesPage() {
   const connection = result.data?.organization?.resources;
   const nodes = (connection?.nodes ?? []).map((n) => ({ ...readFragment(ResourceNodeFields, n), parent: n.parent }));
   const close = () => setOpen(null);
+  const selectedId = selected && resourceOfItem(selected);
 
   if (result.error?.graphQLErrors.some((e) => e.extensions?.code === "UNAUTHENTICATED")) return <SessionLost />;
 
@@ -91,12 +93,14 @@ export default function ResourcesPage() {
           ) : settled ? (
             <List dense aria-label="Matching resources">
               {nodes.map((node) => (
-                <ListItemButton key={node.id} selected={node.id === selected} onClick={() => setSelected(node.id)}>
-                  <ResourceLabel node={node} />
-                  <Typography variant="caption" color="text.secondary" sx={{ ml: 1 }}>
-                    {node.parent ? `in ${node.parent.name}` : "top level"}
-                  </Typography>
-                </ListItemButton>
+                <ListItem key={node.id} disablePadding>
+                  <ListItemButton selected={node.id === selected} onClick={() => setSelected(node.id)}>
+                    <ResourceLabel node={node} />
+                    <Typography variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+                      {node.parent ? `in ${node.parent.name}` : "top level"}
+                    </Typography>
+                  </ListItemButton>
+                </ListItem>
               ))}
             </List>
           ) : (
@@ -109,9 +113,9 @@ export default function ResourcesPage() {
           )}
         </Paper>
         <Box>
-          {selected && !selected.includes(":") ? (
+          {selectedId ? (
             <ResourceDetailsPanel
-              id={selected}
+              id={selectedId}
               canChange={canChange}
               onAction={(action, resource) => setOpen({ action, resource })}
             />

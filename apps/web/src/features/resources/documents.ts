@@ -30,7 +30,7 @@ export const ResourceChildrenQuery = graphql(
     node(id: $id) {
       id
       ... on Resource {
-        children(first: 100, after: $after) {
+        children(first: 50, after: $after) {
           totalCount
           pageInfo { hasNextPage endCursor }
           nodes { ...ResourceNode }
