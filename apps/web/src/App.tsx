@@ -10,6 +10,7 @@ const ApiKeysPage = lazy(() => import("./features/api-keys/ApiKeysPage.tsx"));
 const AccountTokensPage = lazy(() => import("./features/account-tokens/AccountTokensPage.tsx"));
 const AuditLogPage = lazy(() => import("./features/audit-log/AuditLogPage.tsx"));
 const ResourcesPage = lazy(() => import("./features/resources/ResourcesPage.tsx"));
+const WebhooksPage = lazy(() => import("./features/webhooks/WebhooksPage.tsx"));
 
 /** Composes the console: sign-in outside, every screen inside the session and the shell. */
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
           <Route path="/accounts" element={<AccountTokensPage />} />
           <Route path="/audit" element={<AuditLogPage />} />
           <Route path="/resources" element={<ResourcesPage />} />
+          <Route path="/webhooks" element={<WebhooksPage />} />
           <Route path="*" element={<Navigate to="/keys" replace />} />
         </Route>
       </Routes>

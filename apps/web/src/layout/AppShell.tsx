@@ -24,6 +24,7 @@ const sections = [
   { path: "/keys", label: "API Keys" },
   { path: "/accounts", label: "Account Tokens" },
   { path: "/resources", label: "Resources" },
+  { path: "/webhooks", label: "Webhooks", managersOnly: true },
   { path: "/audit", label: "Audit log", managersOnly: true },
 ];
 
