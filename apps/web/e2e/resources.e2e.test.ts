@@ -66,7 +66,6 @@ describe("the Resources screen", () => {
         input: {
           organizationId: found.organization.id,
           name: "North depot only",
-          scopes: ["keys:read"],
           resourceIds: [byName["North depot"]],
         },
       },

@@ -189,7 +189,7 @@ describe("verification across two instances on PostgreSQL", () => {
       automation,
       `mutation C($input: CreateApiKeyInput!) { createApiKey(input: $input) {
         __typename ... on CreateApiKeyPayload { secret } ... on Error { message } } }`,
-      { input: { organizationId: orgId, scopes: ["keys:read"], resourceIds: [group] } },
+      { input: { organizationId: orgId, resourceIds: [group] } },
     );
     const key = created.createApiKey.secret as string;
     // A answers the new way as soon as the mutation returns; B once the NOTIFY has arrived (a few
