@@ -76,6 +76,7 @@ export const eventLabels: Record<WebhookEventType, string> = {
   API_KEY_DELETED: "Key deleted",
   API_KEY_EXPIRING: "Key expiring",
   API_KEY_EXPIRED: "Key expired",
+  API_KEY_CREDITS_EXHAUSTED: "Key out of credits",
   CUSTOMER_ACCOUNT_STATUS_CHANGED: "Account status changed",
   CUSTOMER_ACCOUNT_TOKEN_ROTATED: "Account token rotated",
 };
