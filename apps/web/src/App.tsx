@@ -14,6 +14,8 @@ const ApiKeysPage = lazy(() => import("./features/api-keys/ApiKeysPage.tsx"));
 const AccountTokensPage = lazy(() => import("./features/account-tokens/AccountTokensPage.tsx"));
 const AuditLogPage = lazy(() => import("./features/audit-log/AuditLogPage.tsx"));
 const MembersPage = lazy(() => import("./features/members/MembersPage.tsx"));
+const ResourcesPage = lazy(() => import("./features/resources/ResourcesPage.tsx"));
+const WebhooksPage = lazy(() => import("./features/webhooks/WebhooksPage.tsx"));
 
 /** Composes the console: sign-in outside, every screen inside the session and the shell. */
 export function App() {
@@ -36,6 +38,8 @@ export function App() {
           <Route path="/accounts" element={<AccountTokensPage />} />
           <Route path="/audit" element={<AuditLogPage />} />
           <Route path="/members" element={<MembersPage />} />
+          <Route path="/resources" element={<ResourcesPage />} />
+          <Route path="/webhooks" element={<WebhooksPage />} />
           <Route path="*" element={<Navigate to="/keys" replace />} />
         </Route>
       </Routes>

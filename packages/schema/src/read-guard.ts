@@ -36,6 +36,10 @@ export const readGuards: Record<string, Guard> = {
       : Promise.resolve(false),
   CustomerAccount: inOrganization("accounts"),
   Resource: inOrganization("resources"),
+  ResourceAccessEntry: inOrganization("resources"),
+  ResourceDeletionImpact: inOrganization("resources"),
+  // Which keys lose a restriction names keys: read like keys.
+  KeyRestrictionLoss: inOrganization("keys"),
   Member: inOrganization("members"),
   User: (ctx, user) => ctx.access.mayReadUser(String(user.id)),
   AuditEvent: inOrganization("audit"),

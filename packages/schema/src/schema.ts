@@ -14,6 +14,8 @@ import "./types/customer-account.ts";
 import "./types/customer-account-mutations.ts";
 import "./types/resource.ts";
 import "./types/resource-mutations.ts";
+import "./types/resource-access.ts";
+import "./types/resource-access-mutations.ts";
 import "./types/viewer.ts";
 import "./types/session.ts";
 import "./types/verification.ts";

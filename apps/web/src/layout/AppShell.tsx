@@ -28,6 +28,8 @@ const sections = [
   { path: "/keys", label: "API Keys" },
   { path: "/accounts", label: "Account Tokens" },
   { path: "/members", label: "Members" },
+  { path: "/resources", label: "Resources" },
+  { path: "/webhooks", label: "Webhooks", managersOnly: true },
   { path: "/audit", label: "Audit log", managersOnly: true },
 ];
 
