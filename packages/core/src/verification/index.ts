@@ -4,6 +4,7 @@ export * from "./entry.ts";
 export * from "./origin.ts";
 export * from "./rules.ts";
 export * from "./service.ts";
+export * from "./usage-ranking.ts";
 export * from "./usage-report.ts";
 export * from "./user-agent.ts";
 export * from "./verify.ts";

@@ -1,0 +1,72 @@
+import type { PrismaClient } from "@tessera/db";
+import { ValidationError } from "../errors.ts";
+import type { VerifyCode } from "./codes.ts";
+
+const dayMs = 86_400_000;
+/** At most a year and a day per request, like the daily usage buckets. */
+const maxDays = 366;
+
+export type UsagePeriod = { since: Date; until: Date };
+
+/** One key's verifications over a period. */
+export type KeyUsageTotal = { apiKeyId: string; total: number; valid: number; refused: number };
+
+/** Whole UTC days: from the day containing `since` up to `until` (exclusive). */
+function wholeDays(period: UsagePeriod): { from: Date; to: Date } {
+  const from = Math.floor(period.since.getTime() / dayMs) * dayMs;
+  const to = period.until.getTime();
+  if (!(from < to)) throw new ValidationError("`until` must be later than `since`.", "until");
+  if (to - from > maxDays * dayMs) {
+    throw new ValidationError(`At most ${maxDays} days per request; narrow the range.`, "since");
+  }
+  return { from: new Date(from), to: new Date(to) };
+}
+
+/**
+ * The organization's keys with the most verifications over a period (whole UTC days), most first,
+ * ties by id. Reads the daily rows: one index range of at most a row per key, day and outcome.
+ * Deleted keys are not listed (their usage stays in the organization's totals).
+ */
+export async function topKeysByUsage(
+  prisma: PrismaClient,
+  organizationId: string,
+  period: UsagePeriod,
+  first: number,
+): Promise<KeyUsageTotal[]> {
+  if (!Number.isInteger(first) || first < 1 || first > 100) {
+    throw new ValidationError("`first` must be between 1 and 100.", "first");
+  }
+  const { from, to } = wholeDays(period);
+  const rows = await prisma.$queryRaw<{ apiKeyId: string; total: bigint; valid: bigint }[]>`
+    SELECT "apiKeyId"::text AS "apiKeyId", SUM("count") AS total,
+      COALESCE(SUM("count") FILTER (WHERE code = 'VALID'), 0) AS valid
+    FROM "ApiKeyUsageDaily"
+    WHERE "organizationId" = ${organizationId}::uuid AND "day" >= ${from} AND "day" < ${to}
+    GROUP BY 1
+    ORDER BY total DESC, 1
+    LIMIT ${first}`;
+  return rows.map((row) => {
+    const total = Number(row.total);
+    const valid = Number(row.valid);
+    return { apiKeyId: row.apiKeyId, total, valid, refused: total - valid };
+  });
+}
+
+/**
+ * The organization's refused verifications over a period (whole UTC days) by code, most frequent
+ * first; codes that did not occur are left out. Reads the organization's daily totals.
+ */
+export async function refusalsByCode(
+  prisma: PrismaClient,
+  organizationId: string,
+  period: UsagePeriod,
+): Promise<{ code: VerifyCode; count: number }[]> {
+  const { from, to } = wholeDays(period);
+  const rows = await prisma.$queryRaw<{ code: VerifyCode; count: bigint }[]>`
+    SELECT code, SUM("count") AS "count"
+    FROM "OrganizationUsageDaily"
+    WHERE "organizationId" = ${organizationId}::uuid AND "day" >= ${from} AND "day" < ${to} AND code <> 'VALID'
+    GROUP BY code
+    ORDER BY 2 DESC, code`;
+  return rows.map((row) => ({ code: row.code, count: Number(row.count) }));
+}
