@@ -148,6 +148,16 @@ beforeAll(async () => {
       eventType: "api_key.revoked",
     },
   });
+  // Usage of the key, so the Overview's top keys lead to it.
+  await prisma.apiKeyUsageDaily.create({
+    data: {
+      apiKeyId: key.id,
+      organizationId,
+      day: new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000),
+      code: "VALID",
+      count: 1n,
+    },
+  });
   Object.assign(ids, { key: key.id, truck: truck.id, group: group.id, account: account.id, endpoint: endpoint.id });
 
   for (const role of ["OWNER", "ADMIN", "EDITOR", "VIEWER"] as const) {
@@ -219,6 +229,14 @@ const recipes: Record<string, Recipe> = {
     wrap: (s) => `{ node(id: "${gid("WebhookEndpoint", ids.endpoint)}") { ... on WebhookEndpoint { ${s} } } }`,
     parents: (d) => [d?.node].filter(Boolean),
     guardedBy: ["WebhookEndpoint", () => gid("WebhookEndpoint", ids.endpoint)],
+  },
+  ApiKeyUsageTotal: {
+    wrap: (s) => {
+      const until = new Date(Date.now() + 86_400_000).toISOString();
+      return org(`verificationTopKeys(since: "${new Date().toISOString()}", until: "${until}") { ${s} }`);
+    },
+    parents: (d) => d?.organization?.verificationTopKeys ?? [],
+    guardedBy: ["ApiKey", () => gid("ApiKey", ids.key)],
   },
   AuditEvent: {
     wrap: (s) => org(`auditEvents(first: 100) { nodes { ${s} } }`),
