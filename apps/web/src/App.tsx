@@ -1,6 +1,7 @@
 import { CircularProgress } from "@mui/material";
 import { lazy, Suspense } from "react";
-import { Navigate, Route, Routes } from "react-router";
+import { Route, Routes } from "react-router";
+import { Landing } from "./features/session/Landing.tsx";
 import { RequireSession } from "./features/session/RequireSession.tsx";
 import { SignInPage } from "./features/session/SignInPage.tsx";
 import { AppShell } from "./layout/AppShell.tsx";
@@ -9,6 +10,7 @@ import { AppShell } from "./layout/AppShell.tsx";
 const ApiKeysPage = lazy(() => import("./features/api-keys/ApiKeysPage.tsx"));
 const AccountTokensPage = lazy(() => import("./features/account-tokens/AccountTokensPage.tsx"));
 const AuditLogPage = lazy(() => import("./features/audit-log/AuditLogPage.tsx"));
+const OverviewPage = lazy(() => import("./features/overview/OverviewPage.tsx"));
 
 /** Composes the console: sign-in outside, every screen inside the session and the shell. */
 export function App() {
@@ -23,10 +25,11 @@ export function App() {
             </RequireSession>
           }
         >
+          <Route path="/overview" element={<OverviewPage />} />
           <Route path="/keys" element={<ApiKeysPage />} />
           <Route path="/accounts" element={<AccountTokensPage />} />
           <Route path="/audit" element={<AuditLogPage />} />
-          <Route path="*" element={<Navigate to="/keys" replace />} />
+          <Route path="*" element={<Landing />} />
         </Route>
       </Routes>
     </Suspense>

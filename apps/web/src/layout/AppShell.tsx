@@ -21,6 +21,7 @@ import { SignOutMutation } from "../features/session/documents.ts";
 import { useOrganization, useSession } from "../features/session/SessionProvider.tsx";
 
 const sections = [
+  { path: "/overview", label: "Overview" },
   { path: "/keys", label: "API Keys" },
   { path: "/accounts", label: "Account Tokens" },
   { path: "/audit", label: "Audit log", managersOnly: true },
