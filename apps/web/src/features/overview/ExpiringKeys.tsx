@@ -3,6 +3,9 @@ import { lazy, Suspense, useState } from "react";
 import { Link as RouterLink } from "react-router";
 import { formatDate } from "../../lib/dates.ts";
 import type { ApiKeyRow } from "../api-keys/documents.ts";
+
+type ExpiringKey = Pick<ApiKeyRow, "id" | "name" | "expiresAt">;
+
 import { daysLeft, expiringSoonDays, keyDetails, keysWithStatus } from "./overview.ts";
 
 const RenewApiKeyDialog = lazy(() => import("../api-keys/RenewApiKeyDialog.tsx"));
@@ -14,12 +17,12 @@ export function ExpiringKeys({
   canManage,
   now,
 }: {
-  keys: ApiKeyRow[];
+  keys: ExpiringKey[];
   expiringTotal: number;
   canManage: boolean;
   now: Date;
 }) {
-  const [renewing, setRenewing] = useState<ApiKeyRow | null>(null);
+  const [renewing, setRenewing] = useState<ExpiringKey | null>(null);
   if (keys.length === 0) {
     return (
       <Alert severity="success" variant="outlined">

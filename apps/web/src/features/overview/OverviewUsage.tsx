@@ -31,6 +31,9 @@ export function OverviewUsage({ buckets }: { buckets: UsageBucket[] }) {
           value={view}
           onChange={(_event, next: "counts" | "percent" | null) => next && setView(next)}
           aria-label="Show verifications as"
+          color="primary"
+          // The default grey of an unpressed button is too faint on the console's grey background.
+          sx={{ "& .MuiToggleButton-root:not(.Mui-selected)": { color: "text.primary" } }}
         >
           <ToggleButton value="counts">Counts</ToggleButton>
           <ToggleButton value="percent">Share of the day</ToggleButton>

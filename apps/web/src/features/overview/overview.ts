@@ -22,7 +22,7 @@ export function daysLeft(expiresAt: string, now: Date): number {
 }
 
 /** The keys expiring within `expiringSoonDays` of `now`, soonest first. */
-export function expiringSoon(keys: ApiKeyRow[], now: Date): ApiKeyRow[] {
+export function expiringSoon<Key extends Pick<ApiKeyRow, "expiresAt">>(keys: readonly Key[], now: Date): Key[] {
   const horizon = now.getTime() + expiringSoonDays * dayMs;
   return keys
     .filter((key) => new Date(key.expiresAt).getTime() <= horizon)
