@@ -131,6 +131,11 @@ describe("the Overview", () => {
     await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
     await page.getByRole("region", { name: "Keys by status" }).waitFor();
     expect(await page.getByRole("button", { name: /Renew/ }).count()).toBe(0);
+    await page
+      .getByRole("img", { name: /as counts/ })
+      .locator("svg")
+      .first()
+      .waitFor();
     await checkScreen(page, "overview-viewer");
     await context.close();
   });

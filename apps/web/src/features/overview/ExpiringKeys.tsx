@@ -66,8 +66,8 @@ export function ExpiringKeys({
         </TableBody>
       </Table>
       <Link component={RouterLink} to={keysWithStatus("EXPIRING")} underline="hover">
-        {keys.length > 8 ? `${keys.length - 8} more in the next ${expiringSoonDays} days; ` : ""}all {expiringTotal}{" "}
-        keys expiring within 90 days
+        {keys.length > 8 ? `${keys.length - 8} more in the next ${expiringSoonDays} days. ` : ""}
+        See {expiringTotal === 1 ? "the key" : `all ${expiringTotal} keys`} expiring within 90 days
       </Link>
       {renewing && (
         <Suspense fallback={null}>
