@@ -209,6 +209,7 @@ async function benchmark(kind: "pglite" | "postgres", db: Database) {
   ];
   // The same reads without GraphQL (no session lookup, read rules, or serialization): the database's share.
   const period = { since: new Date(last30.since), until: new Date(last30.until) };
+  const fresh = 6;
   cases.push(
     [
       "  core: the Overview's three usage reads",

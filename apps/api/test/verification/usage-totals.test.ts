@@ -50,6 +50,22 @@ describe("Organization.verificationTopKeys and verificationRefusals", () => {
     expect(one.data?.organization.verificationTopKeys.map((t: { total: number }) => t.total)).toEqual([11]);
   });
 
+  it("reuse a ranking that read many rows for a minute, and rank small organizations live", async () => {
+    const org = await h.newOrganization();
+    const [big, small] = [await keyOf(org), await keyOf(org)];
+    // 50,001 daily rows (one per made-up outcome) stand for thousands of busy keys.
+    await h.db.prisma.$executeRaw`
+      INSERT INTO "ApiKeyUsageDaily" ("apiKeyId", "organizationId", "day", "code", "count")
+      SELECT ${big}::uuid, ${org.org.id}::uuid, ${new Date(midnight)}, 'CODE_' || g, 1 FROM generate_series(1, 50001) g`;
+    const ranked = async (first: number) =>
+      (await org.as.VIEWER.gql(totals, { slug: org.org.slug, ...last30, first })).data?.organization
+        .verificationTopKeys;
+    expect(await ranked(2)).toEqual([expect.objectContaining({ total: 50_001 })]);
+    await recordUsage(h, [{ keyId: small, code: "VALID", at: new Date(midnight + hourMs), times: 3 }]);
+    expect(await ranked(2)).toEqual([expect.objectContaining({ total: 50_001 })]);
+    expect((await ranked(3)).map((t: { total: number }) => t.total)).toEqual([50_001, 3]);
+  });
+
   it("answer empty lists for an organization without usage", async () => {
     const org = await h.newOrganization();
     await keyOf(org);

@@ -125,7 +125,7 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
   verificationTopKeys: t.field({
     type: [ApiKeyUsageTotalRef],
     description:
-      "The organization's keys with the most verifications over a period (whole UTC days), most first. Deleted keys are left out. Needs `keys:read`.",
+      "The organization's keys with the most verifications over a period (whole UTC days), most first. Deleted keys are left out. A ranking that sums very many rows (thousands of busy keys) is reused for up to a minute. Needs `keys:read`.",
     select: { id: true },
     args: {
       ...periodArgs,
