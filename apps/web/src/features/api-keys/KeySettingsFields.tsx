@@ -3,6 +3,7 @@ import { useQuery } from "urql";
 import { kindLabel } from "../../lib/labels.ts";
 import { useOrganization } from "../session/SessionProvider.tsx";
 import { KeyCatalogQuery } from "./documents.ts";
+import { ManageTesseraField } from "./ManageTesseraField.tsx";
 import { OriginsField } from "./OriginsField.tsx";
 import { RestrictionPicker } from "./RestrictionPicker.tsx";
 
@@ -11,8 +12,11 @@ export type KeySettings = {
   name: string;
   description: string;
   apiVersion: string;
+  /** All data scopes (never a management scope), or the chosen ones. */
   allScopes: boolean;
   scopes: string[];
+  /** Management scopes, only by name; none by default. */
+  managementScopes: string[];
   allResources: boolean;
   resourceIds: string[];
   allCustomerAccounts: boolean;
@@ -27,6 +31,7 @@ export const defaultSettings: KeySettings = {
   apiVersion: "",
   allScopes: true,
   scopes: [],
+  managementScopes: [],
   allResources: true,
   resourceIds: [],
   allCustomerAccounts: true,
@@ -42,6 +47,7 @@ export function settingsInput(s: KeySettings) {
     description: s.description.trim() || null,
     apiVersion: s.apiVersion || null,
     scopes: s.allScopes ? null : s.scopes,
+    managementScopes: s.managementScopes,
     resourceIds: s.allResources ? null : s.resourceIds,
     customerAccountIds: s.allCustomerAccounts ? null : s.customerAccountIds,
     origins: s.origins,
@@ -49,11 +55,19 @@ export function settingsInput(s: KeySettings) {
   };
 }
 
-export function KeySettingsFields({ value, onChange }: { value: KeySettings; onChange: (v: KeySettings) => void }) {
+type Props = {
+  value: KeySettings;
+  onChange: (v: KeySettings) => void;
+  /** The key's role: a VIEWER key may hold read management scopes only. */
+  role: "EDITOR" | "VIEWER";
+};
+
+export function KeySettingsFields({ value, onChange, role }: Props) {
   const organization = useOrganization();
   const [catalog] = useQuery({ query: KeyCatalogQuery, variables: { slug: organization.slug } });
   const org = catalog.data?.organization;
   const set = (changes: Partial<KeySettings>) => onChange({ ...value, ...changes });
+  const scopesOf = (kind: "DATA" | "MANAGEMENT") => (org?.scopes ?? []).filter((s) => s.kind === kind);
 
   return (
     <Stack spacing={2}>
@@ -87,12 +101,18 @@ export function KeySettingsFields({ value, onChange }: { value: KeySettings; onC
         ))}
       </TextField>
       <RestrictionPicker
-        noun="scopes"
-        options={(org?.scopes ?? []).map((s) => ({ id: s.name, label: s.name, detail: s.description }))}
+        noun="data scopes"
+        options={scopesOf("DATA").map((s) => ({ id: s.name, label: s.name, detail: s.description }))}
         all={value.allScopes}
         onAllChange={(allScopes) => set({ allScopes })}
         chosen={value.scopes}
         onChosenChange={(scopes) => set({ scopes })}
+      />
+      <ManageTesseraField
+        options={scopesOf("MANAGEMENT")}
+        role={role}
+        chosen={value.managementScopes}
+        onChange={(managementScopes) => set({ managementScopes })}
       />
       <RestrictionPicker
         noun="resources and groups"
