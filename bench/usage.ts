@@ -209,7 +209,7 @@ async function benchmark(kind: "pglite" | "postgres", db: Database) {
   ];
   // The same reads without GraphQL (no session lookup, read rules, or serialization): the database's share.
   const period = { since: new Date(last30.since), until: new Date(last30.until) };
-  const fresh = 6;
+  let fresh = 6;
   cases.push(
     [
       "  core: the Overview's three usage reads",
@@ -219,6 +219,11 @@ async function benchmark(kind: "pglite" | "postgres", db: Database) {
           topKeysByUsage(prisma, organizationId, period, 5),
           refusalsByCode(prisma, organizationId, period),
         ]),
+    ],
+    [
+      "  core: top keys computed (never reused)",
+      // A new `first` each call: a ranking is reused only for the same organization, period and `first`.
+      () => topKeysByUsage(prisma, organizationId, period, 1 + (fresh++ % 100)),
     ],
     [
       "  core: one key, 30 daily buckets",
