@@ -73,6 +73,7 @@ describe("the Overview", () => {
     await page.goBack();
     await expiring.getByRole("button", { name: "Renew Route planner integration" }).click();
     const dialog = page.getByRole("dialog", { name: /Renew "Route planner integration"/ });
+    await dialog.getByRole("button", { name: "Renew for 12 months" }).waitFor();
     await checkScreen(page, "overview-renew");
     await dialog.getByRole("button", { name: "Renew for 12 months" }).click();
     await page.getByText('"Route planner integration" renewed for 12 months.').waitFor();
