@@ -68,6 +68,11 @@ const carrierTypes = [
   "ExpiryNotice",
   // The caller's own sessions: reached only through Viewer.sessions, which lists the caller's alone.
   "MemberSession",
+  // Traffic controls: fields of a guarded ApiKey or CustomerAccount, or of a verification answer.
+  "RateLimit",
+  "RateLimitState",
+  "ApiKeyCredits",
+  "CreditRefill",
 ];
 
 /**

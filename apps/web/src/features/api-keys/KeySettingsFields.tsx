@@ -6,6 +6,8 @@ import { KeyCatalogQuery } from "./documents.ts";
 import { ManageTesseraField } from "./ManageTesseraField.tsx";
 import { OriginsField } from "./OriginsField.tsx";
 import { RestrictionPicker } from "./RestrictionPicker.tsx";
+import { CreditsField, IpAllowlistField, RateLimitsField } from "./TrafficFields.tsx";
+import { type CreditsForm, creditsInput, noCredits, type RateLimitRow, rateLimitsInput } from "./traffic.ts";
 
 /** The settings a key can be created with and later edited (role and expiry are create-only). */
 export type KeySettings = {
@@ -23,6 +25,9 @@ export type KeySettings = {
   customerAccountIds: string[];
   origins: string[];
   userAgent: string;
+  rateLimits: RateLimitRow[];
+  credits: CreditsForm;
+  ipAllowlist: string[];
 };
 
 export const defaultSettings: KeySettings = {
@@ -38,11 +43,21 @@ export const defaultSettings: KeySettings = {
   customerAccountIds: [],
   origins: [],
   userAgent: "",
+  rateLimits: [],
+  credits: noCredits,
+  ipAllowlist: [],
 };
 
-/** The GraphQL input for these settings: `null` restrictions mean "all". */
-export function settingsInput(s: KeySettings) {
+/**
+ * The GraphQL input for these settings: `null` restrictions mean "all". Credits are sent only when
+ * they differ from `initial` (an edit): setting them resets the remaining count, which is audited.
+ */
+export function settingsInput(s: KeySettings, initial?: KeySettings) {
+  const creditsChanged = !initial || JSON.stringify(s.credits) !== JSON.stringify(initial.credits);
   return {
+    rateLimits: rateLimitsInput(s.rateLimits),
+    ipAllowlist: s.ipAllowlist,
+    ...(creditsChanged ? { credits: creditsInput(s.credits) } : {}),
     name: s.name.trim() || null,
     description: s.description.trim() || null,
     apiVersion: s.apiVersion || null,
@@ -145,6 +160,9 @@ export function KeySettingsFields({ value, onChange, role }: Props) {
         onChange={(e) => set({ userAgent: e.target.value })}
         helperText="A case-sensitive text the User-Agent must contain (no wildcards). Empty: any user agent."
       />
+      <IpAllowlistField value={value.ipAllowlist} onChange={(ipAllowlist) => set({ ipAllowlist })} />
+      <RateLimitsField value={value.rateLimits} onChange={(rateLimits) => set({ rateLimits })} />
+      <CreditsField value={value.credits} onChange={(credits) => set({ credits })} />
     </Stack>
   );
 }
