@@ -1,7 +1,9 @@
 import { resolve } from "node:path";
 import {
+  defaultRetention,
   type OrganizationCreation,
   organizationCreationValues,
+  type RetentionSettings,
   type TeamSettings,
   type VerificationSettings,
 } from "@tessera/core";
@@ -35,6 +37,14 @@ export type Config = {
   notifications: NotificationSettings;
   /** Who may create organizations: `members` (default), `owners` or `closed` (TESSERA_ORGANIZATION_CREATION). */
   organizationCreation: OrganizationCreation;
+  /** Usage rollup and retention, run by the scheduler (issue 20). */
+  maintenance: MaintenanceSettings;
+};
+
+export type MaintenanceSettings = {
+  /** Whole days of hourly usage kept before today (TESSERA_USAGE_HOURLY_RETENTION_DAYS). */
+  hourlyUsageRetentionDays: number;
+  retention: RetentionSettings;
 };
 
 export type NotificationSettings = {
@@ -126,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
   }
   const notifications = loadNotificationSettings(env, port);
+  const sessionIdleMs = positiveInteger(env, "TESSERA_SESSION_IDLE_MINUTES", 1440) * 60_000;
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -139,9 +150,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     verification: verificationSettings(env),
     metricsToken: env.TESSERA_METRICS_TOKEN || undefined,
     sessionLifetimeMs: positiveInteger(env, "TESSERA_SESSION_LIFETIME_HOURS", 720) * 3_600_000,
-    sessionIdleMs: positiveInteger(env, "TESSERA_SESSION_IDLE_MINUTES", 1440) * 60_000,
+    sessionIdleMs,
     notifications,
     organizationCreation: organizationCreation(env.TESSERA_ORGANIZATION_CREATION),
+    maintenance: loadMaintenanceSettings(env, sessionIdleMs),
+  };
+}
+
+/** Days between `min` and 36,500, or 0 (keep forever) when `zeroKeeps`. */
+function days(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, zeroKeeps = false): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (Number.isInteger(value) && ((zeroKeeps && value === 0) || (value >= min && value <= 36_500))) return value;
+  const zero = zeroKeeps ? " or 0 to keep forever" : "";
+  throw new ConfigError(`${name} must be a whole number of days from ${min} to 36500${zero}, got "${raw}"`);
+}
+
+function loadMaintenanceSettings(env: NodeJS.ProcessEnv, sessionIdleMs: number): MaintenanceSettings {
+  const d = defaultRetention;
+  return {
+    // Hourly charts span up to 31 days, so at least that many days keep their hours.
+    hourlyUsageRetentionDays: days(env, "TESSERA_USAGE_HOURLY_RETENTION_DAYS", 35, 31),
+    retention: {
+      outboxSentDays: days(env, "TESSERA_RETENTION_OUTBOX_SENT_DAYS", d.outboxSentDays, 1, true),
+      outboxFailedDays: days(env, "TESSERA_RETENTION_OUTBOX_FAILED_DAYS", d.outboxFailedDays, 1, true),
+      endedSessionDays: days(env, "TESSERA_RETENTION_SESSIONS_DAYS", d.endedSessionDays, 1, true),
+      sessionIdleMs,
+      signInThrottleDays: days(env, "TESSERA_RETENTION_SIGN_IN_THROTTLE_DAYS", d.signInThrottleDays, 1, true),
+      // The expiry pass looks back 30 days after expiry: its milestones must outlive that.
+      expiryNoticeDays: days(env, "TESSERA_RETENTION_EXPIRY_NOTICES_DAYS", d.expiryNoticeDays, 31, true),
+      // A year of daily buckets can be asked for at once.
+      usageDailyDays: days(env, "TESSERA_USAGE_DAILY_RETENTION_DAYS", d.usageDailyDays, 367, true),
+      auditDays: days(env, "TESSERA_RETENTION_AUDIT_DAYS", d.auditDays, 1, true),
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { DataDirInUseError, openDatabase } from "@tessera/db";
 import { demoOrganizationSlug, neighbourOrganizationSlug, SeedRefusedError, seedDemoData } from "@tessera/demo-data";
 import { ConfigError, loadConfig, teamSettings } from "./config.ts";
 import { createLogger } from "./log.ts";
+import { createMaintenance } from "./maintenance.ts";
 import { createNotifier } from "./notifications/notifier.ts";
 import { createApp } from "./server.ts";
 
@@ -71,6 +72,13 @@ async function main(): Promise<void> {
     });
   }
   const notifier = createNotifier({ prisma: db.prisma, clock: systemClock, logger, settings: config.notifications });
+  const maintenance = createMaintenance({
+    prisma: db.prisma,
+    clock: systemClock,
+    logger,
+    settings: config.maintenance,
+    intervalSeconds: config.notifications.intervalSeconds,
+  });
   const server = createServer((req, res) => void app.handle(req, res));
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -81,6 +89,7 @@ async function main(): Promise<void> {
       startupMs: Math.round(performance.now() - started),
     });
     notifier.start();
+    maintenance.start();
   });
 
   let stopping = false;
@@ -93,6 +102,7 @@ async function main(): Promise<void> {
     // After the server stopped taking requests: write the usage counted so far, then close the database.
     await app.close();
     await notifier.stop();
+    await maintenance.stop();
     await db.close();
     logger.info("stopped");
     process.exit(0);

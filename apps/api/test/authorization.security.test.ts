@@ -172,6 +172,16 @@ beforeAll(async () => {
       eventType: "api_key.revoked",
     },
   });
+  // Usage of the key, so the Overview's top keys lead to it.
+  await prisma.apiKeyUsageDaily.create({
+    data: {
+      apiKeyId: key.id,
+      organizationId,
+      day: new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000),
+      code: "VALID",
+      count: 1n,
+    },
+  });
   const invitation = await newInvitation(A.users.OWNER.id);
   Object.assign(ids, {
     key: key.id,
@@ -319,6 +329,14 @@ const recipes: Record<string, Recipe> = {
     wrap: (s) => org(`invitations(first: 100) { nodes { ${s} } }`),
     parents: (d) => d?.organization?.invitations?.nodes ?? [],
     guardedBy: ["Invitation", () => ""],
+  },
+  ApiKeyUsageTotal: {
+    wrap: (s) => {
+      const until = new Date(Date.now() + 86_400_000).toISOString();
+      return org(`verificationTopKeys(since: "${new Date().toISOString()}", until: "${until}") { ${s} }`);
+    },
+    parents: (d) => d?.organization?.verificationTopKeys ?? [],
+    guardedBy: ["ApiKey", () => gid("ApiKey", ids.key)],
   },
   AuditEvent: {
     wrap: (s) => org(`auditEvents(first: 100) { nodes { ${s} } }`),

@@ -1,6 +1,7 @@
 import { CircularProgress } from "@mui/material";
 import { lazy, Suspense } from "react";
-import { Navigate, Route, Routes } from "react-router";
+import { Route, Routes } from "react-router";
+import { Landing } from "./features/session/Landing.tsx";
 import { RequireSession } from "./features/session/RequireSession.tsx";
 import { SignInPage } from "./features/session/SignInPage.tsx";
 import { AcceptInvitationPage } from "./features/team/AcceptInvitationPage.tsx";
@@ -16,6 +17,7 @@ const AuditLogPage = lazy(() => import("./features/audit-log/AuditLogPage.tsx"))
 const MembersPage = lazy(() => import("./features/members/MembersPage.tsx"));
 const ResourcesPage = lazy(() => import("./features/resources/ResourcesPage.tsx"));
 const WebhooksPage = lazy(() => import("./features/webhooks/WebhooksPage.tsx"));
+const OverviewPage = lazy(() => import("./features/overview/OverviewPage.tsx"));
 
 /** Composes the console: sign-in outside, every screen inside the session and the shell. */
 export function App() {
@@ -34,13 +36,14 @@ export function App() {
             </RequireSession>
           }
         >
+          <Route path="/overview" element={<OverviewPage />} />
           <Route path="/keys" element={<ApiKeysPage />} />
           <Route path="/accounts" element={<AccountTokensPage />} />
           <Route path="/audit" element={<AuditLogPage />} />
           <Route path="/members" element={<MembersPage />} />
           <Route path="/resources" element={<ResourcesPage />} />
           <Route path="/webhooks" element={<WebhooksPage />} />
-          <Route path="*" element={<Navigate to="/keys" replace />} />
+          <Route path="*" element={<Landing />} />
         </Route>
       </Routes>
     </Suspense>

@@ -67,6 +67,8 @@ const carrierTypes = [
   // Usage figures are fields of a guarded ApiKey or of Organization.verificationUsage (needs keys).
   "UsageBucket",
   "UsageCount",
+  // A key's total for a period: a field of Organization (needs keys); its key is a guarded ApiKey.
+  "ApiKeyUsageTotal",
   // Expiry reminders are a field of a guarded ApiKey (their recipient is a guarded User).
   "ExpiryNotice",
   // The caller's own sessions: reached only through Viewer.sessions, which lists the caller's alone.

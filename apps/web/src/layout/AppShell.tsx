@@ -25,6 +25,7 @@ const CreateOrganizationDialog = lazy(() => import("../features/organizations/Cr
 const createEntry = "__create__";
 
 const sections = [
+  { path: "/overview", label: "Overview" },
   { path: "/keys", label: "API Keys" },
   { path: "/accounts", label: "Account Tokens" },
   { path: "/members", label: "Members" },

@@ -18,7 +18,8 @@ const demoAccounts = [
 
 function safeNext(value: string | null): string {
   // Only paths on this site: never follow `//host` or `https://…` after sign-in.
-  return value?.startsWith("/") && !value.startsWith("//") ? value : "/keys";
+  // Without one, "/" lands owners and admins on the Overview and everyone else on API Keys.
+  return value?.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
 export function SignInPage() {
