@@ -1,5 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type Clock, systemClock, Verification, type VerificationSettings } from "@tessera/core";
+import {
+  type Clock,
+  defaultTeamSettings,
+  SetupGate,
+  setupPending,
+  systemClock,
+  type TeamSettings,
+  Verification,
+  type VerificationSettings,
+} from "@tessera/core";
 import type { PrismaClient } from "@tessera/db";
 import { startChangeListener } from "./change-listener.ts";
 import { clientAddress } from "./client-address.ts";
@@ -24,6 +33,8 @@ export type AppOptions = {
   listenUrl?: string;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Public address, email on or off, organization creation (defaults: localhost:4000, off, members). */
+  team?: Partial<TeamSettings>;
 } & SessionSecurityOptions;
 
 const maxBodyBytes = 1024 * 1024;
@@ -70,10 +81,12 @@ export function createApp(options: AppOptions) {
   const security = createSessionSecurity(prisma, clock, logger, options);
   const securityHeaders = createSecurityHeaders(secureCookies);
   const handleVerifyRequest = createVerifyRoute(verification, securityHeaders.forJsonAnswers);
-  const yoga = createTesseraYoga({ prisma, clock, secureCookies, verification, security }, logger, [
+  const team: TeamSettings = { ...defaultTeamSettings, ...options.team };
+  const setup = new SetupGate();
+  const yoga = createTesseraYoga({ prisma, clock, secureCookies, verification, security, team, setup }, logger, [
     metrics.graphqlPlugin,
   ]);
-  const serveWeb = createWebHandler(prisma);
+  const serveWeb = createWebHandler(prisma, team);
 
   /** The client's address, for the audit log and the failed-verification limit. */
   function addressOf(req: IncomingMessage): string | null {
@@ -153,7 +166,16 @@ export function createApp(options: AppOptions) {
       .catch((error) => logger.error("usage flush at shutdown failed", { error: String(error) }));
   }
 
-  return { yoga, handle, verification, metrics, security, close };
+  /**
+   * While the database has no user: a new setup link (the previous one stops working), to be logged
+   * once by the caller. Null when someone already owns this Tessera.
+   */
+  async function openSetup(): Promise<string | null> {
+    if (!(await setupPending(prisma))) return null;
+    return setup.open(team);
+  }
+
+  return { yoga, handle, verification, metrics, security, openSetup, close };
 }
 
 export type App = ReturnType<typeof createApp>;
