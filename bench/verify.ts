@@ -41,6 +41,8 @@ import { autocannon, flood, type Load, row, timed } from "./verify-support.ts";
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const coldKeys = Number(process.env.BENCH_COLD_KEYS ?? 10_000);
+/** Pin the keys to a deprecated version, so warm answers carry the Deprecation and Sunset headers. */
+const deprecatedVersion = process.env.BENCH_DEPRECATED === "1";
 const coldConcurrency = 16;
 const floodConnections = Number(process.env.BENCH_FLOOD_CONNECTIONS ?? 16);
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -99,6 +101,12 @@ async function seed(prisma: PrismaClient) {
     }),
   );
   const version = await prisma.apiVersion.findFirstOrThrow({ where: { organizationId: org.id } });
+  if (deprecatedVersion) {
+    await prisma.apiVersion.update({
+      where: { id: version.id },
+      data: { deprecated: true, deprecatedAt: new Date(), sunsetAt: new Date(Date.now() + 180 * 86_400_000) },
+    });
+  }
   const keys = Array.from({ length: coldKeys + 1 + trafficKeys }, () => generateApiKey());
   const expiresAt = new Date(Date.now() + 30 * 86_400_000);
   await prisma.$executeRaw`

@@ -80,7 +80,8 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     // Keys with limits get a fresh answer per call (what is left changes), with the IETF fields.
     if (result.ratelimits?.length) {
       const text = trafficAnswer(result) ?? JSON.stringify(toVerifyApiKeyResponse(result));
-      const headers = rateLimitHeaders(result.ratelimits, Date.now());
+      // Deprecation and Sunset go with every valid answer, charged ones too (a null check when current).
+      const headers = { ...rateLimitHeaders(result.ratelimits, Date.now()), ...deprecationHeaders(result) };
       res.writeHead(200, { ...jsonHeaders, "content-length": Buffer.byteLength(text), ...headers });
       res.end(text);
       return;
@@ -94,7 +95,15 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     let answer = serialized.get(result);
     if (answer === undefined) {
       const body = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
-      answer = { body, headers: [...answerHeaders, "content-length", String(body.length)] };
+      answer = {
+        body,
+        headers: [
+          ...answerHeaders,
+          ...Object.entries(deprecationHeaders(result)).flat(),
+          "content-length",
+          String(body.length),
+        ],
+      };
       serialized.set(result, answer);
     }
     return answer;
@@ -132,10 +141,26 @@ const plainTail = '"ratelimit":null,"ratelimits":[],"creditsRemaining":null,"deg
 
 /**
  * Answers are immutable and shared (one per cached key entry without an account, one per refusal
- * code), so their JSON and their header list are computed once (no object built per call); they go
- * with the entry when the entry is invalidated. Keyed per route (its security headers).
+
+ * code), so their JSON and their header list (the deprecation headers included) are computed once (no
+ * object built per call); they go with the entry when the entry is invalidated (a deprecation
+ * invalidates every key entry of its organization). Keyed per route (its security headers).
  */
 type Serialized = { body: Buffer; headers: string[] };
+
+/**
+ * A valid key on a deprecated API version: `Deprecation` (RFC 9745, a structured-field date, `@`
+ * and Unix seconds) says since when, `Sunset` (RFC 8594, an HTTP-date) until when it is served, so
+ * the calling service can pass both on to its own client.
+ */
+export function deprecationHeaders(result: VerifyApiKeyResult): Record<string, string> {
+  if (!result.valid || result.apiVersionDeprecatedAt === null) return {};
+  const headers: Record<string, string> = {
+    deprecation: `@${Math.floor(result.apiVersionDeprecatedAt.getTime() / 1000)}`,
+  };
+  if (result.apiVersionSunsetAt) headers.sunset = result.apiVersionSunsetAt.toUTCString();
+  return headers;
+}
 
 /** The request, or a message saying exactly what is wrong with it. */
 export function parseVerifyRequest(body: string): VerifyApiKeyRequest | string {

@@ -29,7 +29,8 @@ type Kind =
   | "webhooks"
   | "invitations";
 /** `members`: invite and change members (OWNER, ADMIN signed in); `organizations`: create one (any signed-in user). */
-type Writes = "keys" | "accounts" | "resources" | "webhooks" | "members" | "organizations";
+/** `catalogue`: the scope catalogue and API versions, changed by OWNER and ADMIN members only (no key scope). */
+type Writes = "keys" | "accounts" | "resources" | "webhooks" | "members" | "organizations" | "catalogue";
 type Rights = { reads: Kind[]; writes: Writes[]; tokens: boolean };
 
 const kindOfType: Record<string, Kind> = {
@@ -54,12 +55,12 @@ const memberReads: Kind[] = ["organization", "catalogue", "keys", "accounts", "r
 const roleRights: Record<MemberRole, Rights> = {
   OWNER: {
     reads: [...memberReads, "audit", "webhooks", "invitations"],
-    writes: ["keys", "accounts", "resources", "webhooks", "members", "organizations"],
+    writes: ["keys", "accounts", "resources", "webhooks", "members", "organizations", "catalogue"],
     tokens: true,
   },
   ADMIN: {
     reads: [...memberReads, "audit", "webhooks", "invitations"],
-    writes: ["keys", "accounts", "resources", "webhooks", "members", "organizations"],
+    writes: ["keys", "accounts", "resources", "webhooks", "members", "organizations", "catalogue"],
     tokens: true,
   },
   EDITOR: { reads: memberReads, writes: ["resources", "organizations"], tokens: false },
@@ -103,7 +104,10 @@ const fingerprint: Record<string, string> = {
 
 let A: OrgFixture;
 let B: OrgFixture;
-const ids = {} as Record<"key" | "truck" | "group" | "account" | "endpoint" | "invitation", string>;
+const ids = {} as Record<
+  "key" | "truck" | "group" | "account" | "endpoint" | "invitation" | "scope" | "version",
+  string
+>;
 const callers: Caller[] = [];
 
 function reads(caller: Caller, typename: string, item?: string): boolean {
@@ -183,6 +187,12 @@ beforeAll(async () => {
     },
   });
   const invitation = await newInvitation(A.users.OWNER.id);
+  const scope = await prisma.scope.findUniqueOrThrow({
+    where: { organizationId_name: { organizationId, name: "vehicles:read" } },
+  });
+  const version = await prisma.apiVersion.findUniqueOrThrow({
+    where: { organizationId_name: { organizationId, name: "v1" } },
+  });
   Object.assign(ids, {
     key: key.id,
     truck: truck.id,
@@ -190,6 +200,8 @@ beforeAll(async () => {
     account: account.id,
     endpoint: endpoint.id,
     invitation: invitation.id,
+    scope: scope.id,
+    version: version.id,
   });
 
   for (const role of ["OWNER", "ADMIN", "EDITOR", "VIEWER"] as const) {
@@ -462,6 +474,8 @@ describe("the read rules on every path", () => {
       User: () => A.users.EDITOR.id,
       WebhookEndpoint: () => ids.endpoint,
       Invitation: () => ids.invitation,
+      Scope: () => ids.scope,
+      ApiVersion: () => ids.version,
     };
     const node = schema.getType("Node");
     if (!isInterfaceType(node)) throw new Error("Node is not an interface");
@@ -499,6 +513,19 @@ describe("the read rules on every path", () => {
     const prisma = h.db.prisma;
     const organizationId = gid("Organization", A.org.id);
     const freshKey = async () => (await A.keyClient()).key.id;
+    /** A throwaway data scope, retired when `retiredAt` is given. */
+    const freshScope = async (retiredAt: Date | null = null) =>
+      (
+        await prisma.scope.create({
+          data: {
+            organizationId: A.org.id,
+            name: `walk:f${randomBytes(4).toString("hex")}`,
+            description: "x",
+            kind: "DATA",
+            retiredAt,
+          },
+        })
+      ).id;
     /** A resource every caller of A owns, so that each may change it as far as its role or scopes allow. */
     const freshResource = async (kind: "VEHICLE" | "VEHICLE_GROUP" = "VEHICLE") => {
       const owners = callers
@@ -708,6 +735,59 @@ describe("the read rules on every path", () => {
         writes: "webhooks",
         run: (c, s) =>
           mutate(c, "sendTestWebhook", "SendTestWebhookInput", s, { id: gid("WebhookEndpoint", ids.endpoint) }),
+      },
+      CreateScopePayload: {
+        writes: "catalogue",
+        run: (c, s) =>
+          mutate(c, "createScope", "CreateScopeInput", s, {
+            organizationId,
+            name: `walk:s${randomBytes(4).toString("hex")}`,
+            description: "A scope of the walk.",
+          }),
+      },
+      UpdateScopePayload: {
+        writes: "catalogue",
+        run: (c, s) =>
+          mutate(c, "updateScope", "UpdateScopeInput", s, {
+            id: gid("Scope", ids.scope),
+            description: "Read vehicles.",
+          }),
+      },
+      RetireScopePayload: {
+        writes: "catalogue",
+        run: async (c, s) => mutate(c, "retireScope", "RetireScopeInput", s, { id: gid("Scope", await freshScope()) }),
+      },
+      RestoreScopePayload: {
+        writes: "catalogue",
+        run: async (c, s) =>
+          mutate(c, "restoreScope", "RestoreScopeInput", s, { id: gid("Scope", await freshScope(new Date())) }),
+      },
+      CreateApiVersionPayload: {
+        writes: "catalogue",
+        run: (c, s) =>
+          mutate(c, "createApiVersion", "CreateApiVersionInput", s, {
+            organizationId,
+            name: `w${randomBytes(4).toString("hex")}`,
+          }),
+      },
+      DeprecateApiVersionPayload: {
+        writes: "catalogue",
+        run: (c, s) =>
+          mutate(c, "deprecateApiVersion", "DeprecateApiVersionInput", s, {
+            id: gid("ApiVersion", ids.version),
+            sunsetAt: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+          }),
+      },
+      SetDefaultApiVersionPayload: {
+        writes: "catalogue",
+        run: async (c, s) => {
+          const version = await prisma.apiVersion.create({
+            data: { organizationId: A.org.id, name: `d${randomBytes(4).toString("hex")}` },
+          });
+          return mutate(c, "setDefaultApiVersion", "SetDefaultApiVersionInput", s, {
+            id: gid("ApiVersion", version.id),
+          });
+        },
       },
       RotateAccountTokenPayload: {
         writes: "accounts",

@@ -18,6 +18,7 @@ const MembersPage = lazy(() => import("./features/members/MembersPage.tsx"));
 const ResourcesPage = lazy(() => import("./features/resources/ResourcesPage.tsx"));
 const WebhooksPage = lazy(() => import("./features/webhooks/WebhooksPage.tsx"));
 const OverviewPage = lazy(() => import("./features/overview/OverviewPage.tsx"));
+const SettingsPage = lazy(() => import("./features/settings/SettingsPage.tsx"));
 
 /** Composes the console: sign-in outside, every screen inside the session and the shell. */
 export function App() {
@@ -40,6 +41,7 @@ export function App() {
           <Route path="/keys" element={<ApiKeysPage />} />
           <Route path="/accounts" element={<AccountTokensPage />} />
           <Route path="/audit" element={<AuditLogPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
           <Route path="/members" element={<MembersPage />} />
           <Route path="/resources" element={<ResourcesPage />} />
           <Route path="/webhooks" element={<WebhooksPage />} />

@@ -46,6 +46,13 @@ export const auditActions = [
   "webhook_endpoint.deleted",
   "webhook_endpoint.secret_rotated",
   "organization.seeded",
+  "scope.created",
+  "scope.updated",
+  "scope.retired",
+  "scope.restored",
+  "api_version.created",
+  "api_version.deprecated",
+  "api_version.default_changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

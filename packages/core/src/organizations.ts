@@ -1,4 +1,5 @@
 import type { MemberRole, Prisma } from "@tessera/db";
+import { defaultApiVersion } from "./catalogue/default-api-version.ts";
 import { managementScopes } from "./roles.ts";
 
 export type NewOrganization = {
@@ -12,7 +13,8 @@ export type NewOrganization = {
 
 /**
  * Creates an organization with its catalogue: the domain scopes given, every management scope
- * Tessera honours, and its API versions. Run inside the caller's transaction.
+ * Tessera honours, and its API versions; the newest version that is not deprecated becomes the
+ * default for new keys. Run inside the caller's transaction.
  */
 export async function createOrganization(tx: Prisma.TransactionClient, input: NewOrganization) {
   const org = await tx.organization.create({ data: { slug: input.slug, name: input.name } });
@@ -28,7 +30,12 @@ export async function createOrganization(tx: Prisma.TransactionClient, input: Ne
     ],
   });
   if (input.apiVersions?.length) {
-    await tx.apiVersion.createMany({ data: input.apiVersions.map((v) => ({ ...v, organizationId: org.id })) });
+    const now = new Date();
+    await tx.apiVersion.createMany({
+      data: input.apiVersions.map((v) => ({ ...v, deprecatedAt: v.deprecated ? now : null, organizationId: org.id })),
+    });
+    const current = await defaultApiVersion(tx, org.id);
+    if (current) await tx.organization.update({ where: { id: org.id }, data: { defaultApiVersionId: current.id } });
   }
   if (input.members?.length) {
     await tx.membership.createMany({ data: input.members.map((m) => ({ ...m, organizationId: org.id })) });

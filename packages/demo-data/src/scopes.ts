@@ -12,8 +12,12 @@ const domainScopes = [
   ["reports:read", "Read reports."],
 ] as const;
 
-/** An organization's API versions (v1 deprecated, v2 current). */
-export async function createApiVersions(tx: Prisma.TransactionClient, slug: string, { ago }: DemoClock): Promise<void> {
+/** An organization's API versions (v1 deprecated with a sunset in four months, v2 current and the default). */
+export async function createApiVersions(
+  tx: Prisma.TransactionClient,
+  slug: string,
+  { ago, ahead }: DemoClock,
+): Promise<void> {
   await tx.apiVersion.createMany({
     data: [
       {
@@ -23,6 +27,8 @@ export async function createApiVersions(tx: Prisma.TransactionClient, slug: stri
         description: "First API; sunset planned.",
         deprecated: true,
         releasedAt: ago(700),
+        deprecatedAt: ago(60),
+        sunsetAt: ahead(120),
       },
       {
         id: demoId(`${slug}:v2`),
@@ -33,6 +39,7 @@ export async function createApiVersions(tx: Prisma.TransactionClient, slug: stri
       },
     ],
   });
+  await tx.organization.update({ where: { id: demoId(slug) }, data: { defaultApiVersionId: demoId(`${slug}:v2`) } });
 }
 
 /** An organization's scopes: a fleet API's domain scopes and every management scope. */

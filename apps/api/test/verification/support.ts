@@ -6,7 +6,7 @@ import { testSourceAddress } from "../support/harness.ts";
 
 export const verifyQuery = `query Verify($input: VerifyApiKeyInput!) {
   verifyApiKey(input: $input) {
-    valid code keyId organizationId customerAccountId role apiVersion scopes expiresAt
+    valid code keyId organizationId customerAccountId role apiVersion apiVersionDeprecated apiVersionSunsetAt scopes expiresAt
     ratelimit { name limit remaining resetAt } ratelimits { name limit remaining resetAt } creditsRemaining degraded
   }
 }`;
@@ -19,6 +19,8 @@ export type VerifyAnswer = {
   customerAccountId: string | null;
   role: string | null;
   apiVersion: string | null;
+  apiVersionDeprecated: boolean | null;
+  apiVersionSunsetAt: string | null;
   scopes: string[] | null;
   expiresAt: string | null;
   ratelimit: { name: string; limit: number; remaining: number; resetAt: string } | null;

@@ -101,6 +101,8 @@ describe("verifyApiKey and POST /v1/keys/verify", () => {
       customerAccountId: w.accounts.active.id,
       role: "EDITOR",
       apiVersion: "v2",
+      apiVersionDeprecated: false,
+      apiVersionSunsetAt: null,
       scopes: ["vehicles:read"],
       expiresAt: w.keys.strict.apiKey.expiresAt,
       ratelimit: null,

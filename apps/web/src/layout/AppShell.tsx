@@ -32,6 +32,7 @@ const sections = [
   { path: "/resources", label: "Resources" },
   { path: "/webhooks", label: "Webhooks", managersOnly: true },
   { path: "/audit", label: "Audit log", managersOnly: true },
+  { path: "/settings", label: "Settings" },
 ];
 
 /** The frame around every screen: organization, role, sections and the user menu. */

@@ -116,7 +116,15 @@ async function replaceScopes(
   const dataScopes: ScopeRow[] | null =
     edit.scopes === undefined
       ? heldData
-      : edit.scopes && (await resolveScopes(tx, organizationId, "DATA", edit.scopes));
+      : // A retired scope the key already holds may stay through an edit; it is not granted anew.
+        edit.scopes &&
+        (await resolveScopes(
+          tx,
+          organizationId,
+          "DATA",
+          edit.scopes,
+          (heldData ?? []).map((s) => s.name),
+        ));
   const management: ScopeRow[] =
     edit.managementScopes === undefined
       ? held("MANAGEMENT")

@@ -1,4 +1,5 @@
 import type { Prisma, ScopeKind } from "@tessera/db";
+import { defaultApiVersion } from "../catalogue/default-api-version.ts";
 import { ForbiddenError, ValidationError } from "../errors.ts";
 import type { ManagementScope } from "../roles.ts";
 import type { Viewer } from "../viewer.ts";
@@ -12,15 +13,12 @@ function notFound(wanted: readonly string[], found: readonly string[]): string[]
 }
 
 /**
- * The API version a key is pinned to. Absent: the organization's current version (the newest one that
- * is not deprecated). A deprecated version may stay on existing keys but is not chosen for new pins.
+ * The API version a key is pinned to. Absent: the organization's default version (see
+ * `defaultApiVersion`). A deprecated version may stay on existing keys but is not chosen for new pins.
  */
 export async function resolveApiVersion(tx: Tx, organizationId: string, name: string | undefined) {
   if (name === undefined) {
-    const current = await tx.apiVersion.findFirst({
-      where: { organizationId },
-      orderBy: [{ deprecated: "asc" }, { releasedAt: "desc" }, { name: "desc" }],
-    });
+    const current = await defaultApiVersion(tx, organizationId);
     if (!current) throw new ValidationError("The organization has no API versions to pin the key to.", "apiVersion");
     return current;
   }
@@ -43,13 +41,27 @@ const unknownScopes = {
 /**
  * The catalogue rows for scope names of one kind (already validated): data scopes for `scopes`,
  * management scopes for `managementScopes`; every name must be of that kind in the organization's
- * catalogue.
+ * catalogue. A retired scope cannot be granted; a key that already holds one (`held`) may keep it on
+ * an edit, where it stays listed but no longer verifies.
  */
-export async function resolveScopes(tx: Tx, organizationId: string, kind: ScopeKind, names: readonly string[]) {
+export async function resolveScopes(
+  tx: Tx,
+  organizationId: string,
+  kind: ScopeKind,
+  names: readonly string[],
+  held: readonly string[] = [],
+) {
   const rows = await tx.scope.findMany({
     where: { organizationId, kind, name: { in: [...names] } },
-    select: { id: true, name: true },
+    select: { id: true, name: true, retiredAt: true },
   });
+  const retired = rows.filter((row) => row.retiredAt !== null && !held.includes(row.name)).map((row) => row.name);
+  if (retired.length) {
+    throw new ValidationError(
+      `Retired scope${retired.length > 1 ? "s" : ""} cannot be granted: ${retired.join(", ")}.`,
+      "scopes",
+    );
+  }
   const unknown = notFound(
     names,
     rows.map((row) => row.name),

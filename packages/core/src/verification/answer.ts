@@ -13,6 +13,10 @@ export type VerifyApiKeyResponse = {
   customerAccountId: string | null;
   role: "EDITOR" | "VIEWER" | null;
   apiVersion: string | null;
+  /** True when the key's API version is deprecated; null for a refusal. */
+  apiVersionDeprecated: boolean | null;
+  /** The announced end of the key's API version; null when none (or for a refusal). */
+  apiVersionSunsetAt: Date | null;
   scopes: string[] | null;
   expiresAt: Date | null;
   /** RATE_LIMITED by a key or account limit: the exhausted one; null otherwise. */
@@ -42,6 +46,8 @@ export function toVerifyApiKeyResponse(result: VerifyApiKeyResult): VerifyApiKey
       customerAccountId: null,
       role: null,
       apiVersion: null,
+      apiVersionDeprecated: null,
+      apiVersionSunsetAt: null,
       scopes: null,
       expiresAt: null,
       ratelimit: result.ratelimit ? limitState(result.ratelimit) : null,
@@ -58,6 +64,8 @@ export function toVerifyApiKeyResponse(result: VerifyApiKeyResult): VerifyApiKey
     customerAccountId: result.customerAccountId && encodeId("CustomerAccount", result.customerAccountId),
     role: result.role,
     apiVersion: result.apiVersion,
+    apiVersionDeprecated: result.apiVersionDeprecatedAt !== null,
+    apiVersionSunsetAt: result.apiVersionSunsetAt,
     scopes: [...result.scopes],
     expiresAt: result.expiresAt,
     ratelimit: null,

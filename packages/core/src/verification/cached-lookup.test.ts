@@ -76,6 +76,26 @@ describe("CachedLookup", () => {
     expect((await t.lookup.get("a"))?.version).toBe(2);
   });
 
+  it("an invalidation by predicate drops the matching entries, keeps the rest, and voids loads in flight", async () => {
+    const t = setup();
+    t.rows.set("a", { id: "A", version: 1 });
+    t.rows.set("b", { id: "B", version: 7 });
+    await t.lookup.get("a");
+    await t.lookup.get("b");
+    const release = t.hold();
+    const inFlight = t.lookup.get("c"); // no row yet; must not be remembered as missing
+    t.rows.set("c", { id: "C", version: 1 });
+    t.lookup.invalidateWhere((row) => row.version === 1);
+    release();
+    expect(await inFlight).toBeNull();
+    expect(t.loads()).toBe(3);
+    await t.lookup.get("b"); // kept
+    expect(t.loads()).toBe(3);
+    await t.lookup.get("a"); // dropped
+    expect((await t.lookup.get("c"))?.id).toBe("C");
+    expect(t.loads()).toBe(5);
+  });
+
   it("while bypassed, nothing is read from or written to the cache", async () => {
     const t = setup();
     t.rows.set("a", { id: "A", version: 1 });

@@ -103,6 +103,20 @@ export class CachedLookup<V> {
     if (lookupKey !== undefined) this.lru.delete(lookupKey);
   }
 
+  /**
+   * Drops every entry `matches` selects and voids loads in flight. It walks the whole cache: meant
+   * for rare changes that reach many rows (an organization's catalogue), not for the hot path.
+   */
+  invalidateWhere(matches: (value: V) => boolean): void {
+    this.gate.epoch++;
+    this.gate.stats.invalidations++;
+    const doomed: string[] = [];
+    for (const [lookupKey, slot] of this.lru.entries()) {
+      if (slot.value !== null && matches(slot.value)) doomed.push(lookupKey);
+    }
+    for (const lookupKey of doomed) this.lru.delete(lookupKey);
+  }
+
   clear(): void {
     this.gate.epoch++;
     this.gate.stats.invalidations++;

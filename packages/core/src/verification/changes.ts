@@ -3,13 +3,17 @@ import type { Prisma, PrismaClient } from "@tessera/db";
 /**
  * A change that may alter a verification answer. Keys and accounts are named by id; resource
  * changes (a new resource, a resource moved into or out of a group, resources deleted) can change
- * the group chain of many resources at once, so they drop every cached chain. `created` names a new
- * key's hash or a new account token's digest (an account created, a token rotated): it joins every
- * instance's existence filter, which otherwise answers "no such key" without asking the database.
+the group chain of many resources at once, so they drop every cached chain. An organization change
+ * (its scope catalogue or an API version changed) can alter the answer of any of its keys, including
+ * all-scopes keys that name no scope, so it drops every cached key of that organization. `created`
+ * names a new key's hash or a new account token's digest (an account created, a token rotated): it
+ * joins every instance's existence filter, which otherwise answers "no such key" without asking the
+ * database.
  */
 export type VerificationChange =
   | { kind: "key"; id: string }
   | { kind: "account"; id: string }
+  | { kind: "organization"; id: string }
   | { kind: "resources" }
   | { kind: "created"; digest: string };
 
@@ -26,7 +30,7 @@ export function decodeChange(payload: string): VerificationChange | null {
   if (payload === "resources") return { kind: "resources" };
   const [kind, id] = payload.split(":");
   if (!id) return null;
-  if (kind === "key" || kind === "account") return { kind, id };
+  if (kind === "key" || kind === "account" || kind === "organization") return { kind, id };
   if (kind === "created") return { kind, digest: id };
   return null;
 }

@@ -13,9 +13,13 @@ export type KeyEntry = {
   organizationId: string;
   role: KeyRole;
   apiVersion: string;
-  /** The key's data scopes; null when the key has every data scope. */
+  /** When the key's API version was deprecated; null while it is current. */
+  apiVersionDeprecatedAt: Date | null;
+  /** The announced end of the key's API version; null when none is announced. */
+  apiVersionSunsetAt: Date | null;
+  /** The key's data scopes that are not retired; null when the key has every data scope. */
   scopes: ReadonlySet<string> | null;
-  /** The organization's data scope catalogue: what an all-scopes key carries (never a management scope). */
+  /** The organization's data scopes that are not retired: what an all-scopes key carries (never a management scope). */
   catalogue: readonly string[];
   /** The management scopes the key holds by name: what it may do to Tessera when used as a Bearer key. */
   managementScopes: ReadonlySet<ManagementScope>;

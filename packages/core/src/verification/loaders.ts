@@ -11,6 +11,8 @@ type KeyRow = {
   organizationId: string;
   role: KeyRole;
   apiVersion: string;
+  apiVersionDeprecatedAt: Date | null;
+  apiVersionSunsetAt: Date | null;
   allScopes: boolean;
   scopes: string[];
   managementScopes: ManagementScope[];
@@ -34,18 +36,20 @@ type KeyRow = {
 /**
  * Everything verification needs about the key with this hash, in one statement (one round trip on a
  * cold cache), or null when no key has it. Data scopes and management scopes are read apart: only
- * data scopes ever verify or appear in an answer, and "all scopes" means the DATA catalogue.
+ * data scopes ever verify or appear in an answer, and "all scopes" means the DATA catalogue. Retired
+ * scopes are left out of both the key's scopes and the catalogue: a retired scope no longer verifies.
  */
 export async function loadKeyEntry(prisma: PrismaClient, hash: string): Promise<KeyEntry | null> {
   const rows = await prisma.$queryRaw<KeyRow[]>`
     SELECT k.id::text AS id, k.name, k."organizationId"::text AS "organizationId", k.role::text AS role,
-      v.name AS "apiVersion", k."allScopes",
+      v.name AS "apiVersion", v."deprecatedAt" AS "apiVersionDeprecatedAt", v."sunsetAt" AS "apiVersionSunsetAt",
+      k."allScopes",
       ARRAY(SELECT s.name FROM "ApiKeyScope" ks JOIN "Scope" s ON s.id = ks."scopeId"
-            WHERE ks."apiKeyId" = k.id AND s.kind = 'DATA' ORDER BY s.name) AS scopes,
+            WHERE ks."apiKeyId" = k.id AND s.kind = 'DATA' AND s."retiredAt" IS NULL ORDER BY s.name) AS scopes,
       ARRAY(SELECT s.name FROM "ApiKeyScope" ks JOIN "Scope" s ON s.id = ks."scopeId"
             WHERE ks."apiKeyId" = k.id AND s.kind = 'MANAGEMENT' ORDER BY s.name) AS "managementScopes",
       ARRAY(SELECT s.name FROM "Scope" s WHERE s."organizationId" = k."organizationId" AND s.kind = 'DATA'
-            ORDER BY s.name) AS catalogue,
+            AND s."retiredAt" IS NULL ORDER BY s.name) AS catalogue,
       k."allResources",
       ARRAY(SELECT r."resourceId"::text FROM "ApiKeyResource" r WHERE r."apiKeyId" = k.id) AS "resourceIds",
       k."allCustomerAccounts",
@@ -64,6 +68,8 @@ export async function loadKeyEntry(prisma: PrismaClient, hash: string): Promise<
     organizationId: row.organizationId,
     role: row.role,
     apiVersion: row.apiVersion,
+    apiVersionDeprecatedAt: row.apiVersionDeprecatedAt && new Date(row.apiVersionDeprecatedAt),
+    apiVersionSunsetAt: row.apiVersionSunsetAt && new Date(row.apiVersionSunsetAt),
     scopes: row.allScopes ? null : new Set(row.scopes),
     catalogue: row.catalogue,
     managementScopes: new Set(row.managementScopes),

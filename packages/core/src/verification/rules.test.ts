@@ -11,6 +11,8 @@ const key = (overrides: Partial<KeyEntry> = {}): KeyEntry => ({
   organizationId: org,
   role: "VIEWER",
   apiVersion: "v2",
+  apiVersionDeprecatedAt: null,
+  apiVersionSunsetAt: null,
   scopes: null,
   catalogue: ["routes:write", "vehicles:read"],
   managementScopes: new Set(),

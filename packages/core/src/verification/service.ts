@@ -253,13 +253,15 @@ export class Verification {
    * Why each change drops what it drops: a key's row holds its state and every restriction, so any
    * key change (revoke, edit, renew, delete) drops that key's entry; an account change (token
    * rotated, status changed) drops the account's token entry; a resource change (created, moved,
-   * deleted) can change the group chain of any resource below it, so every chain goes.
+   * deleted) can change the group chain of any resource below it, so every chain goes; an
+   * organization change (scope catalogue, API versions) drops every key entry of that organization.
    */
   apply(change: VerificationChange): void {
     if (change.kind === "key") {
       this.keys.invalidateId(change.id);
       this.traffic.credits.forget(change.id);
     } else if (change.kind === "account") this.accounts.invalidateId(change.id);
+    else if (change.kind === "organization") this.keys.invalidateWhere((entry) => entry.organizationId === change.id);
     else if (change.kind === "created") this.filter.add(change.digest);
     else this.resources.clear();
   }

@@ -14,6 +14,8 @@ const entry: KeyEntry = {
   organizationId: "org-1",
   role: "EDITOR",
   apiVersion: "v2",
+  apiVersionDeprecatedAt: null,
+  apiVersionSunsetAt: null,
   scopes: new Set(["vehicles:read"]),
   catalogue: ["routes:write", "vehicles:read"],
   managementScopes: new Set(["keys:read", "keys:write"]),

@@ -21,6 +21,10 @@ export type VerifyApiKeyResult =
       customerAccountId: string | null;
       role: KeyRole;
       apiVersion: string;
+      /** When the key's API version was deprecated (the `Deprecation` header); null while current. */
+      apiVersionDeprecatedAt: Date | null;
+      /** The announced end of the key's API version (the `Sunset` header); null when none. */
+      apiVersionSunsetAt: Date | null;
       scopes: readonly string[];
       expiresAt: Date;
       /** The limits this verification charged, as they are after it. */
@@ -106,6 +110,8 @@ function validResult(entry: KeyEntry, customerAccountId: string | null): VerifyA
     customerAccountId,
     role: entry.role,
     apiVersion: entry.apiVersion,
+    apiVersionDeprecatedAt: entry.apiVersionDeprecatedAt,
+    apiVersionSunsetAt: entry.apiVersionSunsetAt,
     scopes: Object.freeze(entry.scopes ? [...entry.scopes] : [...entry.catalogue]),
     expiresAt: entry.expiresAt,
     ratelimits: noLimits,

@@ -103,10 +103,21 @@ const VerifyApiKeyResultRef = builder.objectRef<VerifyApiKeyResponse>("VerifyApi
     }),
     role: t.field({ type: KeyRoleEnum, nullable: true, description: "The key's role.", resolve: (r) => r.role }),
     apiVersion: t.exposeString("apiVersion", { nullable: true, description: "The API version the key is pinned to." }),
+    apiVersionDeprecated: t.exposeBoolean("apiVersionDeprecated", {
+      nullable: true,
+      description:
+        "True when the key's API version is deprecated: the key still works (also after the sunset), but its users should move to a current version. The HTTP door also sends a `Deprecation` header.",
+    }),
+    apiVersionSunsetAt: t.expose("apiVersionSunsetAt", {
+      type: "DateTime",
+      nullable: true,
+      description:
+        "When the partner plans to stop serving the key's deprecated API version; null when none is announced. The HTTP door also sends it as a `Sunset` header.",
+    }),
     scopes: t.exposeStringList("scopes", {
       nullable: true,
       description:
-        "The key's data scopes (the whole data catalogue for an all-scopes key). Never a management scope: services check data scopes.",
+        "The key's data scopes that are not retired (the whole data catalogue, without retired scopes, for an all-scopes key). Never a management scope: services check data scopes.",
     }),
     expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true, description: "When the key expires." }),
     ratelimit: t.field({

@@ -16,10 +16,12 @@ import {
 } from "@mui/material";
 import type { ReactNode } from "react";
 import { useQuery } from "urql";
+import { ApiVersionChip } from "../../layout/ApiVersionChip.tsx";
 import { StatusChip } from "../../layout/StatusChip.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
 import { kindLabel } from "../../lib/labels.ts";
-import { ApiKeyDetailsQuery } from "./documents.ts";
+import { useOrganization } from "../session/SessionProvider.tsx";
+import { ApiKeyDetailsQuery, KeyCatalogQuery } from "./documents.ts";
 import { KeyUsage } from "./KeyUsage.tsx";
 
 function Chips({ all, allText, items }: { all?: boolean; allText: string; items: string[] }) {
@@ -60,6 +62,10 @@ function creditsLabel(credits: Credits | null): string {
 export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const [result] = useQuery({ query: ApiKeyDetailsQuery, variables: { id }, requestPolicy: "network-only" });
   const key = result.data?.node && "name" in result.data.node ? result.data.node : null;
+  const organization = useOrganization();
+  const [catalog] = useQuery({ query: KeyCatalogQuery, variables: { slug: organization.slug } });
+  const version = catalog.data?.organization?.apiVersions.find((v) => v.name === key?.apiVersion);
+  const retired = new Set(catalog.data?.organization?.scopes.filter((s) => s.retiredAt).map((s) => s.name));
 
   const rows: [string, ReactNode][] = key
     ? [
@@ -67,7 +73,13 @@ export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClo
         ["Hint", <code key="h">{key.hint}</code>],
         ["Description", key.description ?? "—"],
         ["Role", key.role],
-        ["API version", key.apiVersion],
+        [
+          "API version",
+          <Box key="v" sx={{ display: "flex", gap: 1, alignItems: "center", flexWrap: "wrap" }}>
+            <span>{key.apiVersion}</span>
+            {version && <ApiVersionChip version={version} hideCurrent />}
+          </Box>,
+        ],
         ["Created", `${formatDateTime(key.createdAt)} by ${key.createdBy?.email ?? "a key or a removed member"}`],
         ["Changed", formatDateTime(key.updatedAt)],
         ["Expires", formatDateTime(key.expiresAt)],
@@ -77,7 +89,15 @@ export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClo
           "Revoked",
           key.revokedAt ? `${formatDateTime(key.revokedAt)} — ${key.revokedReason ?? "no reason given"}` : "—",
         ],
-        ["Data scopes", <Chips key="sc" all={key.allScopes} allText="All data scopes" items={key.scopes} />],
+        [
+          "Data scopes",
+          <Chips
+            key="sc"
+            all={key.allScopes}
+            allText="All data scopes"
+            items={key.scopes.map((s) => (retired.has(s) ? `${s} (retired)` : s))}
+          />,
+        ],
         [
           "Manage Tessera",
           key.managementScopes.length ? (

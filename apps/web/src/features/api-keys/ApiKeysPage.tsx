@@ -3,6 +3,7 @@ import { Alert, Box, Button, Stack, Typography } from "@mui/material";
 import type { GridColDef } from "@mui/x-data-grid";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useQuery } from "urql";
+import { ApiVersionChip } from "../../layout/ApiVersionChip.tsx";
 import { StatusChip } from "../../layout/StatusChip.tsx";
 import { useCursorPages } from "../../lib/cursor-pagination.ts";
 import { formatDate } from "../../lib/dates.ts";
@@ -49,7 +50,9 @@ export default function ApiKeysPage() {
   useEffect(() => remember(connection?.pageInfo.endCursor), [connection, remember]);
   const rows = useMemo(() => (connection?.nodes ?? []).map((n) => readFragment(ApiKeyRowFields, n)), [connection]);
   const members = catalog.data?.organization?.members ?? [];
-  const versions = catalog.data?.organization?.apiVersions.map((v) => v.name) ?? [];
+  const catalogVersions = catalog.data?.organization?.apiVersions;
+  const versions = useMemo(() => (catalogVersions ?? []).map((v) => v.name), [catalogVersions]);
+  const versionByName = useMemo(() => new Map((catalogVersions ?? []).map((v) => [v.name, v])), [catalogVersions]);
 
   const columns = useMemo<GridColDef<ApiKeyRow>[]>(
     () => [
@@ -77,7 +80,22 @@ export default function ApiKeysPage() {
       },
       { field: "createdAt", headerName: "Added", width: 115, sortable: false, valueFormatter: (v) => formatDate(v) },
       { field: "expiresAt", headerName: "Expires", width: 115, sortable: false, valueFormatter: (v) => formatDate(v) },
-      { field: "apiVersion", headerName: "API version", width: 100, sortable: false },
+      {
+        field: "apiVersion",
+        headerName: "API version",
+        width: 150,
+        sortable: false,
+        // Every key on a deprecated version is flagged, and more loudly once its sunset has passed.
+        renderCell: ({ row }) => {
+          const version = versionByName.get(row.apiVersion);
+          return (
+            <Box sx={{ display: "flex", gap: 0.5, alignItems: "center", flexWrap: "wrap", py: 0.5 }}>
+              <span>{row.apiVersion}</span>
+              {version && <ApiVersionChip version={version} hideCurrent compact />}
+            </Box>
+          );
+        },
+      },
       {
         field: "createdBy",
         headerName: "Created by",
@@ -102,7 +120,7 @@ export default function ApiKeysPage() {
         renderCell: ({ row }) => <ApiKeyRowMenu apiKey={row} canManage={organization.canManage} onOpen={setDialog} />,
       },
     ],
-    [organization.canManage],
+    [organization.canManage, versionByName],
   );
 
   if (result.data && !result.data.organization) return <SessionLost />;

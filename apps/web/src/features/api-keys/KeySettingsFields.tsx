@@ -83,6 +83,15 @@ export function KeySettingsFields({ value, onChange, role }: Props) {
   const org = catalog.data?.organization;
   const set = (changes: Partial<KeySettings>) => onChange({ ...value, ...changes });
   const scopesOf = (kind: "DATA" | "MANAGEMENT") => (org?.scopes ?? []).filter((s) => s.kind === kind);
+  const defaultVersion = org?.apiVersions.find((v) => v.isDefault);
+  // Retired scopes are never offered; one the key already holds stays (marked) so an edit keeps it.
+  const dataScopeOptions = scopesOf("DATA")
+    .filter((s) => !s.retiredAt || value.scopes.includes(s.name))
+    .map((s) => ({
+      id: s.name,
+      label: s.retiredAt ? `${s.name} (retired)` : s.name,
+      detail: s.retiredAt ? "Retired: no longer verifies." : s.description,
+    }));
 
   return (
     <Stack spacing={2}>
@@ -107,9 +116,10 @@ export function KeySettingsFields({ value, onChange, role }: Props) {
         value={value.apiVersion}
         onChange={(e) => set({ apiVersion: e.target.value })}
       >
-        <MenuItem value="">Organization default</MenuItem>
+        <MenuItem value="">Organization default{defaultVersion ? ` (${defaultVersion.name})` : ""}</MenuItem>
         {(org?.apiVersions ?? []).map((v) => (
-          <MenuItem key={v.name} value={v.name}>
+          // A deprecated version cannot be chosen; a key already on one may stay on it.
+          <MenuItem key={v.name} value={v.name} disabled={v.deprecated && v.name !== value.apiVersion}>
             {v.name}
             {v.deprecated ? " (deprecated)" : ""}
           </MenuItem>
@@ -117,7 +127,7 @@ export function KeySettingsFields({ value, onChange, role }: Props) {
       </TextField>
       <RestrictionPicker
         noun="data scopes"
-        options={scopesOf("DATA").map((s) => ({ id: s.name, label: s.name, detail: s.description }))}
+        options={dataScopeOptions}
         all={value.allScopes}
         onAllChange={(allScopes) => set({ allScopes })}
         chosen={value.scopes}

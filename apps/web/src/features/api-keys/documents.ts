@@ -31,9 +31,9 @@ export const KeyCatalogQuery = graphql(`
   query KeyCatalog($slug: String!) {
     organization(slug: $slug) {
       id
-      apiVersions { name deprecated description }
+      apiVersions { name deprecated description sunsetAt isDefault }
       members { role user { id email name } }
-      scopes { name description kind }
+      scopes { name description kind retiredAt }
       customerAccounts(first: 100) { totalCount nodes { id name status } }
       resources(first: 100) { totalCount nodes { id name kind parent { id name } } }
     }

@@ -51,6 +51,13 @@ const labels: Record<AuditAction, string> = {
   WEBHOOK_ENDPOINT_DELETED: "Webhook deleted",
   WEBHOOK_ENDPOINT_SECRET_ROTATED: "Webhook secret rotated",
   ORGANIZATION_SEEDED: "Demo data loaded",
+  SCOPE_CREATED: "Scope created",
+  SCOPE_UPDATED: "Scope described",
+  SCOPE_RETIRED: "Scope retired",
+  SCOPE_RESTORED: "Scope restored",
+  API_VERSION_CREATED: "API version created",
+  API_VERSION_DEPRECATED: "API version deprecated",
+  API_VERSION_DEFAULT_CHANGED: "Default API version changed",
 };
 
 /** The actions the filter offers, in a stable order. */
