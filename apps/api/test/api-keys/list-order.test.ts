@@ -60,10 +60,16 @@ async function pageThrough(org: OrgFixture, orderBy: unknown, first: number): Pr
   const rows: Row[] = [];
   let after: string | null = null;
   for (let page = 0; page < 20; page++) {
-    const result = await org.as.VIEWER.gql(orderedQuery, { slug: org.org.slug, first, after, orderBy });
+    const result: { errors?: unknown; data?: Record<string, any> } = await org.as.VIEWER.gql(orderedQuery, {
+      slug: org.org.slug,
+      first,
+      after,
+      orderBy,
+    });
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-    const list = result.data?.organization.apiKeys;
-    rows.push(...list.edges.map((e: { node: Row }) => e.node));
+    const list: { edges: { node: Row }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } =
+      result.data?.organization.apiKeys;
+    rows.push(...list.edges.map((e) => e.node));
     if (!list.pageInfo.hasNextPage) return rows;
     after = list.pageInfo.endCursor;
   }
