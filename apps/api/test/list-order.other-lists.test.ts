@@ -36,7 +36,7 @@ describe("orderBy on customer accounts, resources and the audit log", () => {
     const org = await h.newOrganization();
     const query = listOf("customerAccounts", "CustomerAccountFilter", "CustomerAccountOrder", "id name status");
     const names = ["Umbrella", "acme", "Bluth", "Cyberdyne", "Dunder"];
-    const created = [];
+    const created: { id: string }[] = [];
     for (const name of names) created.push(await createAccountAs(org.as.OWNER, org.org.id, name));
     const setStatus = (i: number, status: string) =>
       org.as.OWNER.gql(updateAccount, { input: { id: created[i]?.id, status } });

@@ -7,7 +7,7 @@ import { createKey, createMutation, gid, listQuery, rawId } from "./support.ts";
 const h = useHarness();
 const dayMs = 86_400_000;
 const names = (result: { data?: Record<string, any> }) =>
-  (result.data?.organization.apiKeys.nodes as { name: string }[]).map((n) => n.name).sort();
+  ((result.data?.organization.apiKeys.nodes ?? []) as { name: string }[]).map((n) => n.name).sort();
 
 describe("Organization.apiKeys filters for large organizations", () => {
   it("keys created by a key, expiring before a date, unused since a date, restricted to an account or a resource", async () => {
