@@ -76,15 +76,19 @@ export type ListCursor = { order: string; values: (string | null)[]; id: string 
 
 const orderName = (order: ListOrder) => `${order.field}:${order.direction}`;
 
-/** A row's cursor under an order: opaque to callers, base64url of the order, the sort values and the id. */
-export function encodeListCursor(fields: SortableFields, order: ListOrder, row: Record<string, unknown>): string {
+/** Where a row sits under an order: its sort values and its id. */
+export function cursorOf(fields: SortableFields, order: ListOrder, row: Record<string, unknown>): ListCursor {
   const values = resolveColumns(fields, order).map((c) => {
     const value = row[c.column];
     if (value == null) return null;
     return value instanceof Date ? value.toISOString() : String(value);
   });
-  const cursor: ListCursor = { order: orderName(order), values, id: String(row.id) };
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+  return { order: orderName(order), values, id: String(row.id) };
+}
+
+/** A row's cursor under an order: opaque to callers, base64url of the order, the sort values and the id. */
+export function encodeListCursor(fields: SortableFields, order: ListOrder, row: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(cursorOf(fields, order, row))).toString("base64url");
 }
 
 const notACursor = "`after` is not a cursor of this list: pass an `endCursor` or edge `cursor` it returned.";
@@ -184,4 +188,27 @@ export function sortSelection(fields: SortableFields): Record<string, true> {
   const selection: Record<string, true> = { id: true };
   for (const columns of Object.values(fields)) for (const c of columns) selection[c.column] = true;
   return selection;
+}
+
+/**
+ * Every row of `where` under an order, in batches of `batchSize`, each read after the last row of the one
+ * before (keyset pagination, like the list's pages): a long read holds one batch in memory, never the list.
+ */
+export async function* keysetBatches<Row extends Record<string, unknown>>(
+  read: (args: { where: Where; orderBy: ReturnType<typeof listOrderBy>; take: number }) => PromiseLike<Row[]>,
+  fields: SortableFields,
+  order: ListOrder,
+  where: Where,
+  batchSize: number,
+): AsyncGenerator<Row[]> {
+  const orderBy = listOrderBy(fields, order);
+  let after: ListCursor | null = null;
+  for (;;) {
+    const pageWhere: Where = after ? { AND: [where, afterCursorWhere(fields, order, after)] } : where;
+    const rows = await read({ where: pageWhere, orderBy, take: batchSize });
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < batchSize) return;
+    after = cursorOf(fields, order, last);
+  }
 }
