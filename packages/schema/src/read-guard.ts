@@ -66,6 +66,8 @@ const carrierTypes = [
   "ExpiryNotice",
   // The caller's own sessions: reached only through Viewer.sessions, which lists the caller's alone.
   "MemberSession",
+  // One field an audited action changed: a field of a guarded AuditEvent only.
+  "AuditChange",
 ];
 
 /**

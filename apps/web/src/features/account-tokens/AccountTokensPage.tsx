@@ -123,7 +123,6 @@ export default function AccountTokensPage() {
         loading={result.fetching}
         pages={pages}
         emptyLabel="No customer accounts match."
-        sx={{ "& .MuiDataGrid-row:hover .copy-token, & .MuiDataGrid-row:focus-within .copy-token": { opacity: 1 } }}
       />
       <Suspense fallback={null}>
         {creating && <CreateAccountDialog onClose={() => setCreating(false)} onCreated={changed} />}

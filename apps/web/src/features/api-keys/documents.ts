@@ -12,10 +12,10 @@ export type ApiKeyRow = ResultOf<typeof ApiKeyRowFields>;
 
 export const ApiKeysQuery = graphql(
   `
-  query ApiKeys($slug: String!, $first: Int!, $after: String, $filter: ApiKeyFilter) {
+  query ApiKeys($slug: String!, $first: Int!, $after: String, $filter: ApiKeyFilter, $orderBy: ApiKeyOrder) {
     organization(slug: $slug) {
       id
-      apiKeys(first: $first, after: $after, filter: $filter) {
+      apiKeys(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
         totalCount
         pageInfo { hasNextPage endCursor }
         nodes { ...ApiKeyRow }
