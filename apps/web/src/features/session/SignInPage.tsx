@@ -12,6 +12,7 @@ const demoAccounts = [
   "editor@acme.test",
   "viewer@acme.test",
   "owner@globex.test",
+  "partner@both.test",
 ];
 
 /** Whether the server holds the demo data (then the sign-in page names the demo accounts). */
