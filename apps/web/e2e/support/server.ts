@@ -9,9 +9,10 @@ export type RunningServer = { url: string; stop: () => Promise<void> };
 
 /**
  * The real Tessera server as a child process: a fresh embedded database with the demo data in a temp
- * directory, on a free port (PORT=0; the ready log line names it), bound to 127.0.0.1 only.
+ * directory, on a free port (PORT=0; the ready log line names it), bound to 127.0.0.1 only. `env`
+ * overrides settings (e.g. `DATABASE_URL` for a PostgreSQL database a test seeds in bulk).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "tessera-e2e-"));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
     cwd: repoRoot,
@@ -24,6 +25,7 @@ export async function startServer(): Promise<RunningServer> {
       // Verifications reach the usage table within a fifth of a second, so the drawer's chart can show
       // the e2e's own verification without a 5 s wait.
       TESSERA_USAGE_FLUSH_MS: "200",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -16,7 +16,8 @@ export function useCursorPages(filterKey: string) {
   const requested = Number(url.get("size"));
   const pageSize = pageSizes.includes(requested) ? requested : 25;
   const urlAfter = url.get("after") || null;
-  const urlPage = urlAfter ? Math.max(1, Math.trunc(Number(url.get("page"))) || 1) : 0;
+  // `page` counts from 1 in the URL, from 0 in the grid; a page with a cursor is at least the second.
+  const urlPage = urlAfter ? Math.max(2, Math.trunc(Number(url.get("page"))) || 2) - 1 : 0;
   const cursors = useRef<Record<number, string | null>>({ 0: null });
   if (urlAfter) cursors.current[urlPage] = urlAfter;
 
