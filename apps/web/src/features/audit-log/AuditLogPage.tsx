@@ -56,7 +56,7 @@ const columnsFor = (open: (event: Event) => void): GridColDef<Event>[] => [
         onClick={() => open(row)}
         aria-label={`Details of ${actionLabel(row.action)} at ${row.createdAt}`}
       >
-        Open
+        Details
       </Button>
     ),
   },
