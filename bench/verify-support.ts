@@ -61,3 +61,20 @@ export async function timed<T>(
 export function row(label: string, load: { rps: number; p50: number; p99: number }): string {
   return `| ${label.padEnd(46)} | ${Math.round(load.rps).toString().padStart(7)} | ${load.p50.toFixed(2).padStart(6)} | ${load.p99.toFixed(2).padStart(6)} |`;
 }
+
+export type Flood = { requests: number; rps: number; p50: number; p99: number; codes: Record<string, number> };
+
+/** bench/flood.ts in its own process: made-up keys from one address or from `addresses`. */
+export function flood(
+  url: string,
+  options: { seconds: number; connections: number; addresses: number },
+): Promise<Flood> {
+  const args = ["--import", "tsx", join(import.meta.dirname, "flood.ts"), url];
+  args.push(String(options.seconds), String(options.connections), String(options.addresses));
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 1024 * 1024 }, (error, stdout) => {
+      if (error) return reject(error);
+      resolve(JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}"));
+    });
+  });
+}

@@ -1,11 +1,16 @@
 /**
- * Verification benchmark (issue 9): the lean HTTP door and the GraphQL door against baselines
+ * Verification benchmark (issues 9, 16): the lean HTTP door and the GraphQL door against baselines
  * measured in the same run, on PGlite and on PostgreSQL (a throwaway database):
  *   (a) a bare node:http server answering fixed JSON (the same request and answer bytes as b),
+ *   (a′) the same, but reading the whole body before answering (the fair limit for b), also at half
+ *       its peak, with (b) at that same offered load (p99 of b ÷ p99 of a′),
  *   (b) POST /v1/keys/verify with a warm cache (and again at half its peak rate, for p99),
  *   (c) GraphQL verifyApiKey, (d) yoga answering `{ __typename }` with Tessera's plugins,
  *   (e) cold verification of 10,000 distinct keys (core verify, empty cache) against a raw
- *       single-row query for the same keys (pg, or PGlite's own query).
+ *       single-row query for the same keys (pg, or PGlite's own query),
+ *   (i) the real key's throughput while bench/flood.ts floods made-up well-formed keys (a fresh one
+ *       per request) from one address, then from 50 (X-Forwarded-For, one trusted proxy hop), with
+ *       the database lookups the flood caused (the cache's miss counter).
  * Load comes from autocannon in its own process on 127.0.0.1. Ratios are what travel.
  *
  *   pnpm bench:verify                      # both databases, 3 s per case
@@ -22,12 +27,13 @@ import { createOrganization, generateApiKey, systemClock, Verification } from "@
 import { applyMigrations, openDatabase, PrismaClient } from "@tessera/db";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { autocannon, row, timed } from "./verify-support.ts";
+import { autocannon, flood, row, timed } from "./verify-support.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const coldKeys = Number(process.env.BENCH_COLD_KEYS ?? 10_000);
 const coldConcurrency = 16;
+const floodConnections = Number(process.env.BENCH_FLOOD_CONNECTIONS ?? 16);
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 type Bench = { prisma: PrismaClient; rawQuery: (hash: string) => Promise<unknown>; close(): Promise<void> };
@@ -102,7 +108,9 @@ async function run(kind: "pglite" | "postgres") {
   const warm = keys[0] as (typeof keys)[number];
   const cold = keys.slice(1);
 
-  const app = createApp({ prisma: bench.prisma, logger: silentLogger });
+  // One trusted proxy hop: the 50-address flood names its addresses in X-Forwarded-For; requests
+  // without the header (every other case) count as the peer's, as without a proxy.
+  const app = createApp({ prisma: bench.prisma, logger: silentLogger, trustedProxyHops: 1 });
   const tessera = createServer((req, res) => void app.handle(req, res));
   const tesseraUrl = await listen(tessera);
   const verifyBody = JSON.stringify({ key: warm.secret, scope: "vehicles:read", origin: "https://example.com" });
@@ -117,6 +125,15 @@ async function run(kind: "pglite" | "postgres") {
     res.end(fixed);
   });
   const bareUrl = await listen(bare);
+  const bareReading = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      res.end(fixed);
+    });
+  });
+  const bareReadingUrl = await listen(bareReading);
   const gqlBody = (query: string, variables?: unknown) => JSON.stringify({ query, variables });
   const verifyQuery = `query V($input: VerifyApiKeyInput!) { verifyApiKey(input: $input) { valid code keyId organizationId role apiVersion scopes expiresAt } }`;
   const load = (url: string, body?: string, overallRate?: number) =>
@@ -127,6 +144,26 @@ async function run(kind: "pglite" | "postgres") {
   const a = await load(bareUrl, verifyBody);
   const b = await load(`${tesseraUrl}/v1/keys/verify`, verifyBody);
   const bHalf = await load(`${tesseraUrl}/v1/keys/verify`, verifyBody, b.rps / 2);
+  const aReading = await load(bareReadingUrl, verifyBody);
+  const aReadingHalf = await load(bareReadingUrl, verifyBody, aReading.rps / 2);
+  const bAtAHalf = await load(`${tesseraUrl}/v1/keys/verify`, verifyBody, aReading.rps / 2);
+  // (i): the real client and the flood at once, in two processes.
+  const underFlood = async (addresses: number) => {
+    const before = app.verification.stats();
+    const [real, attack] = await Promise.all([
+      load(`${tesseraUrl}/v1/keys/verify`, verifyBody),
+      flood(`${tesseraUrl}/v1/keys/verify`, { seconds, connections: floodConnections, addresses }),
+    ]);
+    const after = app.verification.stats();
+    return {
+      real,
+      attack,
+      lookups: after.misses - before.misses,
+      avoided: after.filter.rejections - before.filter.rejections,
+    };
+  };
+  const flood1 = await underFlood(1);
+  const flood50 = await underFlood(50);
   const c = await load(
     `${tesseraUrl}/graphql`,
     gqlBody(verifyQuery, { input: { key: warm.secret, scope: "vehicles:read", origin: "https://example.com" } }),
@@ -140,15 +177,25 @@ async function run(kind: "pglite" | "postgres") {
   const raw = await timed(cold, coldConcurrency, (k) => bench.rawQuery(k.hash));
   await verification.close();
 
-  const errors = [a, b, bHalf, c, d].reduce((sum, l) => sum + l.errors, 0);
+  const errors = [a, b, bHalf, c, d, aReading, aReadingHalf, bAtAHalf, flood1.real, flood50.real].reduce(
+    (sum, l) => sum + l.errors,
+    0,
+  );
   console.log(
     `\n### ${kind} (${seconds} s per case, ${connections} connections; e: ${cold.length} keys, ${coldConcurrency} in flight)\n`,
   );
   console.log("| case                                           |   req/s | p50 ms | p99 ms |");
   console.log("| ---------------------------------------------- | ------: | -----: | -----: |");
   console.log(row("(a) bare node:http, same POST, fixed JSON", a));
+  console.log(row("(a′) bare node:http reading the body", aReading));
   console.log(row("(b) POST /v1/keys/verify, warm", b));
   console.log(row(`(b) at half its peak (${Math.round(b.rps / 2)} req/s)`, bHalf));
+  console.log(row(`(a′) at half its peak (${Math.round(aReading.rps / 2)} req/s)`, aReadingHalf));
+  console.log(row(`(b) at (a′)'s half peak`, bAtAHalf));
+  console.log(row("(i) real key, flood of made-up keys, 1 address", flood1.real));
+  console.log(row("    the flood, 1 address", flood1.attack));
+  console.log(row("(i) real key, flood from 50 addresses", flood50.real));
+  console.log(row("    the flood, 50 addresses", flood50.attack));
   console.log(row("(c) GraphQL verifyApiKey, warm", c));
   console.log(row("(d) yoga { __typename }, Tessera's plugins", d));
   console.log(row(`(e) cold verification, ${cold.length} keys`, e));
@@ -158,10 +205,19 @@ async function run(kind: "pglite" | "postgres") {
       `e/raw = ${(e.rps / raw.rps).toFixed(2)}; p99 of (b) at half peak = ${bHalf.p99.toFixed(2)} ms (goal <= 2)` +
       (errors ? `; ${errors} errors/non-2xx!` : ""),
   );
+  const share = (f: typeof flood1) =>
+    `${f.lookups} database lookups for ${f.attack.requests} flood requests (${((100 * f.lookups) / Math.max(1, f.attack.requests)).toFixed(2)} %, goal < 1 %; ${f.avoided} avoided by the filter; codes ${JSON.stringify(f.attack.codes)})`;
+  console.log(
+    `issue 16: b/a′ = ${(b.rps / aReading.rps).toFixed(2)} (goal >= 0.6); ` +
+      `p99 b ÷ p99 a′ at ${Math.round(aReading.rps / 2)} req/s = ${bAtAHalf.p99} / ${aReadingHalf.p99} ms = ${(bAtAHalf.p99 / Math.max(aReadingHalf.p99, 1)).toFixed(2)} (goal <= 2; autocannon's whole ms, floor 1)\n` +
+      `  (i) 1 address: real key ${(flood1.real.rps / b.rps).toFixed(2)} of (b) (goal >= 0.6); ${share(flood1)}\n` +
+      `  (i) 50 addresses: real key ${(flood50.real.rps / b.rps).toFixed(2)} of (b) (goal >= 0.6); ${share(flood50)}`,
+  );
 
   tessera.closeAllConnections();
   bare.closeAllConnections();
-  await Promise.all([new Promise((r) => tessera.close(r)), new Promise((r) => bare.close(r))]);
+  bareReading.closeAllConnections();
+  await Promise.all([tessera, bare, bareReading].map((server) => new Promise((r) => server.close(r))));
   await app.close();
   await bench.close();
 }

@@ -7,7 +7,8 @@ import { Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /**
  * Prometheus metrics, one registry per app (so tests can build several apps in one process):
- * verifications by code and their latency, cache hits, misses, invalidations and size, how long
+ * verifications by code and their latency, cache hits, misses, invalidations and size, the existence
+ * filter's rejections, size and trust, how long
  * counted usage has waited for its flush, and GraphQL operation durations. `verificationStats` is
  * read only at scrape time, and `observeVerification` is handed to the Verification at its
  * construction.
@@ -64,6 +65,27 @@ export function createMetrics(verificationStats: () => VerificationStats) {
     "Cache invalidations (local changes, NOTIFY from other instances, flushes).",
     () => verificationStats().invalidations,
   );
+  statCounter(
+    "tessera_verification_filter_rejections_total",
+    "Lookups of a key or account token the existence filter knew did not exist: database reads avoided.",
+    () => verificationStats().filter.rejections,
+  );
+  new Gauge({
+    name: "tessera_verification_filter_entries",
+    help: "Key hashes and account-token digests held by the existence filter (deleted ones stay until a reload).",
+    registers: [registry],
+    collect() {
+      this.set(verificationStats().filter.entries);
+    },
+  });
+  new Gauge({
+    name: "tessera_verification_filter_trusted",
+    help: "1 while the existence filter's 'does not exist' is trusted (loaded, LISTEN up), else 0.",
+    registers: [registry],
+    collect() {
+      this.set(verificationStats().filter.trusted ? 1 : 0);
+    },
+  });
   new Gauge({
     name: "tessera_verification_cache_entries",
     help: "Entries held by the key cache.",

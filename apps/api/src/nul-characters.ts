@@ -8,8 +8,11 @@ import { createGraphQLError, type Plugin } from "graphql-yoga";
 export function refuseNulCharacters(): Plugin {
   return {
     onParams({ params, setResult }) {
-      const variables = params.variables ? JSON.stringify(params.variables) : "";
-      if (variables.includes("\\u0000") || params.query?.includes("\\u0000") || params.query?.includes("\u0000")) {
+      // Malformed params (a query that is not a string, …) are yoga's to refuse, with its own message.
+      const query = typeof params.query === "string" ? params.query : "";
+      const variables =
+        params.variables && typeof params.variables === "object" ? JSON.stringify(params.variables) : "";
+      if (variables.includes("\\u0000") || query.includes("\\u0000") || query.includes("\u0000")) {
         setResult({
           errors: [
             createGraphQLError("Text may not contain the NUL character (U+0000).", {

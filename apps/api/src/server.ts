@@ -53,8 +53,12 @@ export function createApp(options: AppOptions) {
     settings: options.verificationSettings,
     observer: metrics.observeVerification,
     onFlushError: (error) => logger.warn("usage flush failed; retrying", { error: String(error) }),
+    onFilterLoadError: (error) => logger.warn("existence filter load failed; retrying", { error: String(error) }),
   });
-  const listener = options.listenUrl ? startChangeListener(options.listenUrl, verification, logger) : null;
+  // With a LISTEN connection the filter loads once listening (changes made meanwhile are heard);
+  // a single instance hears all its changes locally, so it loads at once.
+  const listener = options.listenUrl ? startChangeListener(options.listenUrl, prisma, verification, logger) : null;
+  if (!listener) void verification.loadFilter();
   const secureCookies = options.secureCookies ?? false;
   const security = createSessionSecurity(prisma, clock, logger, options);
   const securityHeaders = createSecurityHeaders(secureCookies);
@@ -71,10 +75,10 @@ export function createApp(options: AppOptions) {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
-    // The verification hot path: answered before the per-request log line is set up (none per call).
-    if (path === verifyPath) {
+    const url = req.url ?? "/";
+    // The verification hot path: answered before anything else is computed (the path without its
+    // query, the start time, the per-request log line: none of it is needed to verify).
+    if (url === verifyPath || (url.startsWith(verifyPath) && url[verifyPath.length] === "?")) {
       try {
         // Its security headers are written with each answer (precomputed), not by helmet per call.
         return await handleVerifyRequest(req, res, addressOf(req));
@@ -87,6 +91,8 @@ export function createApp(options: AppOptions) {
         return;
       }
     }
+    const started = performance.now();
+    const path = url.split("?")[0] ?? "/";
     res.on("finish", () => {
       logger.info("request", {
         method: req.method,

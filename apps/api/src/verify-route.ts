@@ -31,6 +31,9 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     "cache-control": "no-store",
     ...securityHeaders,
   };
+  /** The same, as the flat [name, value, …] list writeHead takes as it is. */
+  const answerHeaders = Object.entries(jsonHeaders).flat();
+  const serialized = new WeakMap<object, Serialized>();
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const text = JSON.stringify(body);
@@ -65,19 +68,21 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     const result = await verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
     let answer = serialized.get(result);
     if (answer === undefined) {
-      answer = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
+      const body = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
+      answer = { body, headers: [...answerHeaders, "content-length", String(body.length)] };
       serialized.set(result, answer);
     }
-    res.writeHead(200, { ...jsonHeaders, "content-length": answer.length });
-    res.end(answer);
+    res.writeHead(200, answer.headers);
+    res.end(answer.body);
   };
 }
 
 /**
  * Answers are immutable and shared (one per cached key entry without an account, one per refusal
- * code), so their JSON is computed once; it goes with the entry when the entry is invalidated.
+ * code), so their JSON and their header list are computed once (no object built per call); they go
+ * with the entry when the entry is invalidated. Keyed per route (its security headers).
  */
-const serialized = new WeakMap<object, Buffer>();
+type Serialized = { body: Buffer; headers: string[] };
 
 /** The request, or a message saying exactly what is wrong with it. */
 export function parseVerifyRequest(body: string): VerifyApiKeyRequest | string {
@@ -91,8 +96,11 @@ export function parseVerifyRequest(body: string): VerifyApiKeyRequest | string {
     return 'The body must be a JSON object, e.g. {"key": "tsr_…"}.';
   }
   const fields = value as Record<string, unknown>;
-  const unknown = Object.keys(fields).filter((name) => !knownFields.has(name));
-  if (unknown.length) {
+  // Counted first (no array per request); named only when there is something to refuse.
+  let unknownCount = 0;
+  for (const name in fields) if (!knownFields.has(name)) unknownCount++;
+  if (unknownCount) {
+    const unknown = Object.keys(fields).filter((name) => !knownFields.has(name));
     return `Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Allowed: ${[...knownFields].join(", ")}.`;
   }
   if (typeof fields.key !== "string") return "`key` is required and must be a string.";

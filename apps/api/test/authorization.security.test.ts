@@ -154,17 +154,27 @@ beforeAll(async () => {
     callers.push({ name: role, client: A.as[role], userId: A.users[role].id, homeOrg: A.org.id, ...roleRights[role] });
   }
   callers.push({ name: "non-member", client: B.as.OWNER, userId: B.users.OWNER.id, homeOrg: B.org.id, ...nothing });
-  const keyCallers: [string, string[], Rights][] = [
-    ...managementScopes.map((s): [string, string[], Rights] => [`key ${s.name}`, [s.name], scopeRights[s.name]]),
-    ["key without management scopes", ["vehicles:read"], { reads: inOrg, writes: [], tokens: false }],
+  type KeyOptions = Parameters<OrgFixture["keyClient"]>[0];
+  const dataOnly: Rights = { reads: inOrg, writes: [], tokens: false };
+  const keyCallers: [string, KeyOptions, Rights][] = [
+    ...managementScopes.map((s): [string, KeyOptions, Rights] => [
+      `key ${s.name}`,
+      { scopes: [s.name] },
+      scopeRights[s.name],
+    ]),
+    ["key without management scopes", { scopes: ["vehicles:read"] }, dataOnly],
+    // Issue 16: the console's defaults ("All scopes", VIEWER) and the same for an EDITOR key. "All
+    // scopes" means all data scopes: such a key must not manage anything, nor read a token.
+    ["all-scopes VIEWER key", { role: "VIEWER" }, dataOnly],
+    ["all-scopes EDITOR key", { role: "EDITOR" }, dataOnly],
   ];
-  for (const [name, scopes, rights] of keyCallers) {
-    const caller = await A.keyClient({ scopes });
+  for (const [name, options, rights] of keyCallers) {
+    const caller = await A.keyClient(options);
     // Every calling key co-owns the truck: it must see itself among the owners, and no other key.
     await prisma.resourceOwner.create({ data: { resourceId: truck.id, apiKeyId: caller.key.id } });
     callers.push({ name, client: caller.client, keyId: caller.key.id, homeOrg: A.org.id, ...rights });
   }
-  const foreign = await B.keyClient();
+  const foreign = await B.keyClient({ managementScopes: "all" });
   callers.push({
     name: "key of another organization",
     client: foreign.client,
@@ -381,7 +391,13 @@ describe("the read rules on every path", () => {
     const mutations: Record<string, { writes: Writes; run: (c: Client, selection: string) => Promise<any> }> = {
       CreateApiKeyPayload: {
         writes: "keys",
-        run: (c, s) => mutate(c, "createApiKey", "CreateApiKeyInput", s, { organizationId, scopes: ["keys:write"] }),
+        run: (c, s) =>
+          mutate(c, "createApiKey", "CreateApiKeyInput", s, {
+            organizationId,
+            role: "EDITOR",
+            scopes: [],
+            managementScopes: ["keys:write"],
+          }),
       },
       UpdateApiKeyPayload: {
         writes: "keys",

@@ -1,4 +1,4 @@
-import { apiKeyStatus, hashApiKey } from "@tessera/core";
+import { apiKeyStatus, hashApiKey, managementScopes } from "@tessera/core";
 import { demoKeySecrets, seedDemoData } from "@tessera/demo-data";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "./support/harness.ts";
@@ -61,5 +61,31 @@ describe("demo data", () => {
       apiKey: { name: "Tessera automation" },
       organizations: [{ slug: "acme-fleet" }],
     });
+
+    // One explicit management key; every other demo key is a data key that cannot manage Tessera.
+    const powers = await h
+      .client({ authorization: `Bearer ${demoKeySecrets.automation}` })
+      .gql(
+        `{ organization(slug: "acme-fleet") { apiKeys(first: 20) { nodes { name role allScopes managementScopes } } } }`,
+      );
+    const nodes = powers.data?.organization.apiKeys.nodes as { name: string; managementScopes: string[] }[];
+    expect(nodes.filter((k) => k.managementScopes.length).map((k) => k.name)).toEqual(["Tessera automation"]);
+    expect(nodes.find((k) => k.name === "Tessera automation")).toMatchObject({
+      role: "EDITOR",
+      allScopes: true,
+      managementScopes: managementScopes.map((s) => s.name).sort(),
+    });
+    const dashboard = h.client({ authorization: `Bearer ${demoKeySecrets.dashboard}` });
+    const refused = await dashboard.gql(
+      `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { __typename } }`,
+      {
+        input: {
+          organizationId: automation
+            ? `${Buffer.from(`Organization:${automation.organizationId}`).toString("base64")}`
+            : "",
+        },
+      },
+    );
+    expect(refused.data?.createApiKey.__typename).toBe("ForbiddenError");
   });
 });

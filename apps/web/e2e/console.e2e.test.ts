@@ -69,8 +69,8 @@ describe("the partner console", () => {
     await page.getByRole("button", { name: "Add API key" }).click();
     const dialog = page.getByRole("dialog", { name: "Add API key" });
     await dialog.getByLabel("Name").fill("E2E restricted");
-    await dialog.getByRole("checkbox", { name: "All scopes" }).uncheck();
-    await dialog.getByLabel("Chosen scopes").fill("vehicles:r");
+    await dialog.getByRole("checkbox", { name: "All data scopes" }).uncheck();
+    await dialog.getByLabel("Chosen data scopes").fill("vehicles:r");
     await page.getByRole("option", { name: /vehicles:read/ }).click();
     const origins = dialog.getByLabel("Allowed origins");
     await origins.fill("https://bad.example.com");
@@ -79,6 +79,19 @@ describe("the partner console", () => {
     await origins.press("Enter");
     await dialog.getByRole("button", { name: "90 days" }).click();
     await checkScreen(page, "api-key-create");
+    // Manage Tessera: nothing by default; a Viewer key cannot take a write scope; an Editor key can,
+    // with a plain warning. Switching back to Viewer lets the write scope go.
+    const manageKeys = dialog.getByRole("checkbox", { name: /keys:write/ });
+    expect(await manageKeys.isChecked()).toBe(false);
+    expect(await manageKeys.isDisabled()).toBe(true);
+    await dialog.getByRole("radio", { name: /Editor/ }).check();
+    await manageKeys.check();
+    const warning = dialog.getByRole("alert").filter({ hasText: "Anyone holding this key can change Tessera itself" });
+    await warning.getByText(/revoke and delete API keys/).waitFor();
+    await warning.scrollIntoViewIfNeeded();
+    await checkScreen(page, "api-key-create-manage-tessera");
+    await dialog.getByRole("radio", { name: /Viewer/ }).check();
+    await warning.waitFor({ state: "detached" });
     await dialog.getByRole("button", { name: "Create key" }).click();
 
     const secretDialog = page.getByRole("dialog", { name: /Your new API key "E2E restricted"/ });
@@ -99,6 +112,7 @@ describe("the partner console", () => {
     const details = page.getByRole("dialog", { name: "E2E restricted" });
     await details.getByText("vehicles:read").waitFor();
     await details.getByText("app.example.com").waitFor();
+    await details.getByText("Cannot manage Tessera").waitFor();
     await details.getByText("No verifications in the last 30 days.").waitFor();
     await details.getByRole("button", { name: "Close details" }).click();
 
@@ -237,7 +251,14 @@ describe("the partner console", () => {
     expect(await viewer.getByRole("button", { name: writes }).count()).toBe(0);
     await viewer.getByRole("button", { name: "Actions for Tessera automation" }).click();
     expect(await viewer.getByRole("menuitem").allTextContents()).toEqual(["Details"]);
-    await viewer.keyboard.press("Escape");
+    // The demo's one management key says what it can manage.
+    await viewer.getByRole("menuitem", { name: "Details" }).click();
+    const details = viewer.getByRole("dialog", { name: "Tessera automation" });
+    await details.getByText("Can manage:").waitFor();
+    await details.getByText("keys:write").waitFor();
+    await checkScreen(viewer, "api-key-details-management");
+    await details.getByRole("button", { name: "Close details" }).click();
+    await details.waitFor({ state: "detached" });
     await checkScreen(viewer, "api-keys-viewer");
     await viewer.getByRole("tab", { name: "Account Tokens" }).click();
     await viewer.getByRole("row").filter({ hasText: "Northwind Haulage" }).waitFor();

@@ -12,6 +12,7 @@ export const auditActions = [
   "api_key.revoked",
   "api_key.deleted",
   "api_key.expired",
+  "api_key.management_scopes_removed",
   "resource.created",
   "resource.ownership_transferred",
   "resource.deleted",

@@ -1,5 +1,4 @@
 import { UnauthenticatedError } from "./errors.ts";
-import { isManagementScope, type ManagementScope, managementScopes } from "./roles.ts";
 import { isOriginAllowed } from "./verification/origin.ts";
 import type { Verification } from "./verification/service.ts";
 import { isUserAgentAllowed } from "./verification/user-agent.ts";
@@ -39,14 +38,14 @@ export async function viewerFromApiKey(
   if (!isUserAgentAllowed(key.userAgent, request.userAgent)) {
     throw new UnauthenticatedError("This API key may not be used with this user agent (see its allowed user agent).");
   }
-  const scopes = key.scopes ? [...key.scopes] : null;
-  const management: ManagementScope[] = scopes ? scopes.filter(isManagementScope) : managementScopes.map((s) => s.name);
+  // A key's power over Tessera is exactly the management scopes it holds by name: "all scopes" means
+  // all data scopes and never implies management, so a key handed to a dashboard cannot manage keys.
   return {
     kind: "apiKey",
     keyId: key.keyId,
     keyName: key.keyName,
     organizationId: key.organizationId,
-    managementScopes: new Set(management),
-    scopes,
+    managementScopes: key.managementScopes,
+    scopes: key.scopes ? [...key.scopes] : null,
   };
 }

@@ -18,7 +18,7 @@ export async function createOrganization(tx: Prisma.TransactionClient, input: Ne
   const org = await tx.organization.create({ data: { slug: input.slug, name: input.name } });
   await tx.scope.createMany({
     data: [
-      ...(input.domainScopes ?? []).map((s) => ({ ...s, organizationId: org.id, kind: "DOMAIN" as const })),
+      ...(input.domainScopes ?? []).map((s) => ({ ...s, organizationId: org.id, kind: "DATA" as const })),
       ...managementScopes.map((s) => ({
         name: s.name,
         description: s.description,

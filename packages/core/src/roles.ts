@@ -42,6 +42,36 @@ export function isManagementScope(name: string): name is ManagementScope {
   return managementScopes.some((s) => s.name === name);
 }
 
+/** The resource parts Tessera's management scopes use (`keys`, `accounts`, …). */
+const managedResources = new Set(managementScopes.map((s) => s.name.split(":")[0]));
+
+/**
+ * Names a data scope can never take: every management scope, and any name whose resource part is one
+ * Tessera manages (`keys:admin`), so a data scope can never be mistaken for management power.
+ */
+export function isReservedScopeName(name: string): boolean {
+  return isManagementScope(name) || managedResources.has(name.split(":")[0]);
+}
+
+/** A management scope that changes something (`keys:write`, …), as opposed to one that only reads. */
+export function isWriteScope(scope: ManagementScope): boolean {
+  return !scope.endsWith(":read");
+}
+
+/**
+ * The key's role caps its management power: a VIEWER key may hold read management scopes only, so a
+ * key handed out "to read" can never create, revoke or change anything in Tessera.
+ */
+export function keyRoleAllows(role: "EDITOR" | "VIEWER", scope: ManagementScope): boolean {
+  return role === "EDITOR" || !isWriteScope(scope);
+}
+
+/** The read scope that goes with a write scope (`keys:write` -> `keys:read`), to suggest it instead. */
+export function readScopeFor(scope: ManagementScope): ManagementScope {
+  const read = `${scope.split(":")[0]}:read`;
+  return isManagementScope(read) ? read : scope;
+}
+
 /** EDITOR or higher may receive ownership of resources. */
 export function canOwnResources(role: MemberRole): boolean {
   return role !== "VIEWER";

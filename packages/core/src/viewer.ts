@@ -9,9 +9,9 @@ export type Viewer =
       keyId: string;
       keyName: string;
       organizationId: string;
-      /** The management scopes this key carries (all of them when the key has all scopes). */
+      /** The management scopes this key holds by name: its whole power over Tessera. */
       managementScopes: ReadonlySet<ManagementScope>;
-      /** Every scope name the key carries, or null for all scopes. */
+      /** The data scopes the key holds by name, or null for all data scopes. */
       scopes: readonly string[] | null;
     };
 

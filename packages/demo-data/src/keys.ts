@@ -12,7 +12,10 @@ type DemoKey = {
   version: "v1" | "v2";
   createdDaysAgo: number;
   expiresInDays: number;
+  /** Data scopes; absent: all data scopes. */
   scopes?: string[];
+  /** Management scopes, only ever by name; absent: none (a data key). */
+  managementScopes?: string[];
   resources?: string[];
   accounts?: string[];
   origins?: string[];
@@ -23,7 +26,10 @@ type DemoKey = {
   createdBy: string;
 };
 
-/** One key in each state (active, expiring soon, expired, revoked), restricted and not, and a management key. */
+/**
+ * One key in each state (active, expiring soon, expired, revoked), restricted and not: data keys, and
+ * one management key that holds its management scopes by name.
+ */
 const keys: DemoKey[] = [
   {
     slug: acme,
@@ -80,12 +86,13 @@ const keys: DemoKey[] = [
   {
     slug: acme,
     name: "Tessera automation",
-    description: "Manages keys and accounts from CI (demo management key).",
-    role: "VIEWER",
+    description:
+      "Manages keys and accounts from CI (demo management key): every management scope by name, and all data scopes so it can grant them.",
+    role: "EDITOR",
     version: "v2",
     createdDaysAgo: 5,
     expiresInDays: 360,
-    scopes: managementScopes.map((s) => s.name),
+    managementScopes: managementScopes.map((s) => s.name),
     secretName: "automation",
     createdBy: "owner@acme.test",
   },
@@ -129,9 +136,11 @@ export async function createApiKeys(tx: Prisma.TransactionClient, { ago, ahead }
         revokedReason: key.revoked?.reason ?? null,
         revokedByUserId: key.revoked ? demoId(key.createdBy) : null,
         createdByUserId: demoId(key.createdBy),
-        scopes: key.scopes
-          ? { create: key.scopes.map((s) => ({ scopeId: demoId(`${key.slug}:scope:${s}`) })) }
-          : undefined,
+        scopes: {
+          create: [...(key.scopes ?? []), ...(key.managementScopes ?? [])].map((s) => ({
+            scopeId: demoId(`${key.slug}:scope:${s}`),
+          })),
+        },
         customerAccounts: key.accounts
           ? { create: key.accounts.map((a) => ({ customerAccountId: demoId(`${key.slug}:account:${a}`) })) }
           : undefined,

@@ -44,7 +44,7 @@ export async function createScopes(tx: Prisma.TransactionClient, slug: string): 
         organizationId: demoId(slug),
         name: scope,
         description,
-        kind: "DOMAIN" as const,
+        kind: "DATA" as const,
       })),
       ...managementScopes.map((s) => ({
         id: demoId(`${slug}:scope:${s.name}`),

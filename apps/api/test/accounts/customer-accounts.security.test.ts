@@ -68,7 +68,7 @@ describe("customer accounts: who may do what", () => {
     const { id } = await createAccountAs(victim.as.ADMIN, victim.org.id, "Victim account");
     const before = await accountSnapshot(h.db.prisma, victim.org.id);
     const unknown = globalId("CustomerAccount", "7d0f6c5e-0000-4000-8000-000000000000");
-    const attackerKey = (await attacker.keyClient()).client;
+    const attackerKey = (await attacker.keyClient({ managementScopes: "all" })).client;
 
     for (const client of [attacker.as.OWNER, attackerKey]) {
       for (const [targetId, label] of [
@@ -99,7 +99,7 @@ describe("customer accounts: who may do what", () => {
     const victim = await h.newOrganization();
     const attacker = await h.newOrganization();
     const { id } = await createAccountAs(victim.as.ADMIN, victim.org.id, "Victim account");
-    const attackerKey = (await attacker.keyClient()).client;
+    const attackerKey = (await attacker.keyClient({ managementScopes: "all" })).client;
     for (const client of [attacker.as.OWNER, attackerKey]) {
       expect((await client.gql(listAccounts, { slug: victim.org.slug })).data?.organization).toBeNull();
       const node = await client.gql("query($id: ID!) { node(id: $id) { id } }", { id });

@@ -63,7 +63,7 @@ describe("Organization.auditEvents", () => {
   it("is for owners and admins only: editors, viewers and keys get a clear forbidden error", async () => {
     const org = await h.newOrganization();
     await createKey(org);
-    const { client } = await org.keyClient();
+    const { client } = await org.keyClient({ managementScopes: "all" });
     for (const caller of [org.as.EDITOR, org.as.VIEWER, client]) {
       const result = await caller.gql(auditQuery, { slug: org.org.slug });
       expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

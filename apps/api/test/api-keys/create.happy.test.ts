@@ -62,7 +62,8 @@ describe("createApiKey", () => {
       description: "Nightly sync",
       role: "EDITOR",
       apiVersion: "v2",
-      scopes: ["vehicles:read", "keys:read", "vehicles:read"],
+      scopes: ["vehicles:read", "vehicles:read"],
+      managementScopes: ["keys:read", " keys:write", "keys:read"],
       resourceIds: [gid("Resource", vehicle.id)],
       customerAccountIds: [gid("CustomerAccount", account.id)],
       origins: ["Example.com", "*.example.com", "?"],
@@ -75,7 +76,8 @@ describe("createApiKey", () => {
       role: "EDITOR",
       status: "EXPIRING",
       allScopes: false,
-      scopes: ["keys:read", "vehicles:read"],
+      scopes: ["vehicles:read"],
+      managementScopes: ["keys:read", "keys:write"],
       allResources: false,
       resources: [{ name: "Truck 7" }],
       allCustomerAccounts: false,
@@ -117,10 +119,38 @@ describe("createApiKey", () => {
     expect(row.createdByKeyId).toBe(key.id);
   });
 
-  it("lets a key with all scopes create a key with all scopes", async () => {
+  it("lets a key with all data scopes and keys:write create a key with all data scopes", async () => {
     const org = await h.newOrganization();
-    const { client } = await org.keyClient();
+    const { client } = await org.keyClient({ managementScopes: ["keys:write"] });
     const result = await client.gql(createMutation, { input: { organizationId: gid("Organization", org.org.id) } });
-    expect(result.data?.createApiKey).toMatchObject({ __typename: "CreateApiKeyPayload", apiKey: { allScopes: true } });
+    expect(result.data?.createApiKey).toMatchObject({
+      __typename: "CreateApiKeyPayload",
+      apiKey: { allScopes: true, scopes: [], managementScopes: [] },
+    });
+  });
+
+  it("makes a data key by default: all data scopes, no management scope, and it cannot manage Tessera", async () => {
+    const org = await h.newOrganization();
+    const { apiKey, secret } = await createKey(org);
+    expect(apiKey).toMatchObject({ role: "VIEWER", allScopes: true, scopes: [], managementScopes: [] });
+    const asKey = h.client({ authorization: `Bearer ${secret}` });
+    const attempt = await asKey.gql(createMutation, { input: { organizationId: gid("Organization", org.org.id) } });
+    expect(attempt.data?.createApiKey.__typename).toBe("ForbiddenError");
+  });
+
+  it("makes a management-only key: no data scope, management scopes by name", async () => {
+    const org = await h.newOrganization();
+    const { apiKey, secret } = await createKey(org, {
+      role: "EDITOR",
+      scopes: [],
+      managementScopes: ["accounts:write", "keys:read"],
+    });
+    expect(apiKey).toMatchObject({ allScopes: false, scopes: [], managementScopes: ["accounts:write", "keys:read"] });
+    const asKey = h.client({ authorization: `Bearer ${secret}` });
+    const created = await asKey.gql(
+      `mutation($input: CreateCustomerAccountInput!) { createCustomerAccount(input: $input) { __typename } }`,
+      { input: { organizationId: gid("Organization", org.org.id), name: "Made by a key" } },
+    );
+    expect(created.data?.createCustomerAccount.__typename).toBe("CreateCustomerAccountPayload");
   });
 });

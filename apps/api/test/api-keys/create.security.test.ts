@@ -24,7 +24,7 @@ describe("createApiKey authorization", () => {
   it("an API key cannot create keys in another organization", async () => {
     const org = await h.newOrganization();
     const other = await h.newOrganization();
-    const { client } = await org.keyClient();
+    const { client } = await org.keyClient({ managementScopes: "all" });
     const result = await client.gql(createMutation, { input: { organizationId: gid("Organization", other.org.id) } });
     expectError(result.data?.createApiKey, "NOT_FOUND");
   });
@@ -70,7 +70,35 @@ describe("createApiKey authorization", () => {
     expect(await h.db.prisma.apiKey.count()).toBe(before);
   });
 
-  it("a key cannot grant a higher role, or resources and accounts beyond its own", async () => {
+  it("a key cannot grant management scopes it does not hold, nor all data scopes when it has some", async () => {
+    const org = await h.newOrganization();
+    const { client } = await org.keyClient({ scopes: ["vehicles:read"], managementScopes: ["keys:write"] });
+    const before = await h.db.prisma.apiKey.count();
+    const organizationId = gid("Organization", org.org.id);
+    const beyond = await client.gql(createMutation, {
+      input: {
+        organizationId,
+        role: "EDITOR",
+        scopes: ["vehicles:read"],
+        managementScopes: ["keys:write", "accounts:write"],
+      },
+    });
+    expectError(beyond.data?.createApiKey, "FORBIDDEN");
+    expect(beyond.data?.createApiKey.message).toBe(
+      "This API key cannot grant management scopes it does not hold: accounts:write.",
+    );
+    const readOfWrite = await client.gql(createMutation, {
+      input: { organizationId, scopes: ["vehicles:read"], managementScopes: ["keys:read"] },
+    });
+    expectError(readOfWrite.data?.createApiKey, "FORBIDDEN");
+    expect(await h.db.prisma.apiKey.count()).toBe(before);
+    const within = await client.gql(createMutation, {
+      input: { organizationId, role: "EDITOR", scopes: ["vehicles:read"], managementScopes: ["keys:write"] },
+    });
+    expect(within.data?.createApiKey).toMatchObject({ apiKey: { managementScopes: ["keys:write"] } });
+  });
+
+  it("a key cannot grant resources and accounts beyond its own", async () => {
     const org = await h.newOrganization();
     const prisma = h.db.prisma;
     const [mine, other] = await Promise.all(
@@ -79,7 +107,7 @@ describe("createApiKey authorization", () => {
       ),
     );
     if (!mine || !other) throw new Error("fixture");
-    const { client, key } = await org.keyClient();
+    const { client, key } = await org.keyClient({ managementScopes: ["keys:write"] });
     await prisma.apiKey.update({
       where: { id: key.id },
       data: { allResources: false, allCustomerAccounts: false, resources: { create: [{ resourceId: mine.id }] } },
@@ -87,7 +115,6 @@ describe("createApiKey authorization", () => {
     const before = await prisma.apiKey.count();
     const organizationId = gid("Organization", org.org.id);
     const attempts = [
-      { role: "EDITOR", resourceIds: [gid("Resource", mine.id)], customerAccountIds: [] },
       { resourceIds: null, customerAccountIds: [] },
       { resourceIds: [gid("Resource", other.id)], customerAccountIds: [] },
       { resourceIds: [gid("Resource", mine.id)] },

@@ -15,7 +15,7 @@ describe("deleteApiKey authorization", () => {
       (await org.as.OWNER.gql(deleteMutation, { input: { id: keyGid(id) } })).data?.deleteApiKey,
       "NOT_FOUND",
     );
-    const { client } = await org.keyClient();
+    const { client } = await org.keyClient({ managementScopes: "all" });
     expectError((await client.gql(deleteMutation, { input: { id: keyGid(id) } })).data?.deleteApiKey, "NOT_FOUND");
     expect(await ownershipState(h.db.prisma, other.org.id)).toEqual(before);
   });

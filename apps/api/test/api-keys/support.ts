@@ -7,7 +7,7 @@ export const gid = (typename: string, id: string) => Buffer.from(`${typename}:${
 export const keyGid = (id: string) => gid("ApiKey", id);
 export const rawId = (globalId: string) => Buffer.from(globalId, "base64").toString().split(":")[1] as string;
 
-export const keyFields = `id name description hint role apiVersion status allScopes scopes allResources
+export const keyFields = `id name description hint role apiVersion status allScopes scopes managementScopes allResources
   resources { id name } allCustomerAccounts customerAccounts { id name } origins userAgent expiresAt createdAt
   updatedAt lastUsedAt renewedAt revokedAt revokedReason createdBy { email } ownedResources { id name }`;
 

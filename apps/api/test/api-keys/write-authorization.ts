@@ -19,7 +19,7 @@ export function itAuthorizesKeyWrites(h: Harness, { mutation, field, input }: Ke
     const unknown = await org.as.OWNER.gql(mutation, { input: input("00000000-0000-4000-8000-000000000000") });
     expectError(foreign.data?.[field], "NOT_FOUND");
     expect(foreign.data?.[field]).toEqual(unknown.data?.[field]);
-    const { client } = await org.keyClient();
+    const { client } = await org.keyClient({ managementScopes: "all" });
     expectError((await client.gql(mutation, { input: input(id) })).data?.[field], "NOT_FOUND");
     expect(await keySnapshot(h.db.prisma, id)).toEqual(before);
   });

@@ -86,7 +86,7 @@ describe("webhook endpoints: who may do what", () => {
     const victim = await h.newOrganization();
     const attacker = await h.newOrganization();
     const endpoint = await registerEndpoint(victim, url, ["API_KEY_CREATED"]);
-    const attackerKey = (await attacker.keyClient()).client;
+    const attackerKey = (await attacker.keyClient({ managementScopes: "all" })).client;
     for (const client of [attacker.as.OWNER, attackerKey]) {
       await expectRefused(client, endpoint.id, "NOT_FOUND");
       const node = await client.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: endpoint.id });

@@ -47,7 +47,7 @@ describe("resources: who may create what", () => {
     const beforeVictim = await resourceSnapshot(h.db.prisma, victim.org.id);
     const beforeAttacker = await resourceSnapshot(h.db.prisma, attacker.org.id);
 
-    const attackerKey = (await attacker.keyClient()).client;
+    const attackerKey = (await attacker.keyClient({ managementScopes: "all" })).client;
     for (const client of [attacker.as.OWNER, attackerKey]) {
       const result = await client.gql(createResourceDocument, {
         input: {
@@ -70,7 +70,7 @@ describe("resources: who may create what", () => {
   it("creating in another organization reads like an unknown organization, for members and keys", async () => {
     const victim = await h.newOrganization();
     const attacker = await h.newOrganization();
-    const attackerKey = (await attacker.keyClient()).client;
+    const attackerKey = (await attacker.keyClient({ managementScopes: "all" })).client;
     for (const client of [attacker.as.OWNER, attackerKey]) {
       for (const organizationId of [
         globalId("Organization", victim.org.id),
@@ -93,7 +93,7 @@ describe("resources: who may create what", () => {
     const victim = await h.newOrganization();
     const attacker = await h.newOrganization();
     const group = await createResourceAs(victim.as.ADMIN, victim.org.id, { kind: "VEHICLE_GROUP", name: "Theirs" });
-    const attackerKey = (await attacker.keyClient()).client;
+    const attackerKey = (await attacker.keyClient({ managementScopes: "all" })).client;
     for (const client of [attacker.as.OWNER, attackerKey]) {
       expect((await client.gql(listResources, { slug: victim.org.slug })).data?.organization).toBeNull();
       expect((await client.gql("query($id: ID!) { node(id: $id) { id } }", { id: group.id })).data?.node).toBeNull();

@@ -5,7 +5,11 @@ import {
   generateApiKey,
   generateSessionToken,
   hashPassword,
+  isManagementScope,
+  isWriteScope,
   type MemberRole,
+  managementScopes,
+  runChange,
 } from "@tessera/core";
 import { afterAll, beforeAll } from "vitest";
 import { sessionCookieName } from "../../src/cookies.ts";
@@ -132,26 +136,46 @@ async function makeOrganization(h: Harness) {
     sessions[role] = h.client({ cookie: `${sessionCookieName}=${token}` });
   }
 
-  /** Inserts a key directly (the key mutations are tested on their own) and returns a client using it. */
-  async function keyClient(options: { scopes?: string[]; revoked?: boolean; expiresAt?: Date } = {}) {
+  /**
+   * Inserts a key directly (the key mutations are tested on their own) and returns a client using it.
+   * `scopes`: the scope names it holds, data or management, as they are stored; absent: all data
+   * scopes. `managementScopes`: more management scopes by name, or "all". The role defaults to EDITOR
+   * when the key holds a write management scope (a VIEWER key cannot), VIEWER otherwise.
+   * Through runChange, like every creation, so that the existence filter knows the key.
+   */
+  async function keyClient(
+    options: {
+      scopes?: string[];
+      managementScopes?: readonly string[] | "all";
+      role?: "EDITOR" | "VIEWER";
+      revoked?: boolean;
+      expiresAt?: Date;
+    } = {},
+  ) {
     const generated = generateApiKey();
     const version = await prisma.apiVersion.findFirstOrThrow({ where: { organizationId: org.id, name: "v2" } });
-    const scopeRows = options.scopes
-      ? await prisma.scope.findMany({ where: { organizationId: org.id, name: { in: options.scopes } } })
-      : [];
-    const key = await prisma.apiKey.create({
-      data: {
-        organizationId: org.id,
-        name: `key-${randomBytes(3).toString("hex")}`,
-        hashedKey: generated.hash,
-        hint: generated.hint,
-        apiVersionId: version.id,
-        allScopes: !options.scopes,
-        expiresAt: options.expiresAt ?? new Date(Date.now() + 30 * 86_400_000),
-        revokedAt: options.revoked ? new Date() : null,
-        createdByUserId: users.OWNER.id,
-        scopes: { create: scopeRows.map((s) => ({ scopeId: s.id })) },
-      },
+    const management =
+      options.managementScopes === "all" ? managementScopes.map((s) => s.name) : (options.managementScopes ?? []);
+    const held = [...(options.scopes ?? []), ...management];
+    const scopeRows = await prisma.scope.findMany({ where: { organizationId: org.id, name: { in: held } } });
+    const writes = held.some((name) => isManagementScope(name) && isWriteScope(name));
+    const key = await runChange({ prisma }, async (tx, changed) => {
+      changed({ kind: "created", digest: generated.hash });
+      return tx.apiKey.create({
+        data: {
+          organizationId: org.id,
+          name: `key-${randomBytes(3).toString("hex")}`,
+          hashedKey: generated.hash,
+          hint: generated.hint,
+          apiVersionId: version.id,
+          role: options.role ?? (writes ? "EDITOR" : "VIEWER"),
+          allScopes: !options.scopes,
+          expiresAt: options.expiresAt ?? new Date(Date.now() + 30 * 86_400_000),
+          revokedAt: options.revoked ? new Date() : null,
+          createdByUserId: users.OWNER.id,
+          scopes: { create: scopeRows.map((s) => ({ scopeId: s.id })) },
+        },
+      });
     });
     return { key, secret: generated.secret, client: h.client({ authorization: `Bearer ${generated.secret}` }) };
   }

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { generateApiKey } from "@tessera/core";
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/log.ts";
 import { createApp } from "../../src/server.ts";
@@ -92,6 +93,8 @@ describe("/metrics", () => {
       await verifyOverHttp(base, { key: w.keys.full.secret });
       await verifyOverHttp(base, { key: w.keys.full.secret });
       await verifyOverGraphQL(app, { key: w.keys.revoked.secret });
+      while (!app.verification.stats().filter.trusted) await new Promise((resolve) => setTimeout(resolve, 10));
+      await verifyOverHttp(base, { key: generateApiKey().secret }); // made up: the filter answers
       expect((await fetch(`${base}/metrics`)).status).toBe(401);
       expect((await fetch(`${base}/metrics`, { headers: { authorization: "Bearer wrong" } })).status).toBe(401);
       const response = await fetch(`${base}/metrics`, { headers: { authorization: "Bearer s3cret-metrics" } });
@@ -99,7 +102,11 @@ describe("/metrics", () => {
       const text = await response.text();
       expect(text).toContain('tessera_verifications_total{code="VALID"} 2');
       expect(text).toContain('tessera_verifications_total{code="REVOKED"} 1');
-      expect(text).toContain("tessera_verification_duration_seconds_count 3");
+      expect(text).toContain('tessera_verifications_total{code="NOT_FOUND"} 1');
+      expect(text).toContain("tessera_verification_duration_seconds_count 4");
+      expect(text).toContain("tessera_verification_filter_rejections_total 1");
+      expect(text).toMatch(/tessera_verification_filter_entries [1-9]/);
+      expect(text).toContain("tessera_verification_filter_trusted 1");
       expect(text).toContain("tessera_verification_cache_hits_total 1");
       expect(text).toMatch(/tessera_verification_cache_misses_total [1-9]/);
       expect(text).toContain("tessera_usage_flush_lag_seconds");

@@ -34,7 +34,9 @@ describe("verifyApiKey and POST /v1/keys/verify", () => {
         { key: full.secret, scope: "nukes:launch" },
         "INSUFFICIENT_SCOPE",
       ],
+      ["all-scopes key, a management scope", { key: full.secret, scope: "keys:read" }, "INSUFFICIENT_SCOPE"],
       ["restricted key, its scope", { ...good, scope: "vehicles:read" }, "VALID"],
+      ["restricted key, a management scope it holds", { ...good, scope: "keys:write" }, "INSUFFICIENT_SCOPE"],
       ["restricted key, another scope", { ...good, scope: "routes:write" }, "INSUFFICIENT_SCOPE"],
       ["granted group itself", { ...good, resourceId: w.resources.outer.id }, "VALID"],
       ["resource two groups down", { ...good, resourceId: w.resources.vehicle.id }, "VALID"],
@@ -82,7 +84,7 @@ describe("verifyApiKey and POST /v1/keys/verify", () => {
     }
   });
 
-  it("a valid answer says who the key is, with global ids and the whole catalogue for an all-scopes key", async () => {
+  it("a valid answer says who the key is, with global ids and the whole data catalogue for an all-scopes key", async () => {
     const w = await world();
     const answer = await verifyOverHttp(http.url, {
       key: w.keys.strict.secret,
@@ -103,5 +105,10 @@ describe("verifyApiKey and POST /v1/keys/verify", () => {
     const full = await verifyOverGraphQL(h.app, { key: w.keys.full.secret });
     expect(full).toMatchObject({ keyId: w.keys.full.apiKey.id, customerAccountId: null, role: "VIEWER" });
     expect(full.scopes).toEqual(w.catalogue);
+    // Both doors list data scopes only, also for a key that holds management scopes by name.
+    const overGraphQL = await verifyOverGraphQL(h.app, { key: w.keys.strict.secret, userAgent: "FleetApp/2" });
+    expect(overGraphQL.scopes).toEqual(["vehicles:read"]);
+    const fullOverHttp = await verifyOverHttp(http.url, { key: w.keys.full.secret });
+    expect(fullOverHttp.scopes).toEqual(w.catalogue);
   });
 });

@@ -4,6 +4,7 @@ import { recordAuditByCaller } from "../audit.ts";
 import { ConflictError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
+import { runChange } from "../verification/changes.ts";
 import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { uniqueKeyName } from "./naming.ts";
 import {
@@ -17,6 +18,9 @@ import {
 import {
   validateDescription,
   validateExpiry,
+  validateKeyHoldsAScope,
+  validateManagementScopeNames,
+  validateManagementScopesForRole,
   validateName,
   validateOrigins,
   validateScopeNames,
@@ -29,8 +33,10 @@ export type CreateApiKeyInput = {
   description?: string | null;
   role?: "EDITOR" | "VIEWER" | null;
   apiVersion?: string | null;
-  /** null or absent: all scopes. */
+  /** Data scopes; null or absent: all data scopes (now and later), never a management scope. */
   scopes?: readonly string[] | null;
+  /** Management scopes, granted only by name; null or absent: none. */
+  managementScopes?: readonly string[] | null;
   /** null or absent: all resources. */
   resourceIds?: readonly string[] | null;
   /** null or absent: all customer accounts. */
@@ -51,25 +57,30 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
   await ctx.access.require(organizationId, "keys:write");
   // Trimmed and de-duplicated once, so the caller check and the catalogue lookup see the same names.
   const scopeNames = input.scopes == null ? null : validateScopeNames(input.scopes);
-  assertScopesWithinCaller(ctx.viewer, scopeNames);
+  const managementNames = validateManagementScopeNames(input.managementScopes ?? []);
+  const role = input.role ?? "VIEWER";
+  validateManagementScopesForRole(role, managementNames);
+  validateKeyHoldsAScope(scopeNames, managementNames);
+  assertScopesWithinCaller(ctx.viewer, { scopes: scopeNames, managementScopes: managementNames });
   const now = ctx.clock.now();
   const explicitName = input.name == null ? null : validateName(input.name);
   const description = validateDescription(input.description ?? null);
   const origins = validateOrigins(input.origins ?? []);
   const userAgent = validateUserAgent(input.userAgent ?? null);
   const expiresAt = validateExpiry(input.expiresAt ?? null, now);
-  const role = input.role ?? "VIEWER";
 
   const generated = generateApiKey();
   try {
-    const key = await ctx.prisma.$transaction(async (tx) => {
+    // runChange: the new key's hash joins every instance's existence filter before this returns.
+    const key = await runChange(ctx, async (tx, changed) => {
       await assertGrantWithinCaller(tx, ctx.viewer, {
         role,
         resourceIds: input.resourceIds ?? null,
         customerAccountIds: input.customerAccountIds ?? null,
       });
       const version = await resolveApiVersion(tx, organizationId, input.apiVersion ?? undefined);
-      const scopes = scopeNames && (await resolveScopes(tx, organizationId, scopeNames));
+      const scopes = scopeNames && (await resolveScopes(tx, organizationId, "DATA", scopeNames));
+      const management = await resolveScopes(tx, organizationId, "MANAGEMENT", managementNames);
       const resourceIds = input.resourceIds && (await resolveResourceIds(tx, organizationId, input.resourceIds));
       const accountIds =
         input.customerAccountIds && (await resolveCustomerAccountIds(tx, organizationId, input.customerAccountIds));
@@ -92,7 +103,7 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
           createdAt: now,
           createdByUserId: actor.kind === "user" ? actor.userId : null,
           createdByKeyId: actor.kind === "apiKey" ? actor.keyId : null,
-          scopes: { create: (scopes ?? []).map((s) => ({ scopeId: s.id })) },
+          scopes: { create: [...(scopes ?? []), ...management].map((s) => ({ scopeId: s.id })) },
           resources: { create: (resourceIds ?? []).map((resourceId) => ({ resourceId })) },
           customerAccounts: { create: (accountIds ?? []).map((customerAccountId) => ({ customerAccountId })) },
         },
@@ -109,6 +120,7 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
           role,
           apiVersion: version.name,
           scopes: scopes ? scopes.map((s) => s.name).sort() : "all",
+          managementScopes: management.map((s) => s.name).sort(),
           resourceIds: resourceIds ?? "all",
           customerAccountIds: accountIds ?? "all",
           origins,
@@ -117,6 +129,7 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
         },
       });
       await enqueueApiKeyEvent(tx, "api_key.created", created.id, now);
+      changed({ kind: "created", digest: generated.hash });
       return created;
     });
     return { apiKeyId: key.id, secret: generated.secret };

@@ -1,10 +1,15 @@
-import type { Prisma } from "@tessera/db";
+import type { Prisma, ScopeKind } from "@tessera/db";
+import type { ManagementScope } from "../roles.ts";
 import { resolveCustomerAccountIds, resolveResourceIds, resolveScopes } from "./restrictions.ts";
+import { validateKeyHoldsAScope } from "./validation.ts";
 
 type Tx = Prisma.TransactionClient;
 
-/** The lists that restrict what a key may reach; each is its link rows plus the key's "all" flag. */
-type RestrictionList = "scopes" | "resources" | "customerAccounts";
+/**
+ * The lists that restrict what a key may reach; each is its link rows plus the key's "all" flag.
+ * Scopes are replaced on their own (data and management scopes share the link rows).
+ */
+type RestrictionList = "resources" | "customerAccounts";
 
 /**
  * The key update that replaces one restriction list: the old links go and the new ones come in the
@@ -15,11 +20,6 @@ function replaceRestriction(list: RestrictionList, ids: readonly string[] | null
   const all = ids === null;
   const linked = ids ?? [];
   switch (list) {
-    case "scopes":
-      return {
-        allScopes: all,
-        scopes: { deleteMany: {}, createMany: { data: linked.map((scopeId) => ({ scopeId })) } },
-      };
     case "resources":
       return {
         allResources: all,
@@ -44,7 +44,8 @@ function restrictionForAudit(values: readonly string[] | null): "all" | string[]
 /** A key's restriction lists as they are now (loaded with their links). */
 export type CurrentRestrictions = {
   allScopes: boolean;
-  scopes: { scope: { name: string } }[];
+  /** Data and management scopes held by name. */
+  scopes: { scope: { id: string; name: string; kind: ScopeKind } }[];
   allResources: boolean;
   resources: { resourceId: string }[];
   allCustomerAccounts: boolean;
@@ -54,6 +55,8 @@ export type CurrentRestrictions = {
 /** The lists an edit replaces: absent leaves a list as it is, null means "all". */
 export type RestrictionEdit = {
   scopes?: readonly string[] | null;
+  /** Management scopes held by name; absent leaves them as they are (never "all"). */
+  managementScopes?: readonly ManagementScope[];
   resourceIds?: readonly string[] | null;
   customerAccountIds?: readonly string[] | null;
 };
@@ -63,7 +66,8 @@ type NoteChange = (field: string, from: "all" | string[], to: "all" | string[]) 
 /**
  * Checks the wanted scopes, resources and customer accounts against the organization's, and returns
  * the key update that replaces each list the edit names; `note` hears each list's old and new value
- * as the audit log shows them.
+ * as the audit log shows them. A key left with no scope at all (no data and no management scope)
+ * is refused.
  */
 export async function replaceRestrictions(
   tx: Tx,
@@ -73,14 +77,12 @@ export async function replaceRestrictions(
   note: NoteChange,
 ): Promise<Prisma.ApiKeyUncheckedUpdateInput> {
   const data: Prisma.ApiKeyUncheckedUpdateInput = {};
-  const replace = (list: RestrictionList, field: string, ids: string[] | null, from: string[] | null, to = ids) => {
+  const replace = (list: RestrictionList, field: string, ids: string[] | null, from: string[] | null) => {
     Object.assign(data, replaceRestriction(list, ids));
-    note(field, restrictionForAudit(from), restrictionForAudit(to));
+    note(field, restrictionForAudit(from), restrictionForAudit(ids));
   };
-  if (edit.scopes !== undefined) {
-    const rows = edit.scopes && (await resolveScopes(tx, organizationId, edit.scopes));
-    const was = before.allScopes ? null : before.scopes.map((s) => s.scope.name);
-    replace("scopes", "scopes", rows?.map((s) => s.id) ?? null, was, rows?.map((s) => s.name) ?? null);
+  if (edit.scopes !== undefined || edit.managementScopes !== undefined) {
+    Object.assign(data, await replaceScopes(tx, organizationId, before, edit, note));
   }
   if (edit.resourceIds !== undefined) {
     const ids = edit.resourceIds && (await resolveResourceIds(tx, organizationId, edit.resourceIds));
@@ -94,4 +96,48 @@ export async function replaceRestrictions(
     replace("customerAccounts", "customerAccountIds", ids, was);
   }
   return data;
+}
+
+type ScopeRow = { id: string; name: string };
+
+/**
+ * Data and management scopes share the key's link rows, so an edit of either list rewrites both:
+ * the list the edit names comes from the catalogue, the other stays as it was.
+ */
+async function replaceScopes(
+  tx: Tx,
+  organizationId: string,
+  before: CurrentRestrictions,
+  edit: RestrictionEdit,
+  note: NoteChange,
+): Promise<Prisma.ApiKeyUncheckedUpdateInput> {
+  const held = (kind: ScopeKind) => before.scopes.filter((s) => s.scope.kind === kind).map((s) => s.scope);
+  const heldData = before.allScopes ? null : held("DATA");
+  const dataScopes: ScopeRow[] | null =
+    edit.scopes === undefined
+      ? heldData
+      : edit.scopes && (await resolveScopes(tx, organizationId, "DATA", edit.scopes));
+  const management: ScopeRow[] =
+    edit.managementScopes === undefined
+      ? held("MANAGEMENT")
+      : await resolveScopes(tx, organizationId, "MANAGEMENT", edit.managementScopes);
+  const names = (rows: ScopeRow[]) => rows.map((row) => row.name);
+  validateKeyHoldsAScope(dataScopes && names(dataScopes), names(management));
+  if (edit.scopes !== undefined) {
+    note(
+      "scopes",
+      restrictionForAudit(heldData && names(heldData)),
+      restrictionForAudit(dataScopes && names(dataScopes)),
+    );
+  }
+  if (edit.managementScopes !== undefined) {
+    note("managementScopes", names(held("MANAGEMENT")).sort(), names(management).sort());
+  }
+  return {
+    allScopes: dataScopes === null,
+    scopes: {
+      deleteMany: {},
+      createMany: { data: [...(dataScopes ?? []), ...management].map((row) => ({ scopeId: row.id })) },
+    },
+  };
 }

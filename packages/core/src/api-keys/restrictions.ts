@@ -1,7 +1,7 @@
-import type { Prisma } from "@tessera/db";
+import type { Prisma, ScopeKind } from "@tessera/db";
 import { ForbiddenError, ValidationError } from "../errors.ts";
+import type { ManagementScope } from "../roles.ts";
 import type { Viewer } from "../viewer.ts";
-import { validateScopeNames } from "./validation.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -32,20 +32,29 @@ export async function resolveApiVersion(tx: Tx, organizationId: string, name: st
   return version;
 }
 
-/** The catalogue rows for the chosen scope names; every name must exist in the organization's catalogue. */
-export async function resolveScopes(tx: Tx, organizationId: string, names: readonly string[]) {
-  const wanted = validateScopeNames(names);
+/** How an unknown name is refused, per kind: in the input field the caller filled. */
+const unknownScopes = {
+  DATA: (names: string[]) =>
+    new ValidationError(`Unknown scope${names.length > 1 ? "s" : ""}: ${names.join(", ")}.`, "scopes"),
+  MANAGEMENT: (names: string[]) =>
+    new ValidationError(`The organization's catalogue lacks ${names.join(", ")}.`, "managementScopes"),
+} satisfies Record<ScopeKind, (names: string[]) => ValidationError>;
+
+/**
+ * The catalogue rows for scope names of one kind (already validated): data scopes for `scopes`,
+ * management scopes for `managementScopes`; every name must be of that kind in the organization's
+ * catalogue.
+ */
+export async function resolveScopes(tx: Tx, organizationId: string, kind: ScopeKind, names: readonly string[]) {
   const rows = await tx.scope.findMany({
-    where: { organizationId, name: { in: wanted } },
+    where: { organizationId, kind, name: { in: [...names] } },
     select: { id: true, name: true },
   });
   const unknown = notFound(
-    wanted,
+    names,
     rows.map((row) => row.name),
   );
-  if (unknown.length) {
-    throw new ValidationError(`Unknown scope${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`, "scopes");
-  }
+  if (unknown.length) throw unknownScopes[kind](unknown);
   return rows;
 }
 
@@ -78,20 +87,32 @@ export async function resolveCustomerAccountIds(tx: Tx, organizationId: string, 
   return wanted;
 }
 
+/** What an operation grants: absent (undefined) is not checked, null data scopes mean "all data scopes". */
+export type ScopeGrant = { scopes?: readonly string[] | null; managementScopes?: readonly ManagementScope[] };
+
 /**
- * A key can never hand out more than it has: a key restricted to some scopes may only give a key
- * (a new one, or itself or another one on edit) a subset of them, and never "all scopes". Members are
- * not limited here; their role already decided whether they may write keys at all.
+ * A key can never hand out more than it holds: a key restricted to some data scopes may only give a
+ * key (a new one, or itself or another one on edit) a subset of them, never "all data scopes"; and it
+ * may give only management scopes it holds itself. Members are not limited here; their role already
+ * decided whether they may write keys at all.
  */
-export function assertScopesWithinCaller(viewer: Viewer, scopes: readonly string[] | null): void {
-  if (viewer.kind !== "apiKey" || viewer.scopes === null) return;
-  if (scopes === null) {
-    throw new ForbiddenError("This API key has restricted scopes, so it cannot grant all scopes; list the scopes.");
+export function assertScopesWithinCaller(viewer: Viewer, grant: ScopeGrant): void {
+  if (viewer.kind !== "apiKey") return;
+  if (grant.scopes !== undefined && viewer.scopes !== null) {
+    if (grant.scopes === null) {
+      throw new ForbiddenError(
+        "This API key has restricted data scopes, so it cannot grant all data scopes; list the scopes.",
+      );
+    }
+    const own = new Set(viewer.scopes);
+    const beyond = grant.scopes.filter((scope) => !own.has(scope));
+    if (beyond.length) {
+      throw new ForbiddenError(`This API key cannot grant scopes it does not have: ${beyond.join(", ")}.`);
+    }
   }
-  const own = new Set(viewer.scopes);
-  const beyond = scopes.filter((scope) => !own.has(scope));
+  const beyond = (grant.managementScopes ?? []).filter((scope) => !viewer.managementScopes.has(scope));
   if (beyond.length) {
-    throw new ForbiddenError(`This API key cannot grant scopes it does not have: ${beyond.join(", ")}.`);
+    throw new ForbiddenError(`This API key cannot grant management scopes it does not hold: ${beyond.join(", ")}.`);
   }
 }
 

@@ -11,6 +11,8 @@ import { replaceRestrictions } from "./replace-restriction.ts";
 import { assertGrantWithinCaller, assertScopesWithinCaller, resolveApiVersion } from "./restrictions.ts";
 import {
   validateDescription,
+  validateManagementScopeNames,
+  validateManagementScopesForRole,
   validateName,
   validateOrigins,
   validateScopeNames,
@@ -32,7 +34,10 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
   const { organizationId } = await authorizeKeyWrite(ctx, input.id);
   // Trimmed and de-duplicated once, so the caller check and the catalogue lookup see the same names.
   const scopes = input.scopes == null ? input.scopes : validateScopeNames(input.scopes);
-  if (scopes !== undefined) assertScopesWithinCaller(ctx.viewer, scopes);
+  // Management scopes: absent or null leaves them as they are (there is no "all" to fall back to).
+  const managementScopes =
+    input.managementScopes == null ? undefined : validateManagementScopeNames(input.managementScopes);
+  assertScopesWithinCaller(ctx.viewer, { scopes, managementScopes });
   // Unlike on create, leaving the name out keeps it: nothing is generated, so say what to do instead.
   if (input.name === null || (input.name !== undefined && !input.name.trim())) {
     throw new ValidationError("A key always has a name: give a new one, or leave `name` out to keep it.", "name");
@@ -51,11 +56,12 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
         where: { id: input.id },
         include: {
           apiVersion: { select: { name: true } },
-          scopes: { select: { scope: { select: { name: true } } } },
+          scopes: { select: { scope: { select: { id: true, name: true, kind: true } } } },
           resources: { select: { resourceId: true } },
           customerAccounts: { select: { customerAccountId: true } },
         },
       });
+      if (managementScopes) validateManagementScopesForRole(before.role, managementScopes);
       const data: Prisma.ApiKeyUncheckedUpdateInput = {};
       const changes: Record<string, Change> = {};
       const note = (field: string, from: Change["from"], to: Change["to"]) => {
@@ -83,7 +89,10 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
         data.apiVersionId = version.id;
         note("apiVersion", before.apiVersion.name, version.name);
       }
-      Object.assign(data, await replaceRestrictions(tx, organizationId, before, { ...input, scopes }, note));
+      Object.assign(
+        data,
+        await replaceRestrictions(tx, organizationId, before, { ...input, scopes, managementScopes }, note),
+      );
 
       await tx.apiKey.update({ where: { id: input.id }, data: { ...data, updatedAt: ctx.clock.now() } });
       await recordAuditByCaller(tx, ctx, {

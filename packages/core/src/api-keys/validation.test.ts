@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors.ts";
+import { isReservedScopeName } from "../roles.ts";
 import {
   twelveMonthsAfter,
   validateDescription,
   validateExpiry,
+  validateKeyHoldsAScope,
+  validateManagementScopeNames,
+  validateManagementScopesForRole,
   validateName,
   validateOrigins,
   validateScopeNames,
@@ -98,8 +102,46 @@ describe("expiry", () => {
 });
 
 describe("validateScopeNames", () => {
-  it("drops duplicates and refuses an empty list", () => {
-    expect(validateScopeNames(["a:read", "a:read", "b:write"])).toEqual(["a:read", "b:write"]);
-    expect(fieldOf(() => validateScopeNames([]))).toBe("scopes");
+  it("drops duplicates and refuses a management scope, saying where it belongs", () => {
+    expect(validateScopeNames(["a:read", " a:read", "b:write"])).toEqual(["a:read", "b:write"]);
+    expect(validateScopeNames([])).toEqual([]);
+    expect(fieldOf(() => validateScopeNames(["vehicles:read", "keys:write"]))).toBe("scopes");
+    expect(() => validateScopeNames(["keys:write"])).toThrow(
+      /keys:write is a management scope: grant .* managementScopes/,
+    );
+  });
+});
+
+describe("management scopes", () => {
+  it("accepts only the names Tessera honours, naming them when refusing", () => {
+    expect(validateManagementScopeNames(["keys:read", "keys:read ", "webhooks:write"])).toEqual([
+      "keys:read",
+      "webhooks:write",
+    ]);
+    expect(fieldOf(() => validateManagementScopeNames(["vehicles:read"]))).toBe("managementScopes");
+    expect(() => validateManagementScopeNames(["keys:admin"])).toThrow(/Not a management scope: keys:admin/);
+  });
+
+  it("lets a VIEWER key hold read management scopes only, naming the role, the scope and the way out", () => {
+    expect(() => validateManagementScopesForRole("VIEWER", ["keys:read", "members:read"])).not.toThrow();
+    expect(() => validateManagementScopesForRole("EDITOR", ["keys:write", "webhooks:write"])).not.toThrow();
+    expect(() => validateManagementScopesForRole("VIEWER", ["keys:read", "keys:write"])).toThrow(
+      "A VIEWER key cannot hold keys:write; make the key an EDITOR or grant keys:read.",
+    );
+    expect(fieldOf(() => validateManagementScopesForRole("VIEWER", ["accounts:write"]))).toBe("managementScopes");
+  });
+
+  it("refuses a key with neither data nor management scopes", () => {
+    expect(fieldOf(() => validateKeyHoldsAScope([], []))).toBe("scopes");
+    expect(() => validateKeyHoldsAScope([], ["keys:read"])).not.toThrow();
+    expect(() => validateKeyHoldsAScope(null, [])).not.toThrow();
+  });
+
+  it("reserves every name whose resource part Tessera manages", () => {
+    for (const name of ["keys:read", "keys:admin", "accounts", "webhooks:anything", "members:write"]) {
+      expect(isReservedScopeName(name), name).toBe(true);
+    }
+    for (const name of ["vehicles:read", "key:read", "routes:write"])
+      expect(isReservedScopeName(name), name).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { ValidationError } from "../errors.ts";
 import { normalizeName } from "../names.ts";
+import { isManagementScope, keyRoleAllows, type ManagementScope, managementScopes, readScopeFor } from "../roles.ts";
 
 export const maxDescriptionLength = 1000;
 export const maxUserAgentLength = 500;
@@ -94,10 +95,55 @@ export function validateExpiry(expiresAt: Date | null, now: Date): Date {
   return expiresAt;
 }
 
-/** Drops duplicates; an explicitly empty scope list is refused (it would make a key that can do nothing). */
+const names = (list: readonly string[]) => list.join(", ");
+
+/**
+ * Data scope names, trimmed and de-duplicated. A management scope is refused here with where it
+ * belongs: management is granted only by name, in `managementScopes`, never mixed into `scopes`.
+ */
 export function validateScopeNames(scopes: readonly string[]): string[] {
-  if (scopes.length === 0) {
-    throw new ValidationError("Choose at least one scope, or leave scopes out (null) for all scopes.", "scopes");
+  const wanted = [...new Set(scopes.map((s) => s.trim()))];
+  const management = wanted.filter(isManagementScope);
+  if (management.length) {
+    const what = management.length > 1 ? "are management scopes" : "is a management scope";
+    throw new ValidationError(
+      `${names(management)} ${what}: grant management scopes in managementScopes; scopes lists data scopes only.`,
+      "scopes",
+    );
   }
-  return [...new Set(scopes.map((s) => s.trim()))];
+  return wanted;
+}
+
+/** Management scope names, trimmed and de-duplicated; anything else is refused, naming the valid ones. */
+export function validateManagementScopeNames(scopes: readonly string[]): ManagementScope[] {
+  const wanted = [...new Set(scopes.map((s) => s.trim()))];
+  const unknown = wanted.filter((name) => !isManagementScope(name));
+  if (unknown.length) {
+    throw new ValidationError(
+      `Not a management scope: ${names(unknown)}. Management scopes are ${names(managementScopes.map((s) => s.name))}; data scopes go in scopes.`,
+      "managementScopes",
+    );
+  }
+  return wanted as ManagementScope[];
+}
+
+/** The key's role caps its management power: a VIEWER key holds read management scopes only. */
+export function validateManagementScopesForRole(role: "EDITOR" | "VIEWER", scopes: readonly ManagementScope[]): void {
+  const refused = scopes.filter((scope) => !keyRoleAllows(role, scope));
+  if (refused.length) {
+    throw new ValidationError(
+      `A ${role} key cannot hold ${names(refused)}; make the key an EDITOR or grant ${names(refused.map(readScopeFor))}.`,
+      "managementScopes",
+    );
+  }
+}
+
+/** A key must be able to do something: an empty data scope list needs at least one management scope. */
+export function validateKeyHoldsAScope(scopes: readonly string[] | null, management: readonly string[]): void {
+  if (scopes !== null && scopes.length === 0 && management.length === 0) {
+    throw new ValidationError(
+      "Choose at least one data scope or management scope, or leave scopes out (null) for all data scopes.",
+      "scopes",
+    );
+  }
 }

@@ -2,6 +2,8 @@ import type { CustomerAccount } from "@tessera/db";
 import { recordAuditByCaller } from "../audit.ts";
 import { normalizeName } from "../names.ts";
 import { type OperationContext, requireActor, requireOrganizationScope } from "../operation-context.ts";
+import { runChange } from "../verification/changes.ts";
+import { accountTokenDigest } from "../verification/existence-filter.ts";
 import { withFreshAccountToken } from "./token-retry.ts";
 
 export type CreateCustomerAccountInput = { organizationId: string; name: string };
@@ -16,7 +18,7 @@ export async function createCustomerAccount(
   const name = normalizeName(input.name);
 
   return withFreshAccountToken((token) =>
-    ctx.prisma.$transaction(async (tx) => {
+    runChange(ctx, async (tx, changed) => {
       const account = await tx.customerAccount.create({
         data: { organizationId: input.organizationId, name, token, createdAt: ctx.clock.now() },
       });
@@ -26,6 +28,8 @@ export async function createCustomerAccount(
         target: { type: "CustomerAccount", id: account.id, label: account.name },
         changes: { name: account.name, status: account.status },
       });
+      // The token must verify at once, on every instance (it joins their existence filters).
+      changed({ kind: "created", digest: accountTokenDigest(token) });
       return account;
     }),
   );

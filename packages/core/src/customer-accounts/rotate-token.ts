@@ -2,6 +2,7 @@ import type { CustomerAccount } from "@tessera/db";
 import { recordAuditByCaller } from "../audit.ts";
 import { type OperationContext, requireActor } from "../operation-context.ts";
 import { runChange } from "../verification/changes.ts";
+import { accountTokenDigest } from "../verification/existence-filter.ts";
 import { enqueueCustomerAccountEvent } from "../webhooks/events.ts";
 import { loadAccountToChange } from "./load.ts";
 import { withFreshAccountToken } from "./token-retry.ts";
@@ -26,6 +27,8 @@ export async function rotateAccountToken(ctx: OperationContext, input: { id: str
       });
       // The old token must stop identifying the account at once, on every instance.
       changed({ kind: "account", id: rotated.id });
+      // …and the new one must identify it at once, on every instance.
+      changed({ kind: "created", digest: accountTokenDigest(token) });
       await enqueueCustomerAccountEvent(tx, "customer_account.token_rotated", rotated.id, ctx.clock.now());
       return rotated;
     }),

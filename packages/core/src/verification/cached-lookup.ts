@@ -40,6 +40,8 @@ export class CachedLookup<V> {
     private readonly settings: CacheSettings,
     private readonly load: (lookupKey: string) => Promise<V | null>,
     private readonly idOf: (value: V) => string,
+    /** False when the row certainly does not exist (the existence filter): null, no read, nothing cached. */
+    private readonly mayExist: (lookupKey: string) => boolean = () => true,
   ) {
     // Least recently used out first, and nothing older than its time to live. lru-cache times entries
     // with performance.now (monotonic), not the business clock: how long something may be cached is
@@ -62,13 +64,8 @@ export class CachedLookup<V> {
   }
 
   async get(lookupKey: string): Promise<V | null> {
-    if (!this.gate.bypass) {
-      const hit = this.lru.get(lookupKey);
-      if (hit !== undefined) {
-        this.gate.stats.hits++;
-        return hit.value;
-      }
-    }
+    const known = this.peek(lookupKey);
+    if (known !== undefined) return known;
     this.gate.stats.misses++;
     const epoch = this.gate.epoch;
     const value = await this.load(lookupKey);
@@ -81,6 +78,21 @@ export class CachedLookup<V> {
       if (value !== null) this.byId.set(this.idOf(value), lookupKey);
     }
     return value;
+  }
+
+  /**
+   * What memory alone says: the cached value, null when the row is cached as absent or certainly does
+   * not exist, undefined when only the database can tell.
+   */
+  peek(lookupKey: string): V | null | undefined {
+    if (!this.gate.bypass) {
+      const hit = this.lru.get(lookupKey);
+      if (hit !== undefined) {
+        this.gate.stats.hits++;
+        return hit.value;
+      }
+    }
+    return this.mayExist(lookupKey) ? undefined : null;
   }
 
   /** Drops the entry of the row with this id (if cached) and voids loads in flight. */

@@ -1,4 +1,5 @@
 import type { KeyRole } from "@tessera/db";
+import type { ManagementScope } from "../roles.ts";
 
 /**
  * What verification needs to know about one key, and nothing more: no name history, no secret, no
@@ -10,10 +11,12 @@ export type KeyEntry = {
   organizationId: string;
   role: KeyRole;
   apiVersion: string;
-  /** The key's scopes; null when the key has every scope. */
+  /** The key's data scopes; null when the key has every data scope. */
   scopes: ReadonlySet<string> | null;
-  /** The organization's whole scope catalogue: what an all-scopes key carries. */
+  /** The organization's data scope catalogue: what an all-scopes key carries (never a management scope). */
   catalogue: readonly string[];
+  /** The management scopes the key holds by name: what it may do to Tessera when used as a Bearer key. */
+  managementScopes: ReadonlySet<ManagementScope>;
   /** Resources and groups granted; null when the key reaches every resource. */
   resourceIds: readonly string[] | null;
   /** Customer accounts the key may act for; null for all of the organization's accounts. */

@@ -1,5 +1,8 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
+/** Past this many blocked addresses, expired ones are swept before another is added. */
+const maxBlocked = 10_000;
+
 export type FailureLimitSettings = {
   /** Refused verifications an address may see per window before it gets RATE_LIMITED instead. */
   points: number;
@@ -13,9 +16,13 @@ export type FailureLimitSettings = {
  * scopes, accounts or resources with a stolen key stops telling anything). Valid answers never cost a
  * point and are never replaced, so legitimate traffic from a busy address is not slowed or refused.
  * In memory per instance: a limit is a brake, not an accounting record.
+ * An address over its limit is known before its next lookup (`isOverLimit`, a plain map read), so
+ * that Verification answers it from memory only: a flood from one address cannot reach the database.
  */
 export class FailureLimiter {
   private readonly limiter: RateLimiterMemory;
+  /** Addresses over their limit, and until when (ms since the epoch). */
+  private readonly blockedUntil = new Map<string, number>();
 
   constructor(settings: FailureLimitSettings) {
     this.limiter = new RateLimiterMemory({ points: settings.points, duration: settings.windowSeconds });
@@ -27,8 +34,24 @@ export class FailureLimiter {
       await this.limiter.consume(address);
       return false;
     } catch (error) {
-      if (error instanceof RateLimiterRes) return true;
-      throw error;
+      if (!(error instanceof RateLimiterRes)) throw error;
+      if (this.blockedUntil.size >= maxBlocked) this.forgetExpired();
+      this.blockedUntil.set(address, Date.now() + error.msBeforeNext);
+      return true;
     }
+  }
+
+  /** True while the address is over its limit (no point is taken: a read, not a refusal). */
+  isOverLimit(address: string): boolean {
+    const until = this.blockedUntil.get(address);
+    if (until === undefined) return false;
+    if (until > Date.now()) return true;
+    this.blockedUntil.delete(address);
+    return false;
+  }
+
+  private forgetExpired(): void {
+    const now = Date.now();
+    for (const [address, until] of this.blockedUntil) if (until <= now) this.blockedUntil.delete(address);
   }
 }

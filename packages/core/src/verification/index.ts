@@ -1,6 +1,7 @@
 export * from "./changes.ts";
 export * from "./codes.ts";
 export * from "./entry.ts";
+export * from "./existence-filter.ts";
 export * from "./origin.ts";
 export * from "./rules.ts";
 export * from "./service.ts";

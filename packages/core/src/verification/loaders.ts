@@ -1,5 +1,6 @@
 import type { KeyRole, PrismaClient } from "@tessera/db";
 import { isUuid } from "../ids.ts";
+import type { ManagementScope } from "../roles.ts";
 import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
 
 type KeyRow = {
@@ -10,6 +11,7 @@ type KeyRow = {
   apiVersion: string;
   allScopes: boolean;
   scopes: string[];
+  managementScopes: ManagementScope[];
   catalogue: string[];
   allResources: boolean;
   resourceIds: string[];
@@ -23,15 +25,19 @@ type KeyRow = {
 
 /**
  * Everything verification needs about the key with this hash, in one statement (one round trip on a
- * cold cache), or null when no key has it.
+ * cold cache), or null when no key has it. Data scopes and management scopes are read apart: only
+ * data scopes ever verify or appear in an answer, and "all scopes" means the DATA catalogue.
  */
 export async function loadKeyEntry(prisma: PrismaClient, hash: string): Promise<KeyEntry | null> {
   const rows = await prisma.$queryRaw<KeyRow[]>`
     SELECT k.id::text AS id, k.name, k."organizationId"::text AS "organizationId", k.role::text AS role,
       v.name AS "apiVersion", k."allScopes",
       ARRAY(SELECT s.name FROM "ApiKeyScope" ks JOIN "Scope" s ON s.id = ks."scopeId"
-            WHERE ks."apiKeyId" = k.id ORDER BY s.name) AS scopes,
-      ARRAY(SELECT s.name FROM "Scope" s WHERE s."organizationId" = k."organizationId" ORDER BY s.name) AS catalogue,
+            WHERE ks."apiKeyId" = k.id AND s.kind = 'DATA' ORDER BY s.name) AS scopes,
+      ARRAY(SELECT s.name FROM "ApiKeyScope" ks JOIN "Scope" s ON s.id = ks."scopeId"
+            WHERE ks."apiKeyId" = k.id AND s.kind = 'MANAGEMENT' ORDER BY s.name) AS "managementScopes",
+      ARRAY(SELECT s.name FROM "Scope" s WHERE s."organizationId" = k."organizationId" AND s.kind = 'DATA'
+            ORDER BY s.name) AS catalogue,
       k."allResources",
       ARRAY(SELECT r."resourceId"::text FROM "ApiKeyResource" r WHERE r."apiKeyId" = k.id) AS "resourceIds",
       k."allCustomerAccounts",
@@ -49,6 +55,7 @@ export async function loadKeyEntry(prisma: PrismaClient, hash: string): Promise<
     apiVersion: row.apiVersion,
     scopes: row.allScopes ? null : new Set(row.scopes),
     catalogue: row.catalogue,
+    managementScopes: new Set(row.managementScopes),
     resourceIds: row.allResources ? null : row.resourceIds,
     customerAccountIds: row.allCustomerAccounts ? null : new Set(row.accountIds),
     origins: row.origins,

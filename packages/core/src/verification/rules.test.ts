@@ -12,6 +12,7 @@ const key = (overrides: Partial<KeyEntry> = {}): KeyEntry => ({
   apiVersion: "v2",
   scopes: null,
   catalogue: ["routes:write", "vehicles:read"],
+  managementScopes: new Set(),
   resourceIds: null,
   customerAccountIds: null,
   origins: [],
@@ -51,6 +52,13 @@ describe("restrictionCode", () => {
     expect(restrictionCode(limited, { scope: "vehicles:read" }, {})).toBe("VALID");
     expect(restrictionCode(limited, { scope: "routes:write" }, {})).toBe("INSUFFICIENT_SCOPE");
     expect(restrictionCode(limited, { scope: "" }, {})).toBe("INSUFFICIENT_SCOPE");
+  });
+
+  it("scopes: a management scope never verifies, even on a key that holds it (services check data scopes)", () => {
+    const manager = key({ managementScopes: new Set(["keys:write", "keys:read"]) });
+    expect(restrictionCode(manager, { scope: "keys:write" }, {})).toBe("INSUFFICIENT_SCOPE");
+    expect(restrictionCode(manager, { scope: "keys:read" }, {})).toBe("INSUFFICIENT_SCOPE");
+    expect(restrictionCode(manager, { scope: "vehicles:read" }, {})).toBe("VALID");
   });
 
   it("resources: a grant on any group up the chain reaches the resource; unknown and foreign ones never", () => {

@@ -1,15 +1,24 @@
 import type { PrismaClient } from "@tessera/db";
 import { hashApiKey, isWellFormedApiKey } from "../api-key-secret.ts";
 import type { Clock } from "../clock.ts";
+import { mayBeAccountToken } from "../customer-accounts/account-token.ts";
 import { CachedLookup, CacheGate, type CacheSettings, type CacheStats } from "./cached-lookup.ts";
 import { onVerificationChange, type VerificationChange } from "./changes.ts";
 import type { VerifyCode } from "./codes.ts";
 import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
+import { accountTokenDigest, databaseDigests, ExistenceFilter, type ExistenceFilterStats } from "./existence-filter.ts";
 import { FailureLimiter, type FailureLimitSettings } from "./failure-limiter.ts";
 import { loadAccountEntry, loadKeyEntry, loadResourceChain } from "./loaders.ts";
 import { type KeyStateCode, keyStateCode } from "./rules.ts";
 import { UsageRecorder } from "./usage.ts";
-import { refusal, type VerifyApiKeyInput, type VerifyApiKeyResult, verifyApiKey } from "./verify.ts";
+import {
+  type Lookup,
+  refusal,
+  type VerifyApiKeyInput,
+  type VerifyApiKeyResult,
+  type VerifyDeps,
+  verifyApiKey,
+} from "./verify.ts";
 
 export type VerificationSettings = {
   cache: CacheSettings;
@@ -36,6 +45,8 @@ export type VerificationOptions = {
   observer?: VerificationObserver;
   /** Told about a failed periodic usage flush (it is retried at the next one); by default nobody is. */
   onFlushError?: (error: unknown) => void;
+  /** Told about a failed load of the existence filter (retried in 5 s); by default nobody is. */
+  onFilterLoadError?: (error: unknown) => void;
 };
 
 /** A read-only snapshot for metrics, taken when asked (the hot path only bumps plain numbers). */
@@ -46,7 +57,28 @@ export type VerificationStats = CacheStats & {
   bypassed: boolean;
   /** How long the oldest counted usage has waited to be written (0: nothing waits). */
   usageFlushLagSeconds: number;
+  /** The existence filter: trusted or not, its entries, and the database reads it saved. */
+  filter: ExistenceFilterStats;
 };
+
+/** Thrown by a memory-only lookup that would need the database (see `Verification.verify`). */
+class NeedsDatabase extends Error {}
+
+/**
+ * The lookup as an address over its limit gets it: what memory knows, and a database read only when
+ * `mayRead` (the existence filter is trusted and says the key or token may exist: a real one, or one
+ * made-up in a thousand), so a service behind the same address as an attacker still gets its valid
+ * key verified once its cache entry has expired.
+ */
+function memoryFirst<V>(lookup: CachedLookup<V>, mayRead: () => boolean): Lookup<V> {
+  return {
+    get(lookupKey) {
+      const known = lookup.peek(lookupKey);
+      if (known !== undefined) return Promise.resolve(known);
+      return mayRead() ? lookup.get(lookupKey) : Promise.reject(new NeedsDatabase());
+    },
+  };
+}
 
 /** The outcome of authenticating a Bearer key: the key, or why it is refused. */
 export type KeyAuthentication = { entry: KeyEntry } | { code: KeyStateCode };
@@ -64,6 +96,10 @@ export class Verification {
   private readonly resources: CachedLookup<ResourceChain>;
   readonly usage: UsageRecorder;
   private readonly limiter: FailureLimiter;
+  readonly filter: ExistenceFilter;
+  private readonly deps: VerifyDeps;
+  /** The same lookups, answering from the caches and the filter first (addresses over their limit). */
+  private readonly memoryDeps: VerifyDeps;
   private readonly unsubscribe: () => void;
   private readonly timer: NodeJS.Timeout;
   private readonly clock: Clock;
@@ -73,17 +109,21 @@ export class Verification {
     const { prisma, clock, settings = defaultVerificationSettings, onFlushError = () => {} } = options;
     this.clock = clock;
     this.observer = options.observer ?? (() => {});
+    const filter = new ExistenceFilter(databaseDigests(prisma), options.onFilterLoadError);
+    this.filter = filter;
     this.keys = new CachedLookup(
       this.gate,
       settings.cache,
       (hash) => loadKeyEntry(prisma, hash),
       (e) => e.keyId,
+      (hash) => filter.mayExist(hash),
     );
     this.accounts = new CachedLookup(
       this.gate,
       settings.cache,
       (token) => loadAccountEntry(prisma, token),
       (a) => a.accountId,
+      (token) => mayBeAccountToken(token) && filter.mayExist(accountTokenDigest(token)),
     );
     this.resources = new CachedLookup(
       this.gate,
@@ -93,30 +133,62 @@ export class Verification {
     );
     this.usage = new UsageRecorder(prisma);
     this.limiter = new FailureLimiter(settings.failureLimit);
+    this.deps = { keys: this.keys, accounts: this.accounts, resources: this.resources, clock };
+    const filterTrusted = () => filter.stats.trusted;
+    this.memoryDeps = {
+      keys: memoryFirst(this.keys, filterTrusted),
+      accounts: memoryFirst(this.accounts, filterTrusted),
+      resources: memoryFirst(this.resources, () => false),
+      clock,
+    };
     this.unsubscribe = onVerificationChange(prisma, (change) => this.apply(change));
     this.timer = setInterval(() => this.usage.flush().catch(onFlushError), settings.usageFlushMs);
     this.timer.unref();
   }
 
   /**
+   * Fills the existence filter from the database and trusts it once loaded. Called at start by a
+   * single instance; with a LISTEN connection, `setBypass(false)` does it once listening.
+   */
+  loadFilter(): Promise<void> {
+    return this.filter.load();
+  }
+
+  /**
    * Verifies a key for a service. `clientAddress` is the caller's address (the service's, not its
-   * user's): refusals count against it, see FailureLimiter.
+   * user's): refusals count against it, see FailureLimiter. An address over its limit is answered
+   * before any lookup from what memory knows (the caches, the existence filter); the database is read
+   * for it only for a key or token the trusted filter says may exist (see memoryFirst), never for a
+   * made-up one, and never while the filter is not trusted. A valid answer stays VALID; a refusal,
+   * or anything else only the database could tell, is RATE_LIMITED.
    */
   async verify(input: VerifyApiKeyInput, clientAddress: string | null): Promise<VerifyApiKeyResult> {
     const started = performance.now();
-    const { result, keyId } = await verifyApiKey(input, {
-      keys: this.keys,
-      accounts: this.accounts,
-      resources: this.resources,
-      clock: this.clock,
-    });
-    let answer = result;
-    if (!result.valid && clientAddress !== null && (await this.limiter.overLimit(clientAddress))) {
-      answer = refusal.RATE_LIMITED;
+    let answer: VerifyApiKeyResult;
+    let keyId: string | null;
+    if (clientAddress !== null && this.limiter.isOverLimit(clientAddress)) {
+      ({ answer, keyId } = await this.fromMemory(input));
+    } else {
+      const outcome = await verifyApiKey(input, this.deps);
+      answer = outcome.result;
+      keyId = outcome.keyId;
+      if (!answer.valid && clientAddress !== null && (await this.limiter.overLimit(clientAddress))) {
+        answer = refusal.RATE_LIMITED;
+      }
     }
     if (keyId) this.usage.count(keyId, answer.code, this.clock.now());
     this.observer(answer.code, (performance.now() - started) / 1000);
     return answer;
+  }
+
+  private async fromMemory(input: VerifyApiKeyInput): Promise<{ answer: VerifyApiKeyResult; keyId: string | null }> {
+    try {
+      const { result, keyId } = await verifyApiKey(input, this.memoryDeps);
+      return { answer: result.valid ? result : refusal.RATE_LIMITED, keyId };
+    } catch (error) {
+      if (error instanceof NeedsDatabase) return { answer: refusal.RATE_LIMITED, keyId: null };
+      throw error;
+    }
   }
 
   /** Bearer authentication of management calls: the same lookup and cache as verification. */
@@ -136,6 +208,7 @@ export class Verification {
       keyEntries: this.keys.size,
       bypassed: this.gate.bypass,
       usageFlushLagSeconds: this.usage.lagSeconds(),
+      filter: { ...this.filter.stats },
     };
   }
 
@@ -148,6 +221,7 @@ export class Verification {
   apply(change: VerificationChange): void {
     if (change.kind === "key") this.keys.invalidateId(change.id);
     else if (change.kind === "account") this.accounts.invalidateId(change.id);
+    else if (change.kind === "created") this.filter.add(change.digest);
     else this.resources.clear();
   }
 
@@ -160,17 +234,22 @@ export class Verification {
 
   /**
    * While cross-instance invalidation is not assured, answer from the database only. Turning the
-   * bypass on flushes everything; turning it off starts from empty caches.
+   * bypass on flushes everything and distrusts the existence filter (a key created elsewhere may
+   * have been missed); turning it off starts from empty caches and reloads the filter, trusted again
+   * once loaded (changes announced meanwhile are heard, since LISTEN is in place).
    */
   setBypass(bypass: boolean): void {
     this.gate.bypass = bypass;
     this.flushCaches();
+    if (bypass) this.filter.distrust();
+    else void this.filter.load();
   }
 
   /** Stops the flush timer and writes the remaining usage (clean shutdown). */
   async close(): Promise<void> {
     clearInterval(this.timer);
     this.unsubscribe();
+    this.filter.close();
     await this.usage.flush();
   }
 }

@@ -13,6 +13,7 @@ const entry: KeyEntry = {
   apiVersion: "v2",
   scopes: new Set(["vehicles:read"]),
   catalogue: ["routes:write", "vehicles:read"],
+  managementScopes: new Set(["keys:read", "keys:write"]),
   resourceIds: null,
   customerAccountIds: null,
   origins: [],
@@ -59,6 +60,13 @@ describe("verifyApiKey", () => {
     expect(d.keys.asked).toEqual([key.hash]);
     expect(d.accounts.asked).toEqual([]);
     expect(d.resources.asked).toEqual([]);
+  });
+
+  it("answers data scopes only: a management scope the key holds is neither listed nor verified", async () => {
+    const valid = await verifyApiKey({ key: key.secret }, deps());
+    expect(valid.result).toMatchObject({ valid: true, scopes: ["vehicles:read"] });
+    const refused = await verifyApiKey({ key: key.secret, scope: "keys:write" }, deps());
+    expect(refused.result).toEqual({ valid: false, code: "INSUFFICIENT_SCOPE" });
   });
 
   it("says only the code when refusing, but reports the key for usage counts", async () => {

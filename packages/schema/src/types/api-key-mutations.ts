@@ -27,7 +27,14 @@ const CreateApiKeyInput = builder.inputType("CreateApiKeyInput", {
     description: t.string({ description: "What the key is for, at most 1000 characters." }),
     role: t.field({ type: KeyRoleEnum, defaultValue: "VIEWER", description: "The role the key acts with." }),
     apiVersion: t.string({ description: "The API version's name. Absent: the organization's current version." }),
-    scopes: t.stringList({ description: "Scope names from the catalogue. Null or absent: all scopes." }),
+    scopes: t.stringList({
+      description:
+        "Data scope names from the catalogue. Null or absent: all data scopes, now and later (never a management scope). May be empty only when `managementScopes` is not.",
+    }),
+    managementScopes: t.stringList({
+      description:
+        "Management scopes, granted only by name (`keys:read`, `keys:write`, …). Null or absent: none, so the key cannot manage Tessera. A VIEWER key may hold read scopes only.",
+    }),
     resourceIds: t.idList({ description: "Resources and groups (Resource ids) it may reach. Null: all resources." }),
     customerAccountIds: t.idList({ description: "Customer accounts it may act for. Null: all accounts." }),
     origins: t.stringList({ description: "Allowed origins: `host`, `*.host` or `?`. Absent or empty: any origin." }),
@@ -47,7 +54,13 @@ const UpdateApiKeyInput = builder.inputType("UpdateApiKeyInput", {
     name: t.string({ description: "A new name, unique within the organization." }),
     description: t.string({ description: "A new description; null clears it." }),
     apiVersion: t.string({ description: "Pin the key to this (non-deprecated) API version." }),
-    scopes: t.stringList({ description: "The scopes the key may use; null: all scopes." }),
+    scopes: t.stringList({
+      description: "The data scopes the key may use; null: all data scopes (never a management scope).",
+    }),
+    managementScopes: t.stringList({
+      description:
+        "The management scopes the key holds, by name, replacing the current ones; empty: none. Null or absent: unchanged. A VIEWER key may hold read scopes only.",
+    }),
     resourceIds: t.idList({ description: "The resources the key may reach; null: all resources." }),
     customerAccountIds: t.idList({ description: "The customer accounts the key may act for; null: all accounts." }),
     origins: t.stringList({ description: "Allowed origins; empty or null: any origin." }),

@@ -1,12 +1,22 @@
 import { apiKeyStatus } from "@tessera/core";
+import type { ScopeKind } from "@tessera/db";
 import { builder } from "../builder.ts";
 import { maxNestedItems } from "../pagination.ts";
+
+/** The names of the scopes of one kind a key holds by name, sorted. */
+const heldScopes = (key: { scopes: { scope: { name: string; kind: ScopeKind } }[] }, kind: ScopeKind) =>
+  key.scopes
+    .filter((s) => s.scope.kind === kind)
+    .map((s) => s.scope.name)
+    .sort();
 
 export const KeyRoleEnum = builder.enumType("KeyRole", {
   description: "The role an API key acts with in the partner's API.",
   values: {
-    EDITOR: { description: "May read and change data." },
-    VIEWER: { description: "May only read data." },
+    EDITOR: { description: "May read and change data; may hold any management scope." },
+    VIEWER: {
+      description: "May only read data; may hold read management scopes only (`keys:read`, never `keys:write`).",
+    },
   } as const,
 });
 
@@ -42,11 +52,21 @@ export const ApiKeyRef = builder.prismaNode("ApiKey", {
       select: { revokedAt: true, expiresAt: true },
       resolve: (key, _args, ctx) => apiKeyStatus(key, ctx.clock.now()),
     }),
-    allScopes: t.exposeBoolean("allScopes", { description: "True when the key may use every scope." }),
+    allScopes: t.exposeBoolean("allScopes", {
+      description:
+        "True when the key holds every DATA scope of the organization's catalogue, now and later. Never includes a management scope.",
+    }),
     scopes: t.stringList({
-      description: "The scopes the key may use when `allScopes` is false (empty when it is true).",
-      select: { scopes: { select: { scope: { select: { name: true } } } } },
-      resolve: (key) => key.scopes.map((s) => s.scope.name).sort(),
+      description:
+        "The data scopes the key holds by name when `allScopes` is false (empty when it is true): what services check at verification.",
+      select: { scopes: { select: { scope: { select: { name: true, kind: true } } } } },
+      resolve: (key) => heldScopes(key, "DATA"),
+    }),
+    managementScopes: t.stringList({
+      description:
+        "The management scopes the key holds by name (`keys:write`, …): everything it may do to Tessera when it calls the API as `Authorization: Bearer`. Empty: it cannot manage Tessera.",
+      select: { scopes: { select: { scope: { select: { name: true, kind: true } } } } },
+      resolve: (key) => heldScopes(key, "MANAGEMENT"),
     }),
     allResources: t.exposeBoolean("allResources", { description: "True when the key may reach every resource." }),
     resources: t.prismaField({

@@ -22,14 +22,33 @@ builder.prismaObject("Membership", {
   }),
 });
 
+export const ScopeKindEnum = builder.enumType("ScopeKind", {
+  description: "Whether a scope is the partner's own action (DATA) or power over Tessera itself (MANAGEMENT).",
+  values: {
+    DATA: {
+      description:
+        "The partner's own action, e.g. `vehicles:read`: what services check at verification. `allScopes` means every DATA scope.",
+    },
+    MANAGEMENT: {
+      description:
+        "What a key may do to Tessera itself (`keys:write`, …), granted only by name in `managementScopes`; never verified, never implied by `allScopes`.",
+    },
+  } as const,
+});
+
 builder.prismaObject("Scope", {
   description:
-    "An action an API key may be allowed: a domain action such as `vehicles:read`, or a management scope Tessera itself honours (`keys:write`, …).",
+    "An action an API key may be allowed: a data scope such as `vehicles:read`, or a management scope Tessera itself honours (`keys:write`, …).",
   fields: (t) => ({
     name: t.exposeString("name", { description: "The scope's name, e.g. `vehicles:read`." }),
     description: t.exposeString("description", { description: "What the scope allows." }),
+    kind: t.expose("kind", {
+      type: ScopeKindEnum,
+      description: "DATA for the partner's own actions, MANAGEMENT for power over Tessera itself.",
+    }),
     management: t.boolean({
-      description: "True for the scopes that let a key manage Tessera itself (`keys:*`, `accounts:*`, `resources:*`).",
+      description:
+        "True for the scopes that let a key manage Tessera itself (`keys:*`, `accounts:*`, `resources:*`, `members:read`, `webhooks:*`); the same as `kind: MANAGEMENT`.",
       resolve: (scope) => scope.kind === "MANAGEMENT",
     }),
   }),
@@ -65,7 +84,7 @@ export const OrganizationRef = builder.prismaNode("Organization", {
       query: { orderBy: [{ role: "asc" }, { user: { email: "asc" } }], take: maxNestedItems },
     }),
     scopes: t.relation("scopes", {
-      description: `The scope catalogue ("available actions"): domain scopes, then the management scopes (${managementScopes.map((s) => s.name).join(", ")}), at most 100.`,
+      description: `The scope catalogue ("available actions"): data scopes, then the management scopes (${managementScopes.map((s) => s.name).join(", ")}), at most 100.`,
       query: { orderBy: [{ kind: "asc" }, { name: "asc" }], take: maxNestedItems },
     }),
     apiVersions: t.relation("apiVersions", {

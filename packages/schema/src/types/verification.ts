@@ -29,7 +29,10 @@ const VerifyApiKeyInputRef = builder.inputType("VerifyApiKeyInput", {
   fields: (t) => ({
     key: t.string({ required: true, description: "The API key's secret, as the service received it." }),
     accountToken: t.string({ description: "The customer account token sent with the key, if any." }),
-    scope: t.string({ description: "The scope the request needs, e.g. `vehicles:read`." }),
+    scope: t.string({
+      description:
+        "The data scope the request needs, e.g. `vehicles:read`. A management scope (`keys:write`, …) never verifies: INSUFFICIENT_SCOPE.",
+    }),
     resourceId: t.id({ description: "The global id of the resource the request touches." }),
     origin: t.string({
       description:
@@ -54,7 +57,8 @@ const VerifyApiKeyResultRef = builder.objectRef<VerifyApiKeyResponse>("VerifyApi
     apiVersion: t.exposeString("apiVersion", { nullable: true, description: "The API version the key is pinned to." }),
     scopes: t.exposeStringList("scopes", {
       nullable: true,
-      description: "The key's scopes (the whole catalogue for an all-scopes key).",
+      description:
+        "The key's data scopes (the whole data catalogue for an all-scopes key). Never a management scope: services check data scopes.",
     }),
     expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true, description: "When the key expires." }),
   }),

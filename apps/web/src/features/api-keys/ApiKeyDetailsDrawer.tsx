@@ -55,7 +55,18 @@ export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClo
           "Revoked",
           key.revokedAt ? `${formatDateTime(key.revokedAt)} — ${key.revokedReason ?? "no reason given"}` : "—",
         ],
-        ["Scopes", <Chips key="sc" all={key.allScopes} allText="All scopes" items={key.scopes} />],
+        ["Data scopes", <Chips key="sc" all={key.allScopes} allText="All data scopes" items={key.scopes} />],
+        [
+          "Manage Tessera",
+          key.managementScopes.length ? (
+            <Box key="m">
+              <Typography variant="body2">Can manage:</Typography>
+              <Chips allText="" items={key.managementScopes} />
+            </Box>
+          ) : (
+            "Cannot manage Tessera"
+          ),
+        ],
         [
           "Resources",
           <Chips key="r" all={key.allResources} allText="All resources" items={key.resources.map((r) => r.name)} />,

@@ -17,6 +17,7 @@ import { useOrganization } from "../session/SessionProvider.tsx";
 import { CreateApiKeyMutation } from "./documents.ts";
 import { type Expiry, ExpiryField, expiresAtOf } from "./ExpiryField.tsx";
 import { defaultSettings, type KeySettings, KeySettingsFields, settingsInput } from "./KeySettingsFields.tsx";
+import { isWriteScope } from "./ManageTesseraField.tsx";
 import { SecretDialog } from "./SecretDialog.tsx";
 
 /** "+ Add API key": every setting of createApiKey, then the secret, once. */
@@ -52,6 +53,14 @@ export default function CreateApiKeyDialog({ onClose, onCreated }: { onClose: ()
     onCreated();
   }
 
+  // A VIEWER key holds read management scopes only: switching to Viewer lets go of any write scope.
+  function chooseRole(next: "VIEWER" | "EDITOR") {
+    setRole(next);
+    if (next === "VIEWER") {
+      setSettings((s) => ({ ...s, managementScopes: s.managementScopes.filter((name) => !isWriteScope(name)) }));
+    }
+  }
+
   const customDateMissing = expiry.preset === "date" && !expiry.date;
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="create-key-title">
@@ -59,19 +68,19 @@ export default function CreateApiKeyDialog({ onClose, onCreated }: { onClose: ()
         <DialogTitle id="create-key-title">Add API key</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <KeySettingsFields value={settings} onChange={setSettings} />
             <div>
               <FormLabel id="role-label">Role</FormLabel>
               <RadioGroup
                 row
                 aria-labelledby="role-label"
                 value={role}
-                onChange={(e) => setRole(e.target.value as "VIEWER" | "EDITOR")}
+                onChange={(e) => chooseRole(e.target.value as "VIEWER" | "EDITOR")}
               >
                 <FormControlLabel value="VIEWER" control={<Radio />} label="Viewer (read)" />
                 <FormControlLabel value="EDITOR" control={<Radio />} label="Editor (read and write)" />
               </RadioGroup>
             </div>
+            <KeySettingsFields value={settings} onChange={setSettings} role={role} />
             <ExpiryField value={expiry} onChange={setExpiry} />
           </Stack>
         </DialogContent>

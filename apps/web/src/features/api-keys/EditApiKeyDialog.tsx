@@ -15,6 +15,7 @@ function settingsOf(key: Details): KeySettings {
     apiVersion: key.apiVersion,
     allScopes: key.allScopes,
     scopes: key.scopes,
+    managementScopes: key.managementScopes,
     allResources: key.allResources,
     resourceIds: key.resources.map((r) => r.id),
     allCustomerAccounts: key.allCustomerAccounts,
@@ -52,7 +53,7 @@ function EditForm({ apiKey, onClose }: { apiKey: Details; onClose: () => void })
         <Alert severity="info" sx={{ mb: 2 }}>
           Role, secret and expiry cannot be edited; renew a key to extend it.
         </Alert>
-        <KeySettingsFields value={settings} onChange={setSettings} />
+        <KeySettingsFields value={settings} onChange={setSettings} role={apiKey.role} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>

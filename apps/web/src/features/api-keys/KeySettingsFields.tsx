@@ -5,6 +5,7 @@ import { kindLabel } from "../../lib/labels.ts";
 import { useDebounced } from "../../lib/useDebounced.ts";
 import { useOrganization } from "../session/SessionProvider.tsx";
 import { KeyCatalogQuery, RestrictionSearchQuery } from "./documents.ts";
+import { ManageTesseraField } from "./ManageTesseraField.tsx";
 import { OriginsField } from "./OriginsField.tsx";
 import { type Option, RestrictionPicker } from "./RestrictionPicker.tsx";
 
@@ -13,8 +14,11 @@ export type KeySettings = {
   name: string;
   description: string;
   apiVersion: string;
+  /** All data scopes (never a management scope), or the chosen ones. */
   allScopes: boolean;
   scopes: string[];
+  /** Management scopes, only by name; none by default. */
+  managementScopes: string[];
   allResources: boolean;
   resourceIds: string[];
   allCustomerAccounts: boolean;
@@ -51,6 +55,7 @@ export const defaultSettings: KeySettings = {
   apiVersion: "",
   allScopes: true,
   scopes: [],
+  managementScopes: [],
   allResources: true,
   resourceIds: [],
   allCustomerAccounts: true,
@@ -66,6 +71,7 @@ export function settingsInput(s: KeySettings) {
     description: s.description.trim() || null,
     apiVersion: s.apiVersion || null,
     scopes: s.allScopes ? null : s.scopes,
+    managementScopes: s.managementScopes,
     resourceIds: s.allResources ? null : s.resourceIds,
     customerAccountIds: s.allCustomerAccounts ? null : s.customerAccountIds,
     origins: s.origins,
@@ -73,13 +79,21 @@ export function settingsInput(s: KeySettings) {
   };
 }
 
-export function KeySettingsFields({ value, onChange }: { value: KeySettings; onChange: (v: KeySettings) => void }) {
+type Props = {
+  value: KeySettings;
+  onChange: (v: KeySettings) => void;
+  /** The key's role: a VIEWER key may hold read management scopes only. */
+  role: "EDITOR" | "VIEWER";
+};
+
+export function KeySettingsFields({ value, onChange, role }: Props) {
   const organization = useOrganization();
   const [catalog] = useQuery({ query: KeyCatalogQuery, variables: { slug: organization.slug } });
   const org = catalog.data?.organization;
   const resources = useRestrictionSearch(organization.slug, "resources");
   const accounts = useRestrictionSearch(organization.slug, "accounts");
   const set = (changes: Partial<KeySettings>) => onChange({ ...value, ...changes });
+  const scopesOf = (kind: "DATA" | "MANAGEMENT") => (org?.scopes ?? []).filter((s) => s.kind === kind);
 
   return (
     <Stack spacing={2}>
@@ -113,12 +127,18 @@ export function KeySettingsFields({ value, onChange }: { value: KeySettings; onC
         ))}
       </TextField>
       <RestrictionPicker
-        noun="scopes"
-        options={(org?.scopes ?? []).map((s) => ({ id: s.name, label: s.name, detail: s.description }))}
+        noun="data scopes"
+        options={scopesOf("DATA").map((s) => ({ id: s.name, label: s.name, detail: s.description }))}
         all={value.allScopes}
         onAllChange={(allScopes) => set({ allScopes })}
         chosen={value.scopes}
         onChosenChange={(scopes) => set({ scopes })}
+      />
+      <ManageTesseraField
+        options={scopesOf("MANAGEMENT")}
+        role={role}
+        chosen={value.managementScopes}
+        onChange={(managementScopes) => set({ managementScopes })}
       />
       <RestrictionPicker
         noun="resources and groups"

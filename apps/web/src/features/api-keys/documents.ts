@@ -33,7 +33,7 @@ export const KeyCatalogQuery = graphql(`
       id
       apiVersions { name deprecated description }
       members { role user { id email name } }
-      scopes { name description management }
+      scopes { name description kind }
     }
   }
 `);
@@ -58,7 +58,7 @@ export const ApiKeyDetailsQuery = graphql(`
     node(id: $id) {
       ... on ApiKey {
         id name description hint role apiVersion status
-        allScopes scopes
+        allScopes scopes managementScopes
         allResources resources { id name kind }
         allCustomerAccounts customerAccounts { id name status }
         origins userAgent
@@ -84,7 +84,7 @@ export const UpdateApiKeyMutation = graphql(`
   mutation UpdateApiKey($input: UpdateApiKeyInput!) {
     updateApiKey(input: $input) {
       __typename
-      ... on UpdateApiKeyPayload { apiKey { id name description apiVersion origins userAgent updatedAt } }
+      ... on UpdateApiKeyPayload { apiKey { id name description apiVersion allScopes scopes managementScopes origins userAgent updatedAt } }
       ... on Error { message }
     }
   }

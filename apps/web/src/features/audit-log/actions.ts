@@ -17,6 +17,7 @@ const labels: Record<AuditAction, string> = {
   API_KEY_REVOKED: "Key revoked",
   API_KEY_DELETED: "Key deleted",
   API_KEY_EXPIRED: "Key expired",
+  API_KEY_MANAGEMENT_SCOPES_REMOVED: "Key's management scopes removed",
   RESOURCE_CREATED: "Resource created",
   RESOURCE_DELETED: "Resource deleted",
   RESOURCE_OWNERSHIP_TRANSFERRED: "Ownership transferred",
