@@ -1,28 +1,12 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/log.ts";
-import { type App, createApp } from "../../src/server.ts";
+import { describe, expect, it } from "vitest";
 import { useHarness } from "../support/harness.ts";
+import { useHttpServer } from "../support/http-server.ts";
 import { createKey } from "./support.ts";
 
 const h = useHarness();
-let base: string;
-let server: Server;
-let app: App;
-beforeAll(async () => {
-  app = createApp({ prisma: h.db.prisma, logger: silentLogger, clock: h.clock });
-  server = createServer((req, res) => void app.handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await app.close();
-});
+const http = useHttpServer(h);
 
-const url = (slug: string) => `${base}/v1/exports/api-keys.csv?organization=${slug}`;
+const url = (slug: string) => `${http.base()}/v1/exports/api-keys.csv?organization=${slug}`;
 
 describe("the key export never leaves its organization", () => {
   it("another organization's session gets 404, exactly like an unknown organization, and nothing of ours", async () => {

@@ -1,32 +1,16 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/log.ts";
-import { type App, createApp } from "../../src/server.ts";
+import { describe, expect, it } from "vitest";
 import { createAccountAs } from "../accounts/documents.ts";
 import type { OrgFixture } from "../support/harness.ts";
 import { useHarness } from "../support/harness.ts";
+import { useHttpServer } from "../support/http-server.ts";
 import { createKey } from "./support.ts";
 
 const h = useHarness();
-let base: string;
-let server: Server;
-let app: App;
-beforeAll(async () => {
-  app = createApp({ prisma: h.db.prisma, logger: silentLogger, clock: h.clock });
-  server = createServer((req, res) => void app.handle(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-  await app.close();
-});
+const http = useHttpServer(h);
 
 const exportAs = (org: OrgFixture, role: "OWNER" | "VIEWER", query: string) =>
-  fetch(`${base}/v1/exports/api-keys.csv?organization=${org.org.slug}${query}`, {
+  fetch(`${http.base()}/v1/exports/api-keys.csv?organization=${org.org.slug}${query}`, {
     headers: { cookie: org.as[role].headers.cookie ?? "" },
   });
 
@@ -109,7 +93,7 @@ describe("GET /v1/exports/api-keys.csv", () => {
       expect(response.status, query).toBe(400);
       expect((await response.json()).message, query).toContain(name);
     }
-    const noOrg = await fetch(`${base}/v1/exports/api-keys.csv`, {
+    const noOrg = await fetch(`${http.base()}/v1/exports/api-keys.csv`, {
       headers: { cookie: org.as.OWNER.headers.cookie ?? "" },
     });
     expect(noOrg.status).toBe(400);
