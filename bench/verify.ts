@@ -11,6 +11,9 @@
  *   (i) the real key's throughput while bench/flood.ts floods made-up well-formed keys (a fresh one
  *       per request) from one address, then from 50 (X-Forwarded-For, one trusted proxy hop), with
  *       the database lookups the flood caused (the cache's miss counter).
+ *   (f) (b) for a key with one auto-applied rate limit counted in memory, (g) the same limit counted
+ *       in Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379), (h) on PostgreSQL, a key with
+ *       usage credits (one conditional UPDATE per verification); each beside (b) in the same run.
  * Load comes from autocannon in its own process on 127.0.0.1. Ratios are what travel.
  *
  *   pnpm bench:verify                      # both databases, 3 s per case
@@ -23,11 +26,17 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { createApp } from "@tessera/api";
 import { silentLogger } from "@tessera/api/log";
-import { createOrganization, generateApiKey, systemClock, Verification } from "@tessera/core";
+import {
+  createOrganization,
+  defaultVerificationSettings,
+  generateApiKey,
+  systemClock,
+  Verification,
+} from "@tessera/core";
 import { applyMigrations, openDatabase, PrismaClient } from "@tessera/db";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { autocannon, flood, row, timed } from "./verify-support.ts";
+import { autocannon, flood, type Load, row, timed } from "./verify-support.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -35,6 +44,9 @@ const coldKeys = Number(process.env.BENCH_COLD_KEYS ?? 10_000);
 const coldConcurrency = 16;
 const floodConnections = Number(process.env.BENCH_FLOOD_CONNECTIONS ?? 16);
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const redisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+/** Keys besides the warm one and the cold ones: (f)/(g) share the limited key, (h) the metered one. */
+const trafficKeys = 2;
 
 type Bench = { prisma: PrismaClient; rawQuery: (hash: string) => Promise<unknown>; close(): Promise<void> };
 
@@ -87,7 +99,7 @@ async function seed(prisma: PrismaClient) {
     }),
   );
   const version = await prisma.apiVersion.findFirstOrThrow({ where: { organizationId: org.id } });
-  const keys = Array.from({ length: coldKeys + 1 }, () => generateApiKey());
+  const keys = Array.from({ length: coldKeys + 1 + trafficKeys }, () => generateApiKey());
   const expiresAt = new Date(Date.now() + 30 * 86_400_000);
   await prisma.$executeRaw`
     INSERT INTO "ApiKey" (id, "organizationId", name, "hashedKey", hint, "apiVersionId", "expiresAt", "updatedAt")
@@ -106,7 +118,14 @@ async function run(kind: "pglite" | "postgres") {
   const bench = kind === "pglite" ? await openPGliteBench() : await openPostgresBench();
   const keys = await seed(bench.prisma);
   const warm = keys[0] as (typeof keys)[number];
-  const cold = keys.slice(1);
+  const limited = keys[1] as (typeof keys)[number];
+  const metered = keys[2] as (typeof keys)[number];
+  const cold = keys.slice(1 + trafficKeys);
+  // A limit that is never reached (the work of counting, not of refusing) and credits that last.
+  const limit = { name: "requests", limit: 1_000_000_000, durationMs: 3_600_000, autoApply: true };
+  await bench.prisma.apiKey.update({ where: { hashedKey: limited.hash }, data: { rateLimits: [limit] } });
+  const { id: meteredId } = await bench.prisma.apiKey.findUniqueOrThrow({ where: { hashedKey: metered.hash } });
+  await bench.prisma.apiKeyCredits.create({ data: { apiKeyId: meteredId, remaining: 2_000_000_000 } });
 
   // One trusted proxy hop: the 50-address flood names its addresses in X-Forwarded-For; requests
   // without the header (every other case) count as the peer's, as without a proxy.
@@ -170,6 +189,48 @@ async function run(kind: "pglite" | "postgres") {
   );
   const d = await load(`${tesseraUrl}/graphql`, gqlBody("{ __typename }"));
 
+  // (f), (g), (h): the same request for keys with traffic controls, against a fresh (b) in between.
+  const bodyFor = (secret: string) =>
+    JSON.stringify({ key: secret, scope: "vehicles:read", origin: "https://example.com" });
+  const redisApp = createApp({
+    prisma: bench.prisma,
+    logger: silentLogger,
+    verificationSettings: { ...defaultVerificationSettings, rateLimitStore: { kind: "redis", url: redisUrl } },
+  });
+  const redisServer = createServer((req, res) => void redisApp.handle(req, res));
+  const redisTesseraUrl = await listen(redisServer);
+  for (const [url, secret] of [
+    [tesseraUrl, limited.secret],
+    [redisTesseraUrl, limited.secret],
+    [tesseraUrl, metered.secret],
+  ] as const) {
+    const check = await (await fetch(`${url}/v1/keys/verify`, { method: "POST", body: bodyFor(secret) })).json();
+    if (check.code !== "VALID" || check.degraded) throw new Error(`traffic key not valid: ${JSON.stringify(check)}`);
+  }
+  // The machine is shared: each case is measured right after a (b) of its own, twice over, and the
+  // figures shown are the two rounds together (requests per second averaged, worst p99).
+  const pair = async (url: string, body: string) => {
+    await load(url, body);
+    const rounds: { b: Load; x: Load }[] = [];
+    for (let round = 0; round < 2; round++) {
+      const bNow = await load(`${tesseraUrl}/v1/keys/verify`, verifyBody);
+      rounds.push({ b: bNow, x: await load(url, body) });
+    }
+    const merge = (loads: Load[]): Load => ({
+      rps: loads.reduce((sum, l) => sum + l.rps, 0) / loads.length,
+      p50: Math.max(...loads.map((l) => l.p50)),
+      p99: Math.max(...loads.map((l) => l.p99)),
+      errors: loads.reduce((sum, l) => sum + l.errors, 0),
+    });
+    return { b: merge(rounds.map((r) => r.b)), x: merge(rounds.map((r) => r.x)) };
+  };
+  const f = await pair(`${tesseraUrl}/v1/keys/verify`, bodyFor(limited.secret));
+  const g = await pair(`${redisTesseraUrl}/v1/keys/verify`, bodyFor(limited.secret));
+  const h = kind === "postgres" ? await pair(`${tesseraUrl}/v1/keys/verify`, bodyFor(metered.secret)) : null;
+  redisServer.closeAllConnections();
+  await new Promise((r) => redisServer.close(r));
+  await redisApp.close();
+
   // (e): a fresh Verification has empty caches, so every call is a database read.
   const verification = new Verification({ prisma: bench.prisma, clock: systemClock });
   await timed(cold.slice(0, 200), coldConcurrency, (k) => bench.rawQuery(k.hash)); // warm the connections
@@ -177,7 +238,8 @@ async function run(kind: "pglite" | "postgres") {
   const raw = await timed(cold, coldConcurrency, (k) => bench.rawQuery(k.hash));
   await verification.close();
 
-  const errors = [a, b, bHalf, c, d, aReading, aReadingHalf, bAtAHalf, flood1.real, flood50.real].reduce(
+  const pairs = [f, g, ...(h ? [h] : [])].flatMap((p) => [p.b, p.x]);
+  const errors = [a, b, bHalf, c, d, aReading, aReadingHalf, bAtAHalf, flood1.real, flood50.real, ...pairs].reduce(
     (sum, l) => sum + l.errors,
     0,
   );
@@ -200,9 +262,17 @@ async function run(kind: "pglite" | "postgres") {
   console.log(row("(d) yoga { __typename }, Tessera's plugins", d));
   console.log(row(`(e) cold verification, ${cold.length} keys`, e));
   console.log(row("    raw single-row query, same keys", raw));
+  console.log(row("(b) just before (f)", f.b));
+  console.log(row("(f) one rate limit, memory", f.x));
+  console.log(row("(b) just before (g)", g.b));
+  console.log(row("(g) one rate limit, Redis", g.x));
+  if (h) console.log(row("(b) just before (h)", h.b));
+  if (h) console.log(row("(h) usage credits (UPDATE per call)", h.x));
   console.log(
     `\nratios: b/a = ${(b.rps / a.rps).toFixed(2)} (goal >= 0.6), c/d = ${(c.rps / d.rps).toFixed(2)} (goal >= 0.8), ` +
-      `e/raw = ${(e.rps / raw.rps).toFixed(2)}; p99 of (b) at half peak = ${bHalf.p99.toFixed(2)} ms (goal <= 2)` +
+      `e/raw = ${(e.rps / raw.rps).toFixed(2)}; p99 of (b) at half peak = ${bHalf.p99.toFixed(2)} ms (goal <= 2); ` +
+      `f/b = ${(f.x.rps / f.b.rps).toFixed(2)} (goal >= 0.9), g/b = ${(g.x.rps / g.b.rps).toFixed(2)} (goal >= 0.5)` +
+      (h ? `, h/b = ${(h.x.rps / h.b.rps).toFixed(2)} (goal >= 0.2)` : "") +
       (errors ? `; ${errors} errors/non-2xx!` : ""),
   );
   const share = (f: typeof flood1) =>

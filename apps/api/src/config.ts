@@ -85,7 +85,22 @@ function verificationSettings(env: NodeJS.ProcessEnv): VerificationSettings {
       windowSeconds: positiveInteger(env, "TESSERA_VERIFY_FAILURE_WINDOW_SECONDS", 60),
     },
     usageFlushMs: positiveInteger(env, "TESSERA_USAGE_FLUSH_MS", 5_000),
+    rateLimitStore: rateLimitStore(env),
   };
+}
+
+/** `TESSERA_RATE_LIMIT_STORE`: memory (default, per instance) or redis (shared, needs REDIS_URL). */
+function rateLimitStore(env: NodeJS.ProcessEnv): VerificationSettings["rateLimitStore"] {
+  const kind = env.TESSERA_RATE_LIMIT_STORE || "memory";
+  if (kind === "memory") return { kind };
+  if (kind !== "redis") {
+    throw new ConfigError(`TESSERA_RATE_LIMIT_STORE must be memory or redis, got "${kind}"`);
+  }
+  const url = env.REDIS_URL;
+  if (!url || !/^rediss?:\/\//.test(url)) {
+    throw new ConfigError("TESSERA_RATE_LIMIT_STORE=redis needs REDIS_URL (redis://host:6379 or rediss://…)");
+  }
+  return { kind, url };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -36,7 +36,7 @@ export async function createContext(
   /** Collects the Set-Cookie headers resolvers ask for; the yoga instance applies them to the response. */
   cookies: string[],
 ): Promise<Context> {
-  const viewer = await resolveViewer(deps, request);
+  const viewer = await resolveViewer(deps, request, server.sourceAddress ?? null);
   return {
     prisma: deps.prisma,
     clock: deps.clock,
@@ -53,7 +53,7 @@ export async function createContext(
   };
 }
 
-async function resolveViewer(deps: ContextDeps, request: Request): Promise<Viewer> {
+async function resolveViewer(deps: ContextDeps, request: Request, address: string | null): Promise<Viewer> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -65,6 +65,8 @@ async function resolveViewer(deps: ContextDeps, request: Request): Promise<Viewe
         // Verification takes the Referer when a request has no Origin; so does a Bearer call.
         origin: request.headers.get("origin") ?? request.headers.get("referer"),
         userAgent: request.headers.get("user-agent"),
+        // The client address as TESSERA_TRUST_PROXY says to read it, for the key's IP allowlist.
+        address,
       });
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw unauthenticated(error.message);

@@ -102,6 +102,19 @@ export function createMetrics(verificationStats: () => VerificationStats) {
       this.set(verificationStats().bypassed ? 1 : 0);
     },
   });
+  statCounter(
+    "tessera_rate_limit_degraded_total",
+    "Verifications whose rate limits were decided by this instance's memory limiter because Redis was unreachable.",
+    () => verificationStats().degradedAnswers,
+  );
+  new Gauge({
+    name: "tessera_rate_limit_store_degraded",
+    help: "1 while the Redis rate-limit store is unreachable (limits count per instance), else 0.",
+    registers: [registry],
+    collect() {
+      this.set(verificationStats().rateLimitStoreDegraded ? 1 : 0);
+    },
+  });
   new Gauge({
     name: "tessera_usage_flush_lag_seconds",
     help: "How long the oldest counted usage has waited to be written (0: nothing waits).",

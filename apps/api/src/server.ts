@@ -54,6 +54,14 @@ export function createApp(options: AppOptions) {
     observer: metrics.observeVerification,
     onFlushError: (error) => logger.warn("usage flush failed; retrying", { error: String(error) }),
     onFilterLoadError: (error) => logger.warn("existence filter load failed; retrying", { error: String(error) }),
+    // Said once when Redis goes away and once when it is back, never per verification.
+    onRateLimitStoreDegraded: (degraded, error) =>
+      degraded
+        ? logger.warn("rate limits degraded: Redis is unreachable, each instance counts alone until it returns", {
+            error: error instanceof Error ? error.message : error === undefined ? undefined : String(error),
+          })
+        : logger.info("rate limits shared again: Redis is back"),
+    onCreditsError: (error) => logger.warn("credits exhausted event failed", { error: String(error) }),
   });
   // With a LISTEN connection the filter loads once listening (changes made meanwhile are heard);
   // a single instance hears all its changes locally, so it loads at once.

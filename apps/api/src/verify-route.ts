@@ -2,9 +2,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   toVerifyApiKeyInput,
   toVerifyApiKeyResponse,
+  trafficBase,
+  ValidationError,
   type Verification,
   type VerifyApiKeyRequest,
+  type VerifyApiKeyResult,
 } from "@tessera/core";
+import { rateLimitHeaders } from "./rate-limit-headers.ts";
 import { readBody, refuseBody } from "./request-body.ts";
 
 /**
@@ -17,8 +21,8 @@ export const verifyPath = "/v1/keys/verify";
 /** A verification request is a key and a few short strings; anything bigger is not one. */
 export const maxVerifyBodyBytes = 16 * 1024;
 
-const optionalFields = ["accountToken", "scope", "resourceId", "origin", "userAgent"] as const;
-const knownFields = new Set<string>(["key", ...optionalFields]);
+const optionalFields = ["accountToken", "scope", "resourceId", "origin", "userAgent", "ip"] as const;
+const knownFields = new Set<string>(["key", ...optionalFields, "ratelimits", "credits"]);
 
 /**
  * The route's handler. `securityHeaders` is the precomputed set of security-headers.ts
@@ -65,17 +69,66 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     }
     const parsed = parseVerifyRequest(body.toString("utf8"));
     if (typeof parsed === "string") return send(res, 400, { error: "bad_request", message: parsed });
-    const result = await verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
+    let result: VerifyApiKeyResult;
+    try {
+      result = await verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
+    } catch (error) {
+      // An unknown limit name or a bad cost: the caller's request is wrong, never a silent pass.
+      if (error instanceof ValidationError) return send(res, 400, { error: "bad_request", message: error.message });
+      throw error;
+    }
+    // Keys with limits get a fresh answer per call (what is left changes), with the IETF fields.
+    if (result.ratelimits?.length) {
+      const text = trafficAnswer(result) ?? JSON.stringify(toVerifyApiKeyResponse(result));
+      const headers = rateLimitHeaders(result.ratelimits, Date.now());
+      res.writeHead(200, { ...jsonHeaders, "content-length": Buffer.byteLength(text), ...headers });
+      res.end(text);
+      return;
+    }
+    const answer = serializedAnswer(result);
+    res.writeHead(200, answer.headers);
+    res.end(answer.body);
+  };
+
+  function serializedAnswer(result: VerifyApiKeyResult): Serialized {
     let answer = serialized.get(result);
     if (answer === undefined) {
       const body = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
       answer = { body, headers: [...answerHeaders, "content-length", String(body.length)] };
       serialized.set(result, answer);
     }
-    res.writeHead(200, answer.headers);
-    res.end(answer.body);
-  };
+    return answer;
+  }
+
+  /**
+   * A charged answer's JSON from its entry's shared answer, already serialized: only the traffic
+   * fields are written per call (the hot path of keys with limits). Null when there is none.
+   */
+  function trafficAnswer(result: VerifyApiKeyResult): string | null {
+    const base = trafficBase.get(result);
+    if (!base || !result.valid) return null;
+    let head = heads.get(base);
+    if (head === undefined) {
+      const shared = serializedAnswer(base).body.toString();
+      head = shared.endsWith(plainTail) ? shared.slice(0, -plainTail.length) : null;
+      heads.set(base, head);
+    }
+    if (head === null) return null;
+    const limits = result.ratelimits
+      .map(
+        (l) =>
+          `{"name":"${l.name}","limit":${l.limit},"remaining":${l.remaining},"resetAt":"${l.resetAt.toISOString()}"}`,
+      )
+      .join(",");
+    return `${head}"ratelimit":null,"ratelimits":[${limits}],"creditsRemaining":${result.creditsRemaining},"degraded":${result.degraded}}`;
+  }
 }
+
+/** A shared answer's JSON without its traffic fields (null: it does not end as expected). */
+const heads = new WeakMap<object, string | null>();
+
+/** How every shared answer ends: the traffic fields, which a charged answer replaces. */
+const plainTail = '"ratelimit":null,"ratelimits":[],"creditsRemaining":null,"degraded":false}';
 
 /**
  * Answers are immutable and shared (one per cached key entry without an account, one per refusal
@@ -110,5 +163,26 @@ export function parseVerifyRequest(body: string): VerifyApiKeyRequest | string {
       return `\`${name}\` must be a string or null.`;
     }
   }
-  return fields as VerifyApiKeyRequest;
+  return parseTrafficFields(fields) ?? (fields as VerifyApiKeyRequest);
+}
+
+const isCost = (value: unknown) => value === undefined || value === null || typeof value === "number";
+
+/** `ratelimits: [{ name, cost? }]` and `credits: { cost? }`: their shape (values are checked in core). */
+function parseTrafficFields(fields: Record<string, unknown>): string | null {
+  const { ratelimits, credits } = fields;
+  if (ratelimits !== undefined && ratelimits !== null) {
+    const valid =
+      Array.isArray(ratelimits) &&
+      ratelimits.every(
+        (limit) => typeof limit === "object" && limit !== null && typeof limit.name === "string" && isCost(limit.cost),
+      );
+    if (!valid) return '`ratelimits` must be a list of {"name": "…", "cost": 1} objects (cost optional, default 1).';
+  }
+  if (credits !== undefined && credits !== null) {
+    if (typeof credits !== "object" || Array.isArray(credits) || !isCost((credits as { cost?: unknown }).cost)) {
+      return '`credits` must be an object like {"cost": 1} (cost optional, default 1).';
+    }
+  }
+  return null;
 }

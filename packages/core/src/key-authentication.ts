@@ -1,4 +1,5 @@
 import { UnauthenticatedError } from "./errors.ts";
+import { isIpAllowed } from "./verification/ip-allowlist.ts";
 import { isOriginAllowed } from "./verification/origin.ts";
 import type { Verification } from "./verification/service.ts";
 import { isUserAgentAllowed } from "./verification/user-agent.ts";
@@ -10,8 +11,8 @@ const refusals = {
   EXPIRED: "The API key has expired.",
 } as const;
 
-/** What a Bearer call says about where it comes from: its Origin (or Referer) and User-Agent. */
-export type BearerRequest = { origin: string | null; userAgent: string | null };
+/** What a Bearer call says about where it comes from: its Origin (or Referer), User-Agent and client address. */
+export type BearerRequest = { origin: string | null; userAgent: string | null; address?: string | null };
 
 /**
  * The key viewer for `Authorization: Bearer <secret>`. Unlike a stale cookie, a bad key is an error,
@@ -32,6 +33,9 @@ export async function viewerFromApiKey(
   const key = outcome.entry;
   // A key's origin and user-agent restrictions hold wherever the key is used, not only when a service
   // verifies it: a key copied out of a browser app must not manage Tessera from anywhere else.
+  if (!isIpAllowed(key.ipAllowlist, request.address)) {
+    throw new UnauthenticatedError("This API key may not be used from this address (see its IP allowlist).");
+  }
   if (!isOriginAllowed(key.origins, request.origin)) {
     throw new UnauthenticatedError("This API key may not be used from this origin (see its allowed origins).");
   }

@@ -68,6 +68,11 @@ const carrierTypes = [
   "MemberSession",
   // One field an audited action changed: a field of a guarded AuditEvent only.
   "AuditChange",
+  // Traffic controls: fields of a guarded ApiKey or CustomerAccount, or of a verification answer.
+  "RateLimit",
+  "RateLimitState",
+  "ApiKeyCredits",
+  "CreditRefill",
 ];
 
 /**

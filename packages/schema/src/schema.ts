@@ -8,6 +8,7 @@ import "./types/organization.ts";
 import "./types/api-key.ts";
 import "./types/api-key-list.ts";
 import "./types/api-key-mutations.ts";
+import "./types/api-key-traffic.ts";
 import "./types/audit-event.ts";
 import "./types/customer-account.ts";
 import "./types/customer-account-mutations.ts";

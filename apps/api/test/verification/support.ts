@@ -5,7 +5,10 @@ import type { App } from "../../src/server.ts";
 import { testSourceAddress } from "../support/harness.ts";
 
 export const verifyQuery = `query Verify($input: VerifyApiKeyInput!) {
-  verifyApiKey(input: $input) { valid code keyId organizationId customerAccountId role apiVersion scopes expiresAt }
+  verifyApiKey(input: $input) {
+    valid code keyId organizationId customerAccountId role apiVersion scopes expiresAt
+    ratelimit { name limit remaining resetAt } ratelimits { name limit remaining resetAt } creditsRemaining degraded
+  }
 }`;
 
 export type VerifyAnswer = {
@@ -18,6 +21,10 @@ export type VerifyAnswer = {
   apiVersion: string | null;
   scopes: string[] | null;
   expiresAt: string | null;
+  ratelimit: { name: string; limit: number; remaining: number; resetAt: string } | null;
+  ratelimits: { name: string; limit: number; remaining: number; resetAt: string }[];
+  creditsRemaining: number | null;
+  degraded: boolean;
 };
 
 /** The app served on a free port, for the HTTP door (it is node:http, not yoga: no in-process fetch). */

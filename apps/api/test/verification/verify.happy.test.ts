@@ -76,10 +76,12 @@ describe("verifyApiKey and POST /v1/keys/verify", () => {
       expect(viaGraphQL.valid, name).toBe(code === "VALID");
       if (code !== "VALID") {
         // A refusal says why, and nothing about the key, its organization or the account.
+        const { ratelimits, degraded, ...rest } = viaGraphQL;
         expect(
-          Object.values({ ...viaGraphQL, valid: null, code: null }).every((v) => v === null),
+          Object.values({ ...rest, valid: null, code: null }).every((v) => v === null),
           name,
         ).toBe(true);
+        expect([ratelimits, degraded], name).toEqual([[], false]);
       }
     }
   });
@@ -101,6 +103,10 @@ describe("verifyApiKey and POST /v1/keys/verify", () => {
       apiVersion: "v2",
       scopes: ["vehicles:read"],
       expiresAt: w.keys.strict.apiKey.expiresAt,
+      ratelimit: null,
+      ratelimits: [],
+      creditsRemaining: null,
+      degraded: false,
     });
     const full = await verifyOverGraphQL(h.app, { key: w.keys.full.secret });
     expect(full).toMatchObject({ keyId: w.keys.full.apiKey.id, customerAccountId: null, role: "VIEWER" });

@@ -15,6 +15,7 @@ import {
   resolveResourceIds,
   resolveScopes,
 } from "./restrictions.ts";
+import { auditCredits, creditsRow, type TrafficInput, validateTraffic, writeCredits } from "./traffic-settings.ts";
 import {
   validateDescription,
   validateExpiry,
@@ -45,7 +46,7 @@ export type CreateApiKeyInput = {
   userAgent?: string | null;
   /** null or absent: 12 months from now. */
   expiresAt?: Date | null;
-};
+} & TrafficInput;
 
 /**
  * Issues a key. The secret is returned here and nowhere else: only its hash and a hint are stored,
@@ -68,6 +69,7 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
   const origins = validateOrigins(input.origins ?? []);
   const userAgent = validateUserAgent(input.userAgent ?? null);
   const expiresAt = validateExpiry(input.expiresAt ?? null, now);
+  const traffic = validateTraffic(input);
 
   const generated = generateApiKey();
   try {
@@ -100,6 +102,8 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
           origins,
           userAgent,
           expiresAt,
+          rateLimits: traffic.rateLimits ?? [],
+          ipAllowlist: traffic.ipAllowlist ?? [],
           createdAt: now,
           createdByUserId: actor.kind === "user" ? actor.userId : null,
           createdByKeyId: actor.kind === "apiKey" ? actor.keyId : null,
@@ -109,6 +113,7 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
         },
         select: { id: true, name: true },
       });
+      if (traffic.credits) await writeCredits(tx, created.id, traffic.credits, now);
       await recordAuditByCaller(tx, ctx, {
         organizationId,
         action: "api_key.created",
@@ -126,6 +131,9 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
           origins,
           userAgent,
           expiresAt: expiresAt.toISOString(),
+          rateLimits: traffic.rateLimits ?? [],
+          ipAllowlist: traffic.ipAllowlist ?? [],
+          credits: auditCredits(creditsRow(traffic.credits ?? null)),
         },
       });
       await enqueueApiKeyEvent(tx, "api_key.created", created.id, now);

@@ -9,6 +9,7 @@ import { type CreateApiKeyInput, nameTaken } from "./create.ts";
 import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
 import { replaceRestrictions } from "./replace-restriction.ts";
 import { assertGrantWithinCaller, assertScopesWithinCaller, resolveApiVersion } from "./restrictions.ts";
+import { auditCredits, creditsRow, validateTraffic, writeCredits } from "./traffic-settings.ts";
 import {
   validateDescription,
   validateManagementScopeNames,
@@ -46,6 +47,7 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
   const description = input.description === undefined ? undefined : validateDescription(input.description);
   const origins = input.origins === undefined ? undefined : validateOrigins(input.origins ?? []);
   const userAgent = input.userAgent === undefined ? undefined : validateUserAgent(input.userAgent);
+  const traffic = validateTraffic(input);
 
   try {
     await runChange(ctx, async (tx, changed) => {
@@ -59,6 +61,7 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
           scopes: { select: { scope: { select: { id: true, name: true, kind: true } } } },
           resources: { select: { resourceId: true } },
           customerAccounts: { select: { customerAccountId: true } },
+          credits: true,
         },
       });
       if (managementScopes) validateManagementScopesForRole(before.role, managementScopes);
@@ -83,6 +86,20 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
       if (userAgent !== undefined) {
         data.userAgent = userAgent;
         note("userAgent", before.userAgent, userAgent);
+      }
+      if (traffic.rateLimits !== undefined) {
+        data.rateLimits = traffic.rateLimits;
+        note("rateLimits", before.rateLimits as Prisma.InputJsonValue, traffic.rateLimits);
+      }
+      if (traffic.ipAllowlist !== undefined) {
+        data.ipAllowlist = traffic.ipAllowlist;
+        note("ipAllowlist", before.ipAllowlist, traffic.ipAllowlist);
+      }
+      if (traffic.credits !== undefined) {
+        // Setting credits always writes (a partner may set the same number again to restart the
+        // period's exhausted notice), and the audit shows what was there before.
+        await writeCredits(tx, input.id, traffic.credits, ctx.clock.now());
+        changes.credits = { from: auditCredits(before.credits), to: auditCredits(creditsRow(traffic.credits)) };
       }
       if (input.apiVersion != null && input.apiVersion !== before.apiVersion.name) {
         const version = await resolveApiVersion(tx, organizationId, input.apiVersion);

@@ -147,3 +147,4 @@ export function validateKeyHoldsAScope(scopes: readonly string[] | null, managem
     );
   }
 }
+export * from "./traffic-validation.ts";

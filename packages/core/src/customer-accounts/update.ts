@@ -1,4 +1,5 @@
 import type { CustomerAccount, CustomerAccountStatus, Prisma } from "@tessera/db";
+import { type RateLimitRuleInput, validateRateLimits } from "../api-keys/traffic-validation.ts";
 import { recordAuditByCaller } from "../audit.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import { normalizeName } from "../names.ts";
@@ -14,6 +15,8 @@ export type UpdateCustomerAccountInput = {
   name?: string | null;
   /** A new status; null or absent keeps the current one. */
   status?: CustomerAccountStatus | null;
+  /** Limits shared by every key used with the account's token; null or absent keeps them, [] removes them. */
+  rateLimits?: readonly RateLimitRuleInput[] | null;
 };
 
 /**
@@ -27,9 +30,10 @@ export async function updateCustomerAccount(
 ): Promise<CustomerAccount> {
   requireActor(ctx.viewer);
   const account = await loadAccountToChange(ctx, input.id);
-  if (input.name == null && input.status == null) {
-    throw new ValidationError("Nothing to change: give a new name, a new status, or both.");
+  if (input.name == null && input.status == null && input.rateLimits == null) {
+    throw new ValidationError("Nothing to change: give a new name, a new status or rate limits.");
   }
+  const rateLimits = input.rateLimits == null ? null : validateRateLimits(input.rateLimits);
   const name = input.name == null ? account.name : normalizeName(input.name);
   const status = input.status ?? account.status;
   assertStatusChange(account.status, status);
@@ -37,6 +41,9 @@ export async function updateCustomerAccount(
   const changes: Record<string, Prisma.InputJsonValue> = {};
   if (name !== account.name) changes.name = { from: account.name, to: name };
   if (status !== account.status) changes.status = { from: account.status, to: status };
+  if (rateLimits && JSON.stringify(rateLimits) !== JSON.stringify(account.rateLimits)) {
+    changes.rateLimits = { from: account.rateLimits as Prisma.InputJsonValue, to: rateLimits };
+  }
   if (Object.keys(changes).length === 0) return account;
 
   return runChange(ctx, async (tx, changed) => {
@@ -44,7 +51,7 @@ export async function updateCustomerAccount(
     // close could be undone by an update that read the account before it was closed.
     const { count } = await tx.customerAccount.updateMany({
       where: { id: account.id, status: account.status },
-      data: { name, status },
+      data: { name, status, ...(changes.rateLimits ? { rateLimits: rateLimits ?? [] } : {}) },
     });
     if (count === 0) throw new ConflictError("The account was changed at the same time; reload it and try again.");
     await recordAuditByCaller(tx, ctx, {
@@ -54,7 +61,8 @@ export async function updateCustomerAccount(
       changes,
     });
     // A suspended or closed account must be refused (ACCOUNT_INACTIVE) at once, a reactivated one
-    // accepted at once. (A rename changes no answer, but is rare enough not to single out.)
+    // accepted at once; new limits apply at once. (A rename changes no answer, but is rare enough
+    // not to single out.)
     changed({ kind: "account", id: account.id });
     if (changes.status)
       await enqueueCustomerAccountEvent(tx, "customer_account.status_changed", account.id, ctx.clock.now());

@@ -1,5 +1,7 @@
 import type { KeyRole } from "@tessera/db";
+import type { CreditsSetting, RateLimitRule } from "../api-keys/traffic-validation.ts";
 import type { ManagementScope } from "../roles.ts";
+import type { IpRange } from "./ip-allowlist.ts";
 
 /**
  * What verification needs to know about one key, and nothing more: no name history, no secret, no
@@ -25,10 +27,22 @@ export type KeyEntry = {
   userAgent: string | null;
   expiresAt: Date;
   revokedAt: Date | null;
+  /** Named rate limits (empty: none). */
+  rateLimits: readonly RateLimitRule[];
+  /** Allowed client addresses, parsed (empty: any address). */
+  ipAllowlist: readonly IpRange[];
+  /** How the key's credits refill, when it has credits (null: unlimited usage); what is left lives in the database. */
+  credits: { refill: CreditsSetting["refill"] } | null;
 };
 
 /** The account an account token identifies: enough to check organization, permission and status. */
-export type AccountEntry = { accountId: string; organizationId: string; status: "ACTIVE" | "SUSPENDED" | "CLOSED" };
+export type AccountEntry = {
+  accountId: string;
+  organizationId: string;
+  status: "ACTIVE" | "SUSPENDED" | "CLOSED";
+  /** Limits shared by every key used with this account's token (one pool per account). */
+  rateLimits: readonly RateLimitRule[];
+};
 
 /** A resource and the groups that contain it, nearest first (the resource itself is the first id). */
 export type ResourceChain = { organizationId: string; ids: readonly string[] };

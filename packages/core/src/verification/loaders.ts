@@ -1,7 +1,9 @@
 import type { KeyRole, PrismaClient } from "@tessera/db";
+import type { CreditRefillInterval, RateLimitRule } from "../api-keys/traffic-validation.ts";
 import { isUuid } from "../ids.ts";
 import type { ManagementScope } from "../roles.ts";
 import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
+import { toIpRanges } from "./ip-allowlist.ts";
 
 type KeyRow = {
   id: string;
@@ -21,6 +23,12 @@ type KeyRow = {
   userAgent: string | null;
   expiresAt: Date;
   revokedAt: Date | null;
+  rateLimits: RateLimitRule[];
+  ipAllowlist: string[];
+  hasCredits: boolean;
+  refillAmount: number | null;
+  refillInterval: CreditRefillInterval | null;
+  refillDayOfMonth: number | null;
 };
 
 /**
@@ -42,8 +50,11 @@ export async function loadKeyEntry(prisma: PrismaClient, hash: string): Promise<
       ARRAY(SELECT r."resourceId"::text FROM "ApiKeyResource" r WHERE r."apiKeyId" = k.id) AS "resourceIds",
       k."allCustomerAccounts",
       ARRAY(SELECT a."customerAccountId"::text FROM "ApiKeyCustomerAccount" a WHERE a."apiKeyId" = k.id) AS "accountIds",
-      k.origins, k."userAgent", k."expiresAt", k."revokedAt"
+      k.origins, k."userAgent", k."expiresAt", k."revokedAt", k."rateLimits", k."ipAllowlist",
+      c."apiKeyId" IS NOT NULL AS "hasCredits", c."refillAmount", c."refillInterval"::text AS "refillInterval",
+      c."refillDayOfMonth"
     FROM "ApiKey" k JOIN "ApiVersion" v ON v.id = k."apiVersionId"
+      LEFT JOIN "ApiKeyCredits" c ON c."apiKeyId" = k.id
     WHERE k."hashedKey" = ${hash}`;
   const row = rows[0];
   if (!row) return null;
@@ -62,6 +73,16 @@ export async function loadKeyEntry(prisma: PrismaClient, hash: string): Promise<
     userAgent: row.userAgent,
     expiresAt: new Date(row.expiresAt),
     revokedAt: row.revokedAt ? new Date(row.revokedAt) : null,
+    rateLimits: row.rateLimits,
+    ipAllowlist: toIpRanges(row.ipAllowlist ?? []),
+    credits: row.hasCredits
+      ? {
+          refill:
+            row.refillAmount !== null && row.refillInterval !== null
+              ? { amount: row.refillAmount, interval: row.refillInterval, dayOfMonth: row.refillDayOfMonth }
+              : null,
+        }
+      : null,
   };
 }
 
@@ -70,9 +91,16 @@ export async function loadAccountEntry(prisma: PrismaClient, token: string): Pro
   if (!token) return null;
   const account = await prisma.customerAccount.findUnique({
     where: { token },
-    select: { id: true, organizationId: true, status: true },
+    select: { id: true, organizationId: true, status: true, rateLimits: true },
   });
-  return account && { accountId: account.id, organizationId: account.organizationId, status: account.status };
+  return (
+    account && {
+      accountId: account.id,
+      organizationId: account.organizationId,
+      status: account.status,
+      rateLimits: account.rateLimits as RateLimitRule[],
+    }
+  );
 }
 
 /**

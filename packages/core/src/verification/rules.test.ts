@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KeyEntry } from "./entry.ts";
+import { toIpRanges } from "./ip-allowlist.ts";
 import { keyStateCode, restrictionCode } from "./rules.ts";
 
 const now = new Date("2026-06-01T00:00:00Z");
@@ -19,9 +20,12 @@ const key = (overrides: Partial<KeyEntry> = {}): KeyEntry => ({
   userAgent: null,
   expiresAt: new Date("2026-12-01T00:00:00Z"),
   revokedAt: null,
+  rateLimits: [],
+  ipAllowlist: [],
+  credits: null,
   ...overrides,
 });
-const active = { accountId: "acc-1", organizationId: org, status: "ACTIVE" as const };
+const active = { accountId: "acc-1", organizationId: org, status: "ACTIVE" as const, rateLimits: [] };
 
 describe("keyStateCode", () => {
   it("refuses unknown, then revoked, then expired keys", () => {
@@ -81,20 +85,23 @@ describe("restrictionCode", () => {
     expect(restrictionCode(key({ userAgent: "App/1" }), { userAgent: "app/1" }, {})).toBe("USER_AGENT_NOT_ALLOWED");
   });
 
-  it("checks in the spec's order: account, scope, resource, origin, user agent", () => {
+  it("checks in the spec's order: account, scope, resource, IP, origin, user agent", () => {
     const strict = key({
       scopes: new Set(["vehicles:read"]),
       resourceIds: ["g"],
+      ipAllowlist: toIpRanges(["10.0.0.0/8"]),
       origins: ["example.com"],
       userAgent: "App/1",
     });
-    const bad = { scope: "routes:write", origin: "https://evil.com", userAgent: "curl" };
+    const bad = { scope: "routes:write", origin: "https://evil.com", userAgent: "curl", ip: "11.0.0.1" };
     const looked = { account: { ...active, status: "SUSPENDED" as const }, resource: null };
     expect(restrictionCode(strict, bad, looked)).toBe("ACCOUNT_INACTIVE");
     expect(restrictionCode(strict, bad, { resource: null })).toBe("INSUFFICIENT_SCOPE");
     expect(restrictionCode(strict, { ...bad, scope: "vehicles:read" }, { resource: null })).toBe("RESOURCE_FORBIDDEN");
-    expect(restrictionCode(strict, { ...bad, scope: "vehicles:read" }, {})).toBe("ORIGIN_NOT_ALLOWED");
-    expect(restrictionCode(strict, { ...bad, scope: "vehicles:read", origin: "example.com" }, {})).toBe(
+    expect(restrictionCode(strict, { ...bad, scope: "vehicles:read" }, {})).toBe("IP_NOT_ALLOWED");
+    expect(restrictionCode(strict, { ...bad, scope: "vehicles:read", ip: undefined }, {})).toBe("IP_NOT_ALLOWED");
+    expect(restrictionCode(strict, { ...bad, scope: "vehicles:read", ip: "10.1.2.3" }, {})).toBe("ORIGIN_NOT_ALLOWED");
+    expect(restrictionCode(strict, { ...bad, scope: "vehicles:read", ip: "10.1.2.3", origin: "example.com" }, {})).toBe(
       "USER_AGENT_NOT_ALLOWED",
     );
   });

@@ -1,5 +1,6 @@
 import type { VerifyCode } from "./codes.ts";
 import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
+import { isIpAllowed } from "./ip-allowlist.ts";
 import { isOriginAllowed } from "./origin.ts";
 import { isUserAgentAllowed } from "./user-agent.ts";
 
@@ -10,6 +11,8 @@ export type VerifyRequest = {
   resourceId?: string | null;
   origin?: string | null;
   userAgent?: string | null;
+  /** The address the calling service saw its client use (checked against the key's IP allowlist). */
+  ip?: string | null;
 };
 
 /**
@@ -31,7 +34,7 @@ export function keyStateCode(entry: KeyEntry | null, now: Date): KeyStateCode | 
 }
 
 /**
- * The restrictions, in the order the spec lists them: account, scope, resource, origin, user agent.
+ * The restrictions, in the order the spec lists them: account, scope, resource, IP, origin, user agent.
  * The first one that fails decides the code, so a service can tell what to fix.
  */
 export function restrictionCode(entry: KeyEntry, request: VerifyRequest, looked: Looked): VerifyCode {
@@ -45,6 +48,7 @@ export function restrictionCode(entry: KeyEntry, request: VerifyRequest, looked:
   }
   if (request.scope != null && !hasScope(entry, request.scope)) return "INSUFFICIENT_SCOPE";
   if (looked.resource !== undefined && !reachesResource(entry, looked.resource)) return "RESOURCE_FORBIDDEN";
+  if (!isIpAllowed(entry.ipAllowlist, request.ip)) return "IP_NOT_ALLOWED";
   if (!isOriginAllowed(entry.origins, request.origin)) return "ORIGIN_NOT_ALLOWED";
   if (!isUserAgentAllowed(entry.userAgent, request.userAgent)) return "USER_AGENT_NOT_ALLOWED";
   return "VALID";

@@ -1,14 +1,17 @@
 import type { PrismaClient } from "@tessera/db";
+import { Redis } from "ioredis";
 import { hashApiKey, isWellFormedApiKey } from "../api-key-secret.ts";
 import type { Clock } from "../clock.ts";
 import { mayBeAccountToken } from "../customer-accounts/account-token.ts";
 import { CachedLookup, CacheGate, type CacheSettings, type CacheStats } from "./cached-lookup.ts";
 import { onVerificationChange, type VerificationChange } from "./changes.ts";
 import type { VerifyCode } from "./codes.ts";
+import { CreditStore } from "./credits.ts";
 import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
 import { accountTokenDigest, databaseDigests, ExistenceFilter, type ExistenceFilterStats } from "./existence-filter.ts";
 import { FailureLimiter, type FailureLimitSettings } from "./failure-limiter.ts";
 import { loadAccountEntry, loadKeyEntry, loadResourceChain } from "./loaders.ts";
+import { RateLimits } from "./rate-limits.ts";
 import { type KeyStateCode, keyStateCode } from "./rules.ts";
 import { UsageRecorder } from "./usage.ts";
 import {
@@ -25,12 +28,15 @@ export type VerificationSettings = {
   failureLimit: FailureLimitSettings;
   /** How often counted usage is written, in milliseconds. */
   usageFlushMs: number;
+  /** Where named rate limits count: each instance's memory, or one Redis for all (REDIS_URL). */
+  rateLimitStore: { kind: "memory" } | { kind: "redis"; url: string };
 };
 
 export const defaultVerificationSettings: VerificationSettings = {
   cache: { maxEntries: 100_000, freshnessMs: 30_000, negativeMs: 5_000 },
   failureLimit: { points: 100, windowSeconds: 60 },
   usageFlushMs: 5_000,
+  rateLimitStore: { kind: "memory" },
 };
 
 /** Called after every verification, for metrics: the code and how long it took, in seconds. */
@@ -47,6 +53,10 @@ export type VerificationOptions = {
   onFlushError?: (error: unknown) => void;
   /** Told about a failed load of the existence filter (retried in 5 s); by default nobody is. */
   onFilterLoadError?: (error: unknown) => void;
+  /** Told when the Redis rate-limit store becomes unreachable (true) or answers again (false), once each time. */
+  onRateLimitStoreDegraded?: (degraded: boolean, error?: unknown) => void;
+  /** Told about a failed `api_key.credits_exhausted` event write. */
+  onCreditsError?: (error: unknown) => void;
 };
 
 /** A read-only snapshot for metrics, taken when asked (the hot path only bumps plain numbers). */
@@ -59,6 +69,10 @@ export type VerificationStats = CacheStats & {
   usageFlushLagSeconds: number;
   /** The existence filter: trusted or not, its entries, and the database reads it saved. */
   filter: ExistenceFilterStats;
+  /** Answers decided by the memory insurance limiter because Redis was unreachable. */
+  degradedAnswers: number;
+  /** True while the Redis rate-limit store is unreachable. */
+  rateLimitStoreDegraded: boolean;
 };
 
 /** Thrown by a memory-only lookup that would need the database (see `Verification.verify`). */
@@ -78,6 +92,14 @@ function memoryFirst<V>(lookup: CachedLookup<V>, mayRead: () => boolean): Lookup
       return mayRead() ? lookup.get(lookupKey) : Promise.reject(new NeedsDatabase());
     },
   };
+}
+
+/**
+ * A refusal that may be probing (counted by the failure limiter, hidden behind RATE_LIMITED once an
+ * address is over it). A key's own exhausted limit or credits is not: the key passed every check.
+ */
+function isProbe(result: VerifyApiKeyResult): boolean {
+  return !result.valid && result.code !== "USAGE_EXCEEDED" && !result.ratelimit;
 }
 
 /** The outcome of authenticating a Bearer key: the key, or why it is refused. */
@@ -104,6 +126,10 @@ export class Verification {
   private readonly timer: NodeJS.Timeout;
   private readonly clock: Clock;
   private readonly observer: VerificationObserver;
+  private readonly traffic: VerifyDeps["traffic"];
+  private readonly redis: Redis | null;
+  private degradedAnswers = 0;
+  private storeDegraded = false;
 
   constructor(options: VerificationOptions) {
     const { prisma, clock, settings = defaultVerificationSettings, onFlushError = () => {} } = options;
@@ -133,13 +159,21 @@ export class Verification {
     );
     this.usage = new UsageRecorder(prisma);
     this.limiter = new FailureLimiter(settings.failureLimit);
-    this.deps = { keys: this.keys, accounts: this.accounts, resources: this.resources, clock };
+    this.redis =
+      settings.rateLimitStore.kind === "redis" ? this.connectRedis(settings.rateLimitStore.url, options) : null;
+    const traffic = {
+      limits: new RateLimits(this.redis ? { kind: "redis", client: this.redis } : { kind: "memory" }),
+      credits: new CreditStore(prisma, options.onCreditsError),
+    };
+    this.traffic = traffic;
+    this.deps = { keys: this.keys, accounts: this.accounts, resources: this.resources, clock, traffic };
     const filterTrusted = () => filter.stats.trusted;
     this.memoryDeps = {
       keys: memoryFirst(this.keys, filterTrusted),
       accounts: memoryFirst(this.accounts, filterTrusted),
       resources: memoryFirst(this.resources, () => false),
       clock,
+      traffic,
     };
     this.unsubscribe = onVerificationChange(prisma, (change) => this.apply(change));
     this.timer = setInterval(() => this.usage.flush().catch(onFlushError), settings.usageFlushMs);
@@ -172,10 +206,11 @@ export class Verification {
       const outcome = await verifyApiKey(input, this.deps);
       answer = outcome.result;
       keyId = outcome.keyId;
-      if (!answer.valid && clientAddress !== null && (await this.limiter.overLimit(clientAddress))) {
+      if (isProbe(answer) && clientAddress !== null && (await this.limiter.overLimit(clientAddress))) {
         answer = refusal.RATE_LIMITED;
       }
     }
+    if (answer.degraded) this.degradedAnswers++;
     if (keyId) this.usage.count(keyId, answer.code, this.clock.now());
     this.observer(answer.code, (performance.now() - started) / 1000);
     return answer;
@@ -184,7 +219,7 @@ export class Verification {
   private async fromMemory(input: VerifyApiKeyInput): Promise<{ answer: VerifyApiKeyResult; keyId: string | null }> {
     try {
       const { result, keyId } = await verifyApiKey(input, this.memoryDeps);
-      return { answer: result.valid ? result : refusal.RATE_LIMITED, keyId };
+      return { answer: isProbe(result) ? refusal.RATE_LIMITED : result, keyId };
     } catch (error) {
       if (error instanceof NeedsDatabase) return { answer: refusal.RATE_LIMITED, keyId: null };
       throw error;
@@ -209,6 +244,8 @@ export class Verification {
       bypassed: this.gate.bypass,
       usageFlushLagSeconds: this.usage.lagSeconds(),
       filter: { ...this.filter.stats },
+      degradedAnswers: this.degradedAnswers,
+      rateLimitStoreDegraded: this.storeDegraded,
     };
   }
 
@@ -219,8 +256,10 @@ export class Verification {
    * deleted) can change the group chain of any resource below it, so every chain goes.
    */
   apply(change: VerificationChange): void {
-    if (change.kind === "key") this.keys.invalidateId(change.id);
-    else if (change.kind === "account") this.accounts.invalidateId(change.id);
+    if (change.kind === "key") {
+      this.keys.invalidateId(change.id);
+      this.traffic.credits.forget(change.id);
+    } else if (change.kind === "account") this.accounts.invalidateId(change.id);
     else if (change.kind === "created") this.filter.add(change.digest);
     else this.resources.clear();
   }
@@ -250,6 +289,39 @@ export class Verification {
     clearInterval(this.timer);
     this.unsubscribe();
     this.filter.close();
+    if (this.redis) {
+      this.redis.removeAllListeners();
+      this.redis.on("error", () => {});
+      this.redis.disconnect();
+    }
     await this.usage.flush();
+  }
+
+  /**
+   * The Redis client for shared rate limits. No offline queue: while Redis is unreachable a command
+   * fails at once and the memory insurance limiter answers, so verification never waits on a dead
+   * socket; it reconnects by itself, and then the shared counters decide again.
+   */
+  private connectRedis(url: string, options: VerificationOptions): Redis {
+    const redis = new Redis(url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2_000,
+      retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
+    });
+    const report = options.onRateLimitStoreDegraded ?? (() => {});
+    const degraded = (error?: unknown) => {
+      if (this.storeDegraded) return;
+      this.storeDegraded = true;
+      report(true, error);
+    };
+    redis.on("error", degraded);
+    redis.on("close", () => degraded());
+    redis.on("ready", () => {
+      if (!this.storeDegraded) return;
+      this.storeDegraded = false;
+      report(false);
+    });
+    return redis;
   }
 }

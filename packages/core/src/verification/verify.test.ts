@@ -1,6 +1,9 @@
+import type { PrismaClient } from "@tessera/db";
 import { describe, expect, it } from "vitest";
 import { generateApiKey } from "../api-key-secret.ts";
+import { CreditStore } from "./credits.ts";
 import type { KeyEntry } from "./entry.ts";
+import { RateLimits } from "./rate-limits.ts";
 import { type Lookup, verifyApiKey } from "./verify.ts";
 
 const now = new Date("2026-06-01T00:00:00Z");
@@ -20,6 +23,9 @@ const entry: KeyEntry = {
   userAgent: null,
   expiresAt: new Date("2026-12-01T00:00:00Z"),
   revokedAt: null,
+  rateLimits: [],
+  ipAllowlist: [],
+  credits: null,
 };
 
 /** Lookups that answer from a map and count what they were asked. */
@@ -37,9 +43,13 @@ function table<V>(rows: Record<string, V>): Lookup<V> & { asked: string[] } {
 function deps() {
   return {
     keys: table({ [key.hash]: entry }),
-    accounts: table({ tat_a: { accountId: "acc-1", organizationId: "org-1", status: "ACTIVE" as const } }),
+    accounts: table({
+      tat_a: { accountId: "acc-1", organizationId: "org-1", status: "ACTIVE" as const, rateLimits: [] },
+    }),
     resources: table<{ organizationId: string; ids: string[] }>({}),
     clock: { now: () => now },
+    // No key here has credits, so the store's database is never reached.
+    traffic: { limits: new RateLimits({ kind: "memory" }), credits: new CreditStore({} as PrismaClient) },
   };
 }
 

@@ -2,11 +2,14 @@ import type { KeyRole } from "@tessera/db";
 import { hashApiKey, isWellFormedApiKey } from "../api-key-secret.ts";
 import type { Clock } from "../clock.ts";
 import { type VerifyCode, verifyCodes } from "./codes.ts";
+import type { CreditStore } from "./credits.ts";
 import type { AccountEntry, KeyEntry, ResourceChain } from "./entry.ts";
+import type { ChargedLimit, RateLimits } from "./rate-limits.ts";
 import { keyStateCode, type Looked, restrictionCode, type VerifyRequest } from "./rules.ts";
+import { chargeTraffic, hasTraffic, type TrafficOutcome, type TrafficRequest } from "./traffic.ts";
 
-/** What a service asks: the key, and optionally what the request it received wants to do. */
-export type VerifyApiKeyInput = VerifyRequest & { key: string };
+/** What a service asks: the key, and optionally what the request it received wants to do and what to charge. */
+export type VerifyApiKeyInput = VerifyRequest & TrafficRequest & { key: string };
 
 /** A valid key says who it is; a refused one says only why (never which key or organization). */
 export type VerifyApiKeyResult =
@@ -20,8 +23,23 @@ export type VerifyApiKeyResult =
       apiVersion: string;
       scopes: readonly string[];
       expiresAt: Date;
+      /** The limits this verification charged, as they are after it. */
+      ratelimits: readonly ChargedLimit[];
+      /** Credits left after this verification; null for a key with unlimited usage. */
+      creditsRemaining: number | null;
+      /** True when Redis was unreachable and this instance's own limiter decided. */
+      degraded: boolean;
     }
-  | { valid: false; code: Exclude<VerifyCode, "VALID"> };
+  | {
+      valid: false;
+      code: Exclude<VerifyCode, "VALID">;
+      /** RATE_LIMITED by a key or account limit: the exhausted one (the failure limiter's is anonymous). */
+      ratelimit?: ChargedLimit;
+      ratelimits?: readonly ChargedLimit[];
+      /** USAGE_EXCEEDED: what is left (less than the cost). */
+      creditsRemaining?: number;
+      degraded?: boolean;
+    };
 
 export type Lookup<V> = { get(lookupKey: string): Promise<V | null> };
 
@@ -30,6 +48,8 @@ export type VerifyDeps = {
   accounts: Lookup<AccountEntry>;
   resources: Lookup<ResourceChain>;
   clock: Clock;
+  /** Rate limits and credits, charged last. */
+  traffic: { limits: RateLimits; credits: CreditStore };
 };
 
 /** The answer, plus the key it was about (for usage counts), which the answer itself may not reveal. */
@@ -52,15 +72,27 @@ export async function verifyApiKey(input: VerifyApiKeyInput, deps: VerifyDeps): 
   const code = restrictionCode(entry, input, looked);
   if (code !== "VALID") return refused(code, entry.keyId);
   const customerAccountId = looked.account?.accountId ?? null;
+  // Rate limits, then credits: only once everything else has passed, so a refusal spends nothing.
+  const account = looked.account ?? null;
+  if (hasTraffic(entry, account, input)) {
+    const traffic = await chargeTraffic(deps.traffic, entry, account, input, deps.clock.now());
+    return { keyId: entry.keyId, result: trafficResult(entry, customerAccountId, traffic) };
+  }
   if (customerAccountId) return { keyId: entry.keyId, result: validResult(entry, customerAccountId) };
-  // Without an account the answer depends on the entry alone: one frozen object per cached entry, so
-  // a door may memoize its serialization (it goes when the entry is invalidated).
+  return { keyId: entry.keyId, result: plainValidResult(entry) };
+}
+
+/**
+ * Without an account the answer depends on the entry alone: one frozen object per cached entry, so
+ * a door may memoize its serialization (it goes when the entry is invalidated).
+ */
+function plainValidResult(entry: KeyEntry): VerifyApiKeyResult {
   let result = plainValid.get(entry);
   if (!result) {
     result = validResult(entry, null);
     plainValid.set(entry, result);
   }
-  return { keyId: entry.keyId, result };
+  return result;
 }
 
 const plainValid = new WeakMap<KeyEntry, VerifyApiKeyResult>();
@@ -76,7 +108,31 @@ function validResult(entry: KeyEntry, customerAccountId: string | null): VerifyA
     apiVersion: entry.apiVersion,
     scopes: Object.freeze(entry.scopes ? [...entry.scopes] : [...entry.catalogue]),
     expiresAt: entry.expiresAt,
+    ratelimits: noLimits,
+    creditsRemaining: null,
+    degraded: false,
   });
+}
+
+const noLimits: readonly ChargedLimit[] = Object.freeze([]);
+
+/**
+ * A valid answer with charged limits → the entry's shared answer it extends (which differs only in
+ * `ratelimits`, `creditsRemaining` and `degraded`), so a door can reuse that answer's serialization.
+ */
+export const trafficBase = new WeakMap<VerifyApiKeyResult, VerifyApiKeyResult>();
+
+/** The answer for a key with limits or credits: made per call, since what is left changes with each. */
+function trafficResult(entry: KeyEntry, customerAccountId: string | null, traffic: TrafficOutcome): VerifyApiKeyResult {
+  if (traffic.code === "VALID") {
+    const { ratelimits, creditsRemaining, degraded } = traffic;
+    // The entry's own answer (scopes copied once per entry) plus what this call charged.
+    const base = customerAccountId ? validResult(entry, customerAccountId) : plainValidResult(entry);
+    const result = { ...base, ratelimits, creditsRemaining, degraded } as VerifyApiKeyResult;
+    if (!customerAccountId) trafficBase.set(result, base);
+    return result;
+  }
+  return { valid: false, ...traffic };
 }
 
 /** One frozen answer per refusal code: a refusal says nothing but its code. */

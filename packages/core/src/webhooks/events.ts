@@ -9,6 +9,10 @@ export const webhookEventTypes = [
   { type: "api_key.deleted", description: "An API key was deleted." },
   { type: "api_key.expiring", description: "An API key reached an expiry milestone (90, 30, 14, 7 or 1 day(s) left)." },
   { type: "api_key.expired", description: "An API key has expired." },
+  {
+    type: "api_key.credits_exhausted",
+    description: "An API key spent its last usage credit (once per refill period; `period` says which).",
+  },
   { type: "customer_account.token_rotated", description: "A customer account's token was rotated." },
   { type: "customer_account.status_changed", description: "A customer account's status changed." },
 ] as const;

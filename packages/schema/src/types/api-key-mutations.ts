@@ -13,11 +13,31 @@ import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
 import { maxNestedItems } from "../pagination.ts";
 import { ApiKeyRef, KeyRoleEnum } from "./api-key.ts";
+import { CreditsInput, RateLimitInput } from "./api-key-traffic.ts";
 import { ResourceRef } from "./resource.ts";
 
 const keyId = (globalId: string | number) => decodeTargetId(String(globalId), "ApiKey", keyNotFound);
 const referenceIds = (ids: readonly (string | number)[] | null | undefined, typename: string, field: string) =>
   ids == null ? ids : decodeReferenceIds(ids.map(String), typename, field);
+
+/** The traffic controls, the same on create and update (on update, absent keeps them). */
+type InputFields = Parameters<Parameters<typeof builder.inputType>[1]["fields"]>[0];
+function trafficFields(t: InputFields) {
+  return {
+    rateLimits: t.field({
+      type: [RateLimitInput],
+      description: "Named rate limits (at most 20); null or empty: none.",
+    }),
+    credits: t.field({
+      type: CreditsInput,
+      description: "Usage credits; null: unlimited. On update, setting them sets `remaining` (audited).",
+    }),
+    ipAllowlist: t.stringList({
+      description:
+        "IPv4/IPv6 addresses and CIDR ranges (at most 100) verification accepts; null or empty: any address.",
+    }),
+  };
+}
 
 const CreateApiKeyInput = builder.inputType("CreateApiKeyInput", {
   description: "A new API key. Everything but the organization is optional and has a sensible default.",
@@ -43,6 +63,7 @@ const CreateApiKeyInput = builder.inputType("CreateApiKeyInput", {
       type: "DateTime",
       description: "When the key expires: 1 day to 12 months ahead. Null or absent: 12 months from now.",
     }),
+    ...trafficFields(t),
   }),
 });
 
@@ -65,6 +86,7 @@ const UpdateApiKeyInput = builder.inputType("UpdateApiKeyInput", {
     customerAccountIds: t.idList({ description: "The customer accounts the key may act for; null: all accounts." }),
     origins: t.stringList({ description: "Allowed origins; empty or null: any origin." }),
     userAgent: t.string({ description: "Required User-Agent substring; null: any user agent." }),
+    ...trafficFields(t),
   }),
 });
 

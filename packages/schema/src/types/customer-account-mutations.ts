@@ -2,6 +2,7 @@ import { createCustomerAccount, decodeTargetId, rotateAccountToken, updateCustom
 import type { CustomerAccount } from "@tessera/db";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../errors.ts";
+import { RateLimitInput } from "./api-key-traffic.ts";
 import { CustomerAccountRef, CustomerAccountStatusEnum } from "./customer-account.ts";
 
 /** Every payload carries the account as it is after the change; the token follows the usual visibility rule. */
@@ -23,6 +24,10 @@ const CreateCustomerAccountInput = builder.inputType("CreateCustomerAccountInput
   fields: (t) => ({
     organizationId: t.id({ required: true, description: "The organization that manages the account." }),
     name: t.string({ required: true, description: "The account's name: 1 to 100 characters, trimmed." }),
+    rateLimits: t.field({
+      type: [RateLimitInput],
+      description: "Rate limits shared by every key used with this account's token (one pool per account).",
+    }),
   }),
 });
 
@@ -32,6 +37,10 @@ const UpdateCustomerAccountInput = builder.inputType("UpdateCustomerAccountInput
     id: t.id({ required: true, description: "The customer account to change." }),
     name: t.string({ description: "A new name: 1 to 100 characters, trimmed." }),
     status: t.field({ type: CustomerAccountStatusEnum, description: "A new status. CLOSED is final." }),
+    rateLimits: t.field({
+      type: [RateLimitInput],
+      description: "New shared rate limits; an empty list removes them, absent keeps them.",
+    }),
   }),
 });
 
@@ -58,6 +67,7 @@ builder.mutationFields((t) => ({
       customerAccount: await createCustomerAccount(ctx, {
         organizationId: decodeTargetId(String(input.organizationId), "Organization", "Organization not found."),
         name: input.name,
+        rateLimits: input.rateLimits,
       }),
     }),
   }),
@@ -77,6 +87,7 @@ builder.mutationFields((t) => ({
         id: decodeTargetId(String(input.id), "CustomerAccount", "Customer account not found."),
         name: input.name,
         status: input.status,
+        rateLimits: input.rateLimits,
       }),
     }),
   }),

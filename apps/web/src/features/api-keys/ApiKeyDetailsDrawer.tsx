@@ -34,6 +34,28 @@ function Chips({ all, allText, items }: { all?: boolean; allText: string; items:
   );
 }
 
+function windowLabel(ms: number): string {
+  const seconds = ms / 1000;
+  for (const [unit, size] of [
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+  ] as const) {
+    if (seconds % size === 0) return seconds === size ? unit : `${seconds / size} ${unit}s`;
+  }
+  return seconds === 1 ? "second" : `${seconds} seconds`;
+}
+
+type Credits = { remaining: number; refill: { amount: number; interval: string; dayOfMonth: number | null } | null };
+
+function creditsLabel(credits: Credits | null): string {
+  if (!credits) return "Unlimited";
+  const left = `${credits.remaining.toLocaleString("en-GB")} remaining`;
+  if (!credits.refill) return `${left}, no refill`;
+  const when = credits.refill.interval === "DAILY" ? "daily" : `monthly on day ${credits.refill.dayOfMonth ?? 1}`;
+  return `${left}, refilled to ${credits.refill.amount.toLocaleString("en-GB")} ${when}`;
+}
+
 /** Every field of a key, its restrictions, what it owns and its verifications of the last 30 days. */
 export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const [result] = useQuery({ query: ApiKeyDetailsQuery, variables: { id }, requestPolicy: "network-only" });
@@ -82,6 +104,21 @@ export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClo
         ],
         ["Origins", <Chips key="o" all={key.origins.length === 0} allText="Any origin" items={key.origins} />],
         ["User agent", key.userAgent ?? "Any"],
+        [
+          "IP allowlist",
+          <Chips key="ip" all={key.ipAllowlist.length === 0} allText="Any address" items={key.ipAllowlist} />,
+        ],
+        [
+          "Rate limits",
+          <Chips
+            key="rl"
+            allText=""
+            items={key.rateLimits.map(
+              (l) => `${l.name}: ${l.limit} per ${windowLabel(l.durationMs)}${l.autoApply ? " (always)" : ""}`,
+            )}
+          />,
+        ],
+        ["Credits", creditsLabel(key.credits)],
         [
           "Owns",
           <Chips key="own" allText="" items={key.ownedResources.map((r) => `${r.name} (${kindLabel(r.kind)})`)} />,

@@ -5,6 +5,7 @@ import type { ResultOf } from "../../lib/graphql.ts";
 import { useReportedAction } from "../../lib/mutation-result.ts";
 import { ApiKeyDetailsQuery, UpdateApiKeyMutation } from "./documents.ts";
 import { type KeySettings, KeySettingsFields, settingsInput } from "./KeySettingsFields.tsx";
+import { noCredits } from "./traffic.ts";
 
 type Details = Extract<NonNullable<ResultOf<typeof ApiKeyDetailsQuery>["node"]>, { name: string }>;
 
@@ -26,19 +27,36 @@ function settingsOf(key: Details): KeySettings {
       ...key.resources.map((r) => ({ id: r.id, label: r.name })),
       ...key.customerAccounts.map((a) => ({ id: a.id, label: a.name })),
     ],
+    rateLimits: key.rateLimits.map((l) => ({
+      name: l.name,
+      limit: String(l.limit),
+      seconds: String(l.durationMs / 1000),
+      autoApply: l.autoApply,
+    })),
+    ipAllowlist: key.ipAllowlist,
+    credits: key.credits
+      ? {
+          enabled: true,
+          remaining: String(key.credits.remaining),
+          refill: key.credits.refill?.interval ?? "NONE",
+          amount: String(key.credits.refill?.amount ?? noCredits.amount),
+          dayOfMonth: String(key.credits.refill?.dayOfMonth ?? 1),
+        }
+      : noCredits,
   };
 }
 
 function EditForm({ apiKey, onClose }: { apiKey: Details; onClose: () => void }) {
   const [, update] = useMutation(UpdateApiKeyMutation);
   const report = useReportedAction();
-  const [settings, setSettings] = useState(() => settingsOf(apiKey));
+  const [initial] = useState(() => settingsOf(apiKey));
+  const [settings, setSettings] = useState(initial);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const input = { id: apiKey.id, ...settingsInput(settings) };
+    const input = { id: apiKey.id, ...settingsInput(settings, initial) };
     const outcome = await report(
       () => update({ input }),
       (d) => d.updateApiKey,

@@ -8,6 +8,8 @@ import { KeyCatalogQuery, RestrictionSearchQuery } from "./documents.ts";
 import { ManageTesseraField } from "./ManageTesseraField.tsx";
 import { OriginsField } from "./OriginsField.tsx";
 import { type Option, RestrictionPicker } from "./RestrictionPicker.tsx";
+import { CreditsField, IpAllowlistField, RateLimitsField } from "./TrafficFields.tsx";
+import { type CreditsForm, creditsInput, noCredits, type RateLimitRow, rateLimitsInput } from "./traffic.ts";
 
 /** The settings a key can be created with and later edited (role and expiry are create-only). */
 export type KeySettings = {
@@ -27,6 +29,9 @@ export type KeySettings = {
   userAgent: string;
   /** Labels of resources and accounts chosen before editing began (an edited key's), by id. */
   known?: Option[];
+  rateLimits: RateLimitRow[];
+  credits: CreditsForm;
+  ipAllowlist: string[];
 };
 
 /** Resources or accounts matching what the admin typed, from the server (every item, not a first page). */
@@ -62,11 +67,21 @@ export const defaultSettings: KeySettings = {
   customerAccountIds: [],
   origins: [],
   userAgent: "",
+  rateLimits: [],
+  credits: noCredits,
+  ipAllowlist: [],
 };
 
-/** The GraphQL input for these settings: `null` restrictions mean "all". */
-export function settingsInput(s: KeySettings) {
+/**
+ * The GraphQL input for these settings: `null` restrictions mean "all". Credits are sent only when
+ * they differ from `initial` (an edit): setting them resets the remaining count, which is audited.
+ */
+export function settingsInput(s: KeySettings, initial?: KeySettings) {
+  const creditsChanged = !initial || JSON.stringify(s.credits) !== JSON.stringify(initial.credits);
   return {
+    rateLimits: rateLimitsInput(s.rateLimits),
+    ipAllowlist: s.ipAllowlist,
+    ...(creditsChanged ? { credits: creditsInput(s.credits) } : {}),
     name: s.name.trim() || null,
     description: s.description.trim() || null,
     apiVersion: s.apiVersion || null,
@@ -165,6 +180,9 @@ export function KeySettingsFields({ value, onChange, role }: Props) {
         onChange={(e) => set({ userAgent: e.target.value })}
         helperText="A case-sensitive text the User-Agent must contain (no wildcards). Empty: any user agent."
       />
+      <IpAllowlistField value={value.ipAllowlist} onChange={(ipAllowlist) => set({ ipAllowlist })} />
+      <RateLimitsField value={value.rateLimits} onChange={(rateLimits) => set({ rateLimits })} />
+      <CreditsField value={value.credits} onChange={(credits) => set({ credits })} />
     </Stack>
   );
 }

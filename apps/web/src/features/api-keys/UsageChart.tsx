@@ -15,6 +15,8 @@ const colours: Record<string, string> = {
   ACCOUNT_MISMATCH: "#4e342e",
   ACCOUNT_INACTIVE: "#827717",
   RATE_LIMITED: "#455a64",
+  IP_NOT_ALLOWED: "#283593",
+  USAGE_EXCEEDED: "#bf360c",
 };
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });

@@ -62,6 +62,9 @@ export const ApiKeyDetailsQuery = graphql(`
         allResources resources { id name kind }
         allCustomerAccounts customerAccounts { id name status }
         origins userAgent
+        rateLimits { name limit durationMs autoApply }
+        ipAllowlist
+        credits { remaining refilledAt refill { amount interval dayOfMonth } }
         expiresAt createdAt updatedAt lastUsedAt renewedAt revokedAt revokedReason
         createdBy { id email name }
         ownedResources { id name kind }

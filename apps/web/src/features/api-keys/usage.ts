@@ -15,9 +15,9 @@ export function usageWindow(now: Date): { since: string; until: string } {
   return { since: new Date(tomorrow - usageDays * dayMs).toISOString(), until: new Date(tomorrow).toISOString() };
 }
 
-/** "VALID" → "Valid", "ORIGIN_NOT_ALLOWED" → "Origin not allowed". */
+/** "VALID" → "Valid", "ORIGIN_NOT_ALLOWED" → "Origin not allowed", "IP_NOT_ALLOWED" → "IP not allowed". */
 export function codeLabel(code: string): string {
-  const words = kindLabel(code);
+  const words = kindLabel(code).replace(/^ip\b/, "IP");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+describe("TESSERA_RATE_LIMIT_STORE", () => {
+  it("defaults to memory, and redis takes REDIS_URL", () => {
+    expect(loadConfig({}).verification.rateLimitStore).toEqual({ kind: "memory" });
+    expect(
+      loadConfig({ TESSERA_RATE_LIMIT_STORE: "redis", REDIS_URL: "redis://cache:6379/2" }).verification.rateLimitStore,
+    ).toEqual({ kind: "redis", url: "redis://cache:6379/2" });
+  });
+
+  it.each([
+    [{ TESSERA_RATE_LIMIT_STORE: "postgres" }, "must be memory or redis"],
+    [{ TESSERA_RATE_LIMIT_STORE: "redis" }, "needs REDIS_URL"],
+    [{ TESSERA_RATE_LIMIT_STORE: "redis", REDIS_URL: "http://cache:6379" }, "needs REDIS_URL"],
+  ])("refuses %j with a clear message", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
