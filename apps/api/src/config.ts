@@ -1,5 +1,12 @@
 import { resolve } from "node:path";
-import type { VerificationSettings } from "@tessera/core";
+import {
+  defaultRetention,
+  type OrganizationCreation,
+  organizationCreationValues,
+  type RetentionSettings,
+  type TeamSettings,
+  type VerificationSettings,
+} from "@tessera/core";
 
 /** Every setting Tessera reads, all from the environment; docs/settings.md documents each one. */
 export type Config = {
@@ -28,6 +35,16 @@ export type Config = {
   sessionIdleMs: number;
   /** Expiry notifications and their delivery (issue 12). */
   notifications: NotificationSettings;
+  /** Who may create organizations: `members` (default), `owners` or `closed` (TESSERA_ORGANIZATION_CREATION). */
+  organizationCreation: OrganizationCreation;
+  /** Usage rollup and retention, run by the scheduler (issue 20). */
+  maintenance: MaintenanceSettings;
+};
+
+export type MaintenanceSettings = {
+  /** Whole days of hourly usage kept before today (TESSERA_USAGE_HOURLY_RETENTION_DAYS). */
+  hourlyUsageRetentionDays: number;
+  retention: RetentionSettings;
 };
 
 export type NotificationSettings = {
@@ -119,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${env.LOG_LEVEL}"`);
   }
   const notifications = loadNotificationSettings(env, port);
+  const sessionIdleMs = positiveInteger(env, "TESSERA_SESSION_IDLE_MINUTES", 1440) * 60_000;
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -132,9 +150,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     verification: verificationSettings(env),
     metricsToken: env.TESSERA_METRICS_TOKEN || undefined,
     sessionLifetimeMs: positiveInteger(env, "TESSERA_SESSION_LIFETIME_HOURS", 720) * 3_600_000,
-    sessionIdleMs: positiveInteger(env, "TESSERA_SESSION_IDLE_MINUTES", 1440) * 60_000,
+    sessionIdleMs,
     notifications,
+    organizationCreation: organizationCreation(env.TESSERA_ORGANIZATION_CREATION),
+    maintenance: loadMaintenanceSettings(env, sessionIdleMs),
   };
+}
+
+/** Days between `min` and 36,500, or 0 (keep forever) when `zeroKeeps`. */
+function days(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, zeroKeeps = false): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (Number.isInteger(value) && ((zeroKeeps && value === 0) || (value >= min && value <= 36_500))) return value;
+  const zero = zeroKeeps ? " or 0 to keep forever" : "";
+  throw new ConfigError(`${name} must be a whole number of days from ${min} to 36500${zero}, got "${raw}"`);
+}
+
+function loadMaintenanceSettings(env: NodeJS.ProcessEnv, sessionIdleMs: number): MaintenanceSettings {
+  const d = defaultRetention;
+  return {
+    // Hourly charts span up to 31 days, so at least that many days keep their hours.
+    hourlyUsageRetentionDays: days(env, "TESSERA_USAGE_HOURLY_RETENTION_DAYS", 35, 31),
+    retention: {
+      outboxSentDays: days(env, "TESSERA_RETENTION_OUTBOX_SENT_DAYS", d.outboxSentDays, 1, true),
+      outboxFailedDays: days(env, "TESSERA_RETENTION_OUTBOX_FAILED_DAYS", d.outboxFailedDays, 1, true),
+      endedSessionDays: days(env, "TESSERA_RETENTION_SESSIONS_DAYS", d.endedSessionDays, 1, true),
+      sessionIdleMs,
+      signInThrottleDays: days(env, "TESSERA_RETENTION_SIGN_IN_THROTTLE_DAYS", d.signInThrottleDays, 1, true),
+      // The expiry pass looks back 30 days after expiry: its milestones must outlive that.
+      expiryNoticeDays: days(env, "TESSERA_RETENTION_EXPIRY_NOTICES_DAYS", d.expiryNoticeDays, 31, true),
+      // A year of daily buckets can be asked for at once.
+      usageDailyDays: days(env, "TESSERA_USAGE_DAILY_RETENTION_DAYS", d.usageDailyDays, 367, true),
+      auditDays: days(env, "TESSERA_RETENTION_AUDIT_DAYS", d.auditDays, 1, true),
+    },
+  };
+}
+
+function organizationCreation(value: string | undefined): OrganizationCreation {
+  const chosen = (value || "members").toLowerCase();
+  if (!organizationCreationValues.includes(chosen as OrganizationCreation)) {
+    throw new ConfigError(`TESSERA_ORGANIZATION_CREATION must be members, owners or closed, got "${value}"`);
+  }
+  return chosen as OrganizationCreation;
 }
 
 function loadNotificationSettings(env: NodeJS.ProcessEnv, port: number): NotificationSettings {
@@ -167,4 +225,13 @@ function named(name: string, env: NodeJS.ProcessEnv, fallback: boolean): boolean
   } catch (error) {
     throw new ConfigError(`${name}: ${(error as Error).message}`);
   }
+}
+
+/** What invitations, password links and organization creation need from the settings. */
+export function teamSettings(config: Config): TeamSettings {
+  return {
+    publicUrl: config.notifications.publicUrl,
+    emailEnabled: config.notifications.smtpUrl !== undefined,
+    organizationCreation: config.organizationCreation,
+  };
 }

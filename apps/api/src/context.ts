@@ -2,6 +2,8 @@ import {
   AccessResolver,
   type Clock,
   type SessionSecurity,
+  type SetupGate,
+  type TeamSettings,
   UnauthenticatedError,
   type Verification,
   type Viewer,
@@ -22,6 +24,8 @@ export type ContextDeps = {
   secureCookies: boolean;
   verification: Verification;
   security: SessionSecurity;
+  team: TeamSettings;
+  setup: SetupGate;
 };
 
 /**
@@ -50,6 +54,8 @@ export async function createContext(
       clear: () => cookies.push(clearedSessionCookie(deps.secureCookies)),
     },
     security: deps.security,
+    team: deps.team,
+    setup: deps.setup,
   };
 }
 

@@ -7,7 +7,8 @@ export type LogLevel = "debug" | "info" | "warn" | "error";
 export type Logger = Record<LogLevel, (message: string, fields?: Record<string, unknown>) => void>;
 
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const secretPattern = /\b(tsr|tss|tat)_[0-9A-Za-z_]+/g;
+// Keys, sessions, account tokens, invitation and password links. Setup links (`tsu_`) are logged on purpose.
+const secretPattern = /\b(tsr|tss|tat|tsi|tsp)_[0-9A-Za-z_]+/g;
 
 export function redact(text: string): string {
   return text.replace(secretPattern, "$1_[redacted]");

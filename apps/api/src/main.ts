@@ -7,8 +7,9 @@ import { createServer } from "node:http";
 import { systemClock } from "@tessera/core";
 import { DataDirInUseError, openDatabase } from "@tessera/db";
 import { demoOrganizationSlug, neighbourOrganizationSlug, SeedRefusedError, seedDemoData } from "@tessera/demo-data";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, teamSettings } from "./config.ts";
 import { createLogger } from "./log.ts";
+import { createMaintenance } from "./maintenance.ts";
 import { createNotifier } from "./notifications/notifier.ts";
 import { createApp } from "./server.ts";
 
@@ -61,8 +62,23 @@ async function main(): Promise<void> {
     listenUrl: config.databaseUrl,
     metricsToken: config.metricsToken,
     sessionPolicy: { lifetimeMs: config.sessionLifetimeMs, idleMs: config.sessionIdleMs },
+    team: teamSettings(config),
   });
+  // An empty database: the one way in is this link, printed once per start (a new token each time).
+  const setupUrl = await app.openSetup();
+  if (setupUrl) {
+    logger.info("This Tessera has no owner yet: open the setup link to create the first owner and organization", {
+      setupUrl,
+    });
+  }
   const notifier = createNotifier({ prisma: db.prisma, clock: systemClock, logger, settings: config.notifications });
+  const maintenance = createMaintenance({
+    prisma: db.prisma,
+    clock: systemClock,
+    logger,
+    settings: config.maintenance,
+    intervalSeconds: config.notifications.intervalSeconds,
+  });
   const server = createServer((req, res) => void app.handle(req, res));
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -73,6 +89,7 @@ async function main(): Promise<void> {
       startupMs: Math.round(performance.now() - started),
     });
     notifier.start();
+    maintenance.start();
   });
 
   let stopping = false;
@@ -85,6 +102,7 @@ async function main(): Promise<void> {
     // After the server stopped taking requests: write the usage counted so far, then close the database.
     await app.close();
     await notifier.stop();
+    await maintenance.stop();
     await db.close();
     logger.info("stopped");
     process.exit(0);

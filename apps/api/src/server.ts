@@ -1,5 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type Clock, systemClock, Verification, type VerificationSettings } from "@tessera/core";
+import {
+  type Clock,
+  defaultTeamSettings,
+  SetupGate,
+  setupPending,
+  systemClock,
+  type TeamSettings,
+  Verification,
+  type VerificationSettings,
+} from "@tessera/core";
 import type { PrismaClient } from "@tessera/db";
 import { startChangeListener } from "./change-listener.ts";
 import { clientAddress } from "./client-address.ts";
@@ -25,6 +34,8 @@ export type AppOptions = {
   listenUrl?: string;
   /** When set, /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** Public address, email on or off, organization creation (defaults: localhost:4000, off, members). */
+  team?: Partial<TeamSettings>;
 } & SessionSecurityOptions;
 
 const maxBodyBytes = 1024 * 1024;
@@ -71,10 +82,12 @@ export function createApp(options: AppOptions) {
   const security = createSessionSecurity(prisma, clock, logger, options);
   const securityHeaders = createSecurityHeaders(secureCookies);
   const handleVerifyRequest = createVerifyRoute(verification, securityHeaders.forJsonAnswers);
-  const yoga = createTesseraYoga({ prisma, clock, secureCookies, verification, security }, logger, [
+  const team: TeamSettings = { ...defaultTeamSettings, ...options.team };
+  const setup = new SetupGate();
+  const yoga = createTesseraYoga({ prisma, clock, secureCookies, verification, security, team, setup }, logger, [
     metrics.graphqlPlugin,
   ]);
-  const serveWeb = createWebHandler(prisma);
+  const serveWeb = createWebHandler(prisma, team);
   const exportApiKeys = createApiKeysExport({ prisma, clock, security });
 
   /** The client's address, for the audit log and the failed-verification limit. */
@@ -156,7 +169,16 @@ export function createApp(options: AppOptions) {
       .catch((error) => logger.error("usage flush at shutdown failed", { error: String(error) }));
   }
 
-  return { yoga, handle, verification, metrics, security, close };
+  /**
+   * While the database has no user: a new setup link (the previous one stops working), to be logged
+   * once by the caller. Null when someone already owns this Tessera.
+   */
+  async function openSetup(): Promise<string | null> {
+    if (!(await setupPending(prisma))) return null;
+    return setup.open(team);
+  }
+
+  return { yoga, handle, verification, metrics, security, openSetup, close };
 }
 
 export type App = ReturnType<typeof createApp>;

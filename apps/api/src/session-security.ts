@@ -34,8 +34,11 @@ export function createSessionSecurity(
   );
   return {
     throttle: new SignInThrottle(prisma, options.signInThrottle),
+    resetThrottle: new SignInThrottle(prisma, options.signInThrottle, "reset:"),
     policy: { ...defaultSessionPolicy, ...options.sessionPolicy },
     activity,
     report: (event) => logger.warn("security event", { ...event }),
+    backgroundFailed: (what, error) =>
+      logger.error(what, { error: error instanceof Error ? error.message : String(error) }),
   };
 }

@@ -2,6 +2,7 @@ import { createReadStream, type Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
+import { defaultTeamSettings, setupPending, type TeamSettings } from "@tessera/core";
 import type { PrismaClient } from "@tessera/db";
 import { demoOrganizationSlug } from "@tessera/demo-data";
 
@@ -29,7 +30,11 @@ const apiPrefixes = ["/graphql", "/healthz", "/v1/", "/metrics"];
  * survive a reload. Paths are resolved inside the build directory; anything escaping it is refused.
  * Returns false when the request is not the web app's, leaving it to the next route.
  */
-export function createWebHandler(prisma: PrismaClient, distDir = defaultWebDist) {
+export function createWebHandler(
+  prisma: PrismaClient,
+  team: Pick<TeamSettings, "emailEnabled"> = defaultTeamSettings,
+  distDir = defaultWebDist,
+) {
   const root = resolve(distDir);
 
   async function fileAt(path: string): Promise<{ file: string; stats: Stats } | null> {
@@ -64,8 +69,18 @@ export function createWebHandler(prisma: PrismaClient, distDir = defaultWebDist)
     if (path === "/web-config.json") {
       // The demo organization's presence means the demo data is loaded.
       const demo = (await prisma.organization.count({ where: { slug: demoOrganizationSlug } })) > 0;
+      // `setupPending`: the sign-in page points to the setup link in the server log. `email`: whether
+      // "forgot password" can send anything (without it, the page says to ask an owner).
+      const body = { demo, setupPending: await setupPending(prisma), email: team.emailEnabled };
       res.writeHead(200, { "content-type": contentTypes[".json"]!, "cache-control": "no-store" });
-      res.end(JSON.stringify({ demo }));
+      res.end(JSON.stringify(body));
+      return true;
+    }
+
+    // The setup page exists only while nobody owns this Tessera.
+    if (path === "/setup" && !(await setupPending(prisma))) {
+      res.writeHead(404, { "content-type": contentTypes[".txt"]!, "cache-control": "no-store" });
+      res.end("This Tessera already has an owner: sign in at /.");
       return true;
     }
 

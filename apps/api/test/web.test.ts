@@ -45,7 +45,7 @@ beforeAll(async () => {
   writeFileSync(join(dist, "assets/index-abc123.css"), "body{}");
   writeFileSync(join(parent, "secret.txt"), "outside the build");
   const app = createApp({ prisma: db.prisma, logger: createLogger("error") });
-  const serveWeb = createWebHandler(db.prisma, dist);
+  const serveWeb = createWebHandler(db.prisma, undefined, dist);
   server = createServer(async (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path.startsWith("/graphql") || !(await serveWeb(req, res, path))) await app.handle(req, res);
@@ -98,9 +98,9 @@ describe("serving the web app", () => {
     expect((await rawGet("/assets/..%2fassets/index-abc123.js")).body).toContain("console");
   });
 
-  it("says whether the demo data is loaded, for the sign-in hint", async () => {
+  it("says whether the demo data is loaded, whether setup is pending and whether email is on, for the sign-in page", async () => {
     const response = await fetch(`${base}/web-config.json`);
-    expect(await response.json()).toEqual({ demo: false });
+    expect(await response.json()).toEqual({ demo: false, setupPending: true, email: false });
   });
 
   it("serves GraphiQL with every asset inline, so it works without internet access", async () => {

@@ -55,7 +55,7 @@ beforeAll(async () => {
   await adminClient.query(`CREATE DATABASE "${database}"`);
   await adminClient.end();
   [server, browser] = await Promise.all([
-    startServer({ DATABASE_URL: databaseUrl, TESSERA_SEED_DEMO: "true" }),
+    startServer({ env: { DATABASE_URL: databaseUrl, TESSERA_SEED_DEMO: "true" } }),
     launchChromium(),
   ]);
   await seedKeys();

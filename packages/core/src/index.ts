@@ -13,6 +13,7 @@ export * from "./errors.ts";
 export * from "./ids.ts";
 export * from "./key-authentication.ts";
 export * from "./list-order.ts";
+export * from "./maintenance/index.ts";
 export * from "./members/index.ts";
 export * from "./names.ts";
 export * from "./notifications/index.ts";

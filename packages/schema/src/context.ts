@@ -1,4 +1,12 @@
-import type { AccessResolver, Clock, SessionSecurity, Verification, Viewer } from "@tessera/core";
+import type {
+  AccessResolver,
+  Clock,
+  SessionSecurity,
+  SetupGate,
+  TeamSettings,
+  Verification,
+  Viewer,
+} from "@tessera/core";
 import type { PrismaClient } from "@tessera/db";
 
 /** Per-request context, built by the server (apps/api/src/context.ts) and read by every resolver. */
@@ -16,4 +24,8 @@ export type Context = {
   sessionCookie: { set(token: string, expiresAt: Date): void; clear(): void };
   /** Sign-in throttle, session lifetimes and last-seen batching, shared by every request of the server. */
   security: SessionSecurity;
+  /** Public address, email on or off, who may create organizations. */
+  team: TeamSettings;
+  /** The first-run setup token of this process (open only while the database has no user). */
+  setup: SetupGate;
 };

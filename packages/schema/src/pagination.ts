@@ -42,6 +42,10 @@ export function totalCountField(t: ConnectionFieldBuilder, description: string) 
   return t.int({
     description,
     extensions: { pothosPrismaTotalCount: true },
-    resolve: (parent) => (parent as { totalCount: () => Promise<number> }).totalCount(),
+    // A list's connection counts when asked (a function); a relation's arrives counted (a number).
+    resolve: (parent) => {
+      const { totalCount } = parent as { totalCount: number | (() => Promise<number>) };
+      return typeof totalCount === "function" ? totalCount.call(parent) : totalCount;
+    },
   });
 }

@@ -36,9 +36,14 @@ export const readGuards: Record<string, Guard> = {
       : Promise.resolve(false),
   CustomerAccount: inOrganization("accounts"),
   Resource: inOrganization("resources"),
+  ResourceAccessEntry: inOrganization("resources"),
+  ResourceDeletionImpact: inOrganization("resources"),
+  // Which keys lose a restriction names keys: read like keys.
+  KeyRestrictionLoss: inOrganization("keys"),
   Member: inOrganization("members"),
   User: (ctx, user) => ctx.access.mayReadUser(String(user.id)),
   AuditEvent: inOrganization("audit"),
+  Invitation: inOrganization("invitations"),
   WebhookEndpoint: inOrganization("webhooks"),
   WebhookDelivery: inOrganization("webhooks"),
 };
@@ -62,12 +67,16 @@ const carrierTypes = [
   // Usage figures are fields of a guarded ApiKey or of Organization.verificationUsage (needs keys).
   "UsageBucket",
   "UsageCount",
+  // A key's total for a period: a field of Organization (needs keys); its key is a guarded ApiKey.
+  "ApiKeyUsageTotal",
   // Expiry reminders are a field of a guarded ApiKey (their recipient is a guarded User).
   "ExpiryNotice",
   // The caller's own sessions: reached only through Viewer.sessions, which lists the caller's alone.
   "MemberSession",
   // One field an audited action changed: a field of a guarded AuditEvent only.
   "AuditChange",
+  // What an invitation link offers: reached only through `invitationByToken`, with the link's token.
+  "InvitationPreview",
   // Traffic controls: fields of a guarded ApiKey or CustomerAccount, or of a verification answer.
   "RateLimit",
   "RateLimitState",

@@ -14,6 +14,8 @@ import "./types/customer-account.ts";
 import "./types/customer-account-mutations.ts";
 import "./types/resource.ts";
 import "./types/resource-mutations.ts";
+import "./types/resource-access.ts";
+import "./types/resource-access-mutations.ts";
 import "./types/viewer.ts";
 import "./types/session.ts";
 import "./types/verification.ts";
@@ -22,6 +24,10 @@ import "./types/member-session.ts";
 import "./types/webhook-endpoint.ts";
 import "./types/webhook-endpoint-mutations.ts";
 import "./types/expiry-notice.ts";
+import "./types/invitation.ts";
+import "./types/member-mutations.ts";
+import "./types/organization-mutations.ts";
+import "./types/password-reset.ts";
 
 builder.queryType({ description: "Read Tessera: who you are, your organizations and everything in them." });
 builder.mutationType({

@@ -164,6 +164,66 @@ describe("verification across two instances on PostgreSQL", () => {
     expect((await verifyAt(b, { key: key.secret })).code).toBe("REVOKED");
   }, 30_000);
 
+  it("resource moves and deletes: A answers the new way when the mutation returns, B as soon as the NOTIFY arrives", async () => {
+    const resourceAt = async (at: Instance, mutation: string, input: Record<string, unknown>) => {
+      const type = `${mutation[0]?.toUpperCase()}${mutation.slice(1)}`;
+      const data = await gqlAt(
+        at,
+        automation,
+        `mutation M($input: ${type}Input!) { ${mutation}(input: $input) {
+          __typename ... on ${type}Payload { resource { id } } ... on Error { message } } }`,
+        { input },
+      );
+      if (data[mutation].__typename !== `${type}Payload`) throw new Error(JSON.stringify(data));
+      return data[mutation].resource?.id as string;
+    };
+    const group = await resourceAt(a, "createResource", { organizationId: orgId, kind: "VEHICLE_GROUP", name: "G" });
+    const van = await resourceAt(a, "createResource", {
+      organizationId: orgId,
+      kind: "VEHICLE",
+      name: "Van",
+      parentId: group,
+    });
+    const created = await gqlAt(
+      a,
+      automation,
+      `mutation C($input: CreateApiKeyInput!) { createApiKey(input: $input) {
+        __typename ... on CreateApiKeyPayload { secret } ... on Error { message } } }`,
+      { input: { organizationId: orgId, resourceIds: [group] } },
+    );
+    const key = created.createApiKey.secret as string;
+    // A answers the new way as soon as the mutation returns; B once the NOTIFY has arrived (a few
+    // milliseconds after the commit), polled for at most a second.
+    const codes = async () => {
+      const atA = (await verifyAt(a, { key, resourceId: van })).code;
+      let atB = (await verifyAt(b, { key, resourceId: van })).code;
+      for (let i = 0; i < 100 && atB !== atA; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        atB = (await verifyAt(b, { key, resourceId: van })).code;
+      }
+      return [atA, atB];
+    };
+    expect(await codes()).toEqual(["VALID", "VALID"]); // the van's chain is cached on both
+
+    await resourceAt(a, "moveResource", { id: van, parentId: null });
+    expect(await codes()).toEqual(["RESOURCE_FORBIDDEN", "RESOURCE_FORBIDDEN"]);
+    await resourceAt(b, "moveResource", { id: van, parentId: group });
+    expect(await codes()).toEqual(["VALID", "VALID"]);
+
+    const deleted = await gqlAt(
+      a,
+      automation,
+      `mutation D($input: DeleteResourceInput!) { deleteResource(input: $input) {
+        __typename ... on DeleteResourcePayload { restrictionsLost { leftWithNoResources } } } }`,
+      { input: { id: group, recursive: true } },
+    );
+    expect(deleted.deleteResource.restrictionsLost).toEqual([{ leftWithNoResources: true }]);
+    expect(await codes()).toEqual(["RESOURCE_FORBIDDEN", "RESOURCE_FORBIDDEN"]);
+    // Restricted to nothing now: a resource that still exists is refused too, never allowed as "all".
+    const other = await resourceAt(b, "createResource", { organizationId: orgId, kind: "VEHICLE", name: "Other" });
+    expect((await verifyAt(b, { key, resourceId: other })).code).toBe("RESOURCE_FORBIDDEN");
+  }, 60_000);
+
   it("a clean shutdown writes the usage counted so far; the restarted process shows it", async () => {
     const key = await createKey();
     for (let i = 0; i < 7; i++) expect((await verifyAt(a, { key: key.secret })).code).toBe("VALID");

@@ -14,7 +14,7 @@ import {
 import { afterAll, beforeAll } from "vitest";
 import { sessionCookieName } from "../../src/cookies.ts";
 import { silentLogger } from "../../src/log.ts";
-import { type App, createApp } from "../../src/server.ts";
+import { type App, type AppOptions, createApp } from "../../src/server.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 export const testPassword = "correct horse battery staple";
@@ -59,12 +59,12 @@ export type OrgFixture = Awaited<ReturnType<typeof makeOrganization>>;
 let passwordHash: Promise<string> | undefined;
 
 /** Opens a fresh database and an in-process app for one test file (closed after it). */
-export function useHarness(): Harness {
+export function useHarness(options: Pick<AppOptions, "team"> = {}): Harness {
   const harness = {} as Harness;
   beforeAll(async () => {
     const db = await createTestDatabase();
     const clock = new TestClock();
-    const app = createApp({ prisma: db.prisma, logger: silentLogger, clock });
+    const app = createApp({ prisma: db.prisma, logger: silentLogger, clock, ...options });
     const client = (headers: Record<string, string> = {}): Client => ({
       headers,
       async gql(query, variables) {

@@ -1,31 +1,46 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const repoRoot = resolve(import.meta.dirname, "../../../..");
 
-export type RunningServer = { url: string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  /** Everything the server printed so far (its JSON log lines). */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+export type ServerOptions = {
+  /** Load the demo data (default true); false starts from an empty database, as a new operator does. */
+  demo?: boolean;
+  /** A fixed port (default: a free one chosen by the server). */
+  port?: number;
+  /** More settings, e.g. SMTP_URL and TESSERA_PUBLIC_URL. */
+  env?: Record<string, string>;
+};
 
 /**
- * The real Tessera server as a child process: a fresh embedded database with the demo data in a temp
- * directory, on a free port (PORT=0; the ready log line names it), bound to 127.0.0.1 only. `env`
- * overrides settings (e.g. `DATABASE_URL` for a PostgreSQL database a test seeds in bulk).
+ * The real Tessera server as a child process: a fresh embedded database (with the demo data unless
+ * `demo: false`) in a temp directory, on a free port (PORT=0; the ready log line names it) unless
+ * one is given, bound to 127.0.0.1 only.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "tessera-e2e-"));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
     cwd: repoRoot,
     env: {
       ...process.env,
-      PORT: "0",
+      PORT: String(options.port ?? 0),
       HOST: "127.0.0.1",
       TESSERA_DATA_DIR: dataDir,
-      TESSERA_SEED_DEMO: "true",
+      TESSERA_SEED_DEMO: String(options.demo ?? true),
       // Verifications reach the usage table within a fifth of a second, so the drawer's chart can show
       // the e2e's own verification without a 5 s wait.
       TESSERA_USAGE_FLUSH_MS: "200",
-      ...env,
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -47,6 +62,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   return {
     url,
+    output: () => output,
     stop: async () => {
       const exited = new Promise((done) => child.once("exit", done));
       child.kill("SIGTERM");
@@ -54,4 +70,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port nobody listens on right now, for a server that must know its own address before it starts. */
+export async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
 }

@@ -14,15 +14,23 @@ import {
   Toolbar,
   Typography,
 } from "@mui/material";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useMutation } from "urql";
 import { SignOutMutation } from "../features/session/documents.ts";
 import { useOrganization, useSession } from "../features/session/SessionProvider.tsx";
 
+const CreateOrganizationDialog = lazy(() => import("../features/organizations/CreateOrganizationDialog.tsx"));
+/** The switcher's last entry: not an organization, it opens the "Create organization" dialog. */
+const createEntry = "__create__";
+
 const sections = [
+  { path: "/overview", label: "Overview" },
   { path: "/keys", label: "API Keys" },
   { path: "/accounts", label: "Account Tokens" },
+  { path: "/members", label: "Members" },
+  { path: "/resources", label: "Resources" },
+  { path: "/webhooks", label: "Webhooks", managersOnly: true },
   { path: "/audit", label: "Audit log", managersOnly: true },
 ];
 
@@ -34,6 +42,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const [, signOut] = useMutation(SignOutMutation);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const [creating, setCreating] = useState(false);
   const current = sections.find((s) => location.pathname.startsWith(s.path))?.path ?? false;
 
   async function leave() {
@@ -50,22 +59,22 @@ export function AppShell() {
           <Typography variant="h6" component="p" sx={{ fontWeight: 700, color: "primary.main" }}>
             Tessera
           </Typography>
-          {session.organizations.length > 1 ? (
-            <Select
-              size="small"
-              value={organization.slug}
-              onChange={(e) => session.selectOrganization(e.target.value)}
-              inputProps={{ "aria-label": "Organization" }}
-            >
-              {session.organizations.map((o) => (
-                <MenuItem key={o.slug} value={o.slug}>
-                  {o.name}
-                </MenuItem>
-              ))}
-            </Select>
-          ) : (
-            <Typography>{organization.name}</Typography>
-          )}
+          <Select
+            size="small"
+            value={organization.slug}
+            onChange={(e) =>
+              e.target.value === createEntry ? setCreating(true) : session.selectOrganization(e.target.value)
+            }
+            inputProps={{ "aria-label": "Organization" }}
+          >
+            {session.organizations.map((o) => (
+              <MenuItem key={o.slug} value={o.slug}>
+                {o.name}
+              </MenuItem>
+            ))}
+            <Divider />
+            <MenuItem value={createEntry}>+ Create organization</MenuItem>
+          </Select>
           <Chip
             size="small"
             label={`Role: ${organization.viewerRole ?? "—"}`}
@@ -101,6 +110,17 @@ export function AppShell() {
           </Menu>
         </Toolbar>
       </AppBar>
+      {creating && (
+        <Suspense fallback={null}>
+          <CreateOrganizationDialog
+            onClose={() => setCreating(false)}
+            onCreated={(slug) => {
+              session.selectOrganization(slug);
+              session.refresh();
+            }}
+          />
+        </Suspense>
+      )}
       <Box component="main" sx={{ flex: 1, p: 3, minWidth: 0 }}>
         <Outlet />
       </Box>

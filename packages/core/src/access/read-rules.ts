@@ -32,6 +32,8 @@ export const readRules = {
   members: { scopes: ["members:read"], allows: anyOf("members:read") },
   /** Webhook endpoints and their deliveries: OWNER and ADMIN members, and keys with a webhooks scope. */
   webhooks: { scopes: ["webhooks:read", "webhooks:write"], allows: anyOf("webhooks:read", "webhooks:write") },
+  /** Invitations (emails and roles of people not yet members): OWNER and ADMIN members only; no key scope reads them. */
+  invitations: { scopes: [], allows: isManager },
   /** The audit log is for the people accountable for the organization: OWNER and ADMIN; no key scope reads it. */
   audit: { scopes: [], allows: isManager },
 } as const satisfies Record<
@@ -50,7 +52,7 @@ export function mayRead(access: OrganizationAccess | null, rule: ReadRule): bool
 export function readRefusal(access: OrganizationAccess, rule: ReadRule): string {
   const { scopes } = readRules[rule];
   if (access.role) {
-    return rule === "audit" || rule === "accountTokens"
+    return rule === "audit" || rule === "accountTokens" || rule === "invitations"
       ? `Your role (${access.role}) cannot read this; only owners and admins can.`
       : `Your role (${access.role}) does not allow reading this; it needs the ${scopes[0]} permission.`;
   }

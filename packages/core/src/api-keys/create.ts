@@ -1,9 +1,9 @@
-import { Prisma } from "@tessera/db";
 import { generateApiKey } from "../api-key-secret.ts";
 import { recordAuditByCaller } from "../audit.ts";
 import { ConflictError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
 import { requireActor } from "../operation-context.ts";
+import { isUniqueViolation } from "../unique-violation.ts";
 import { runChange } from "../verification/changes.ts";
 import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { uniqueKeyName } from "./naming.ts";
@@ -148,7 +148,7 @@ export async function createApiKey(ctx: OperationContext, input: CreateApiKeyInp
 
 /** The unique index on (organization, name) is the final word when two creations race for a name. */
 export function nameTaken(error: unknown, name: string | null): ConflictError | null {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+  if (isUniqueViolation(error)) {
     return new ConflictError(`An API key named "${name ?? "(generated)"}" already exists in this organization.`);
   }
   return null;

@@ -2,6 +2,9 @@ import { ValidationError } from "../errors.ts";
 import { normalizeName } from "../names.ts";
 import { isManagementScope, keyRoleAllows, type ManagementScope, managementScopes, readScopeFor } from "../roles.ts";
 
+// The console suggests and checks organization slugs with the server's own rules.
+export { normalizeSlug, slugFromName } from "../members/organization-slug.ts";
+
 export const maxDescriptionLength = 1000;
 export const maxUserAgentLength = 500;
 export const maxOrigins = 50;

@@ -1,4 +1,4 @@
-import { Prisma } from "@tessera/db";
+import { isUniqueViolation } from "../unique-violation.ts";
 import { generateAccountToken } from "./account-token.ts";
 
 /**
@@ -18,8 +18,4 @@ export async function withFreshAccountToken<T>(
     if (!isUniqueViolation(error)) throw error;
     return write(generate());
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

@@ -7,13 +7,29 @@
  * `other-sessions.ts`). Whatever is about a member rather than a key belongs here too: invitations,
  * roles and organization memberships.
  */
+export * from "./accept-invitation.ts";
 export * from "./context.ts";
+export * from "./email-address.ts";
+export * from "./invitation-status.ts";
+export * from "./invitations.ts";
+export * from "./member-manager.ts";
+export * from "./membership.ts";
+export * from "./one-time-token.ts";
+export * from "./open-session.ts";
+export * from "./organization-create.ts";
+export * from "./organization-slug.ts";
+export * from "./organization-update.ts";
 export * from "./password.ts";
 export * from "./password-change.ts";
+export * from "./password-reset.ts";
 export * from "./password-rules.ts";
+export * from "./role-rules.ts";
 export * from "./session-activity.ts";
 export * from "./session-security.ts";
 export * from "./session-token.ts";
 export * from "./sessions.ts";
+export * from "./setup.ts";
 export * from "./sign-in.ts";
 export * from "./sign-in-throttle.ts";
+export * from "./team-emails.ts";
+export * from "./team-settings.ts";

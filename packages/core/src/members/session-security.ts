@@ -26,9 +26,13 @@ export type SecurityEvent = {
 /** The per-server pieces sign-in and sessions need, built once by the app and shared by every request. */
 export type SessionSecurity = {
   throttle: SignInThrottle;
+  /** Password-reset requests, limited like sign-in attempts but counted apart from them. */
+  resetThrottle: SignInThrottle;
   policy: SessionPolicy;
   activity: SessionActivity;
   report(event: SecurityEvent): void;
+  /** Work finished after the answer was sent (a password-reset email) failed: for the server's log. */
+  backgroundFailed(what: string, error: unknown): void;
 };
 
 /** What sign-in, password changes and session lookups need. */

@@ -66,27 +66,34 @@ export class SignInThrottle {
   private readonly address: RateLimiterPrisma;
   private readonly account: RateLimiterPrisma;
 
-  constructor(prisma: PrismaClient, options: Partial<SignInThrottleOptions> = {}) {
+  /** `namespace` keeps another throttle's counters apart in the same table (password resets: "reset:"). */
+  constructor(prisma: PrismaClient, options: Partial<SignInThrottleOptions> = {}, namespace = "") {
     this.options = { ...defaultSignInThrottle, ...options };
     const o = this.options;
     const store = { storeClient: prisma, tableName: "signInThrottle" };
+    const prefix = (name: string) => `${namespace}${name}`;
     this.pair = new RateLimiterPrisma({
       ...store,
-      keyPrefix: "pair",
+      keyPrefix: prefix("pair"),
       points: o.accountAddressAttempts,
       duration: o.windowSeconds,
     });
-    this.pairLocks = new RateLimiterPrisma({ ...store, keyPrefix: "locks", points: 1_000_000, duration: 24 * 60 * 60 });
+    this.pairLocks = new RateLimiterPrisma({
+      ...store,
+      keyPrefix: prefix("locks"),
+      points: 1_000_000,
+      duration: 24 * 60 * 60,
+    });
     this.address = new RateLimiterPrisma({
       ...store,
-      keyPrefix: "addr",
+      keyPrefix: prefix("addr"),
       points: o.addressAttempts,
       duration: o.windowSeconds,
       blockDuration: o.windowSeconds,
     });
     this.account = new RateLimiterPrisma({
       ...store,
-      keyPrefix: "acct",
+      keyPrefix: prefix("acct"),
       points: o.accountAttempts,
       duration: o.windowSeconds,
       blockDuration: o.windowSeconds,

@@ -1,9 +1,9 @@
 import { UnauthenticatedError, ValidationError } from "../errors.ts";
 import type { MemberContext, RequestSource } from "./context.ts";
 import { auditEveryOrganization } from "./member-audit.ts";
+import { openSession } from "./open-session.ts";
 import { decoyPasswordHash, verifyPassword } from "./password.ts";
 import { boundedUserAgent, type SecurityEvent } from "./session-security.ts";
-import { generateSessionToken } from "./session-token.ts";
 import { signOut } from "./sessions.ts";
 import { SignInThrottledError } from "./sign-in-throttle.ts";
 
@@ -21,7 +21,7 @@ type KnownUser = { id: string; email: string };
  * reads the same for unknown emails.
  */
 export async function signIn(ctx: MemberContext, input: SignInInput) {
-  const { prisma, clock, security } = ctx;
+  const { prisma, security } = ctx;
   const email = input.email.trim().toLowerCase();
   if (!email || !input.password) throw new ValidationError("Enter an email address and a password.");
   const attempt: Attempt = { email, sourceAddress: ctx.sourceAddress, userAgent: boundedUserAgent(ctx.userAgent) };
@@ -46,31 +46,9 @@ export async function signIn(ctx: MemberContext, input: SignInInput) {
   }
   await security.throttle.succeeded(email, attempt.sourceAddress);
 
-  const { token, hash } = generateSessionToken();
-  const now = clock.now();
-  const expiresAt = new Date(now.getTime() + security.policy.lifetimeMs);
-  await prisma.$transaction(async (tx) => {
-    await tx.session.create({
-      data: {
-        tokenHash: hash,
-        userId: user.id,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt,
-        ipAddress: attempt.sourceAddress,
-        userAgent: attempt.userAgent,
-      },
-    });
-    await auditEveryOrganization(tx, user.id, {
-      actor: { kind: "user", userId: user.id, label: user.email },
-      action: "member.signed_in",
-      target: { type: "User", id: user.id, label: user.email },
-      sourceAddress: attempt.sourceAddress,
-      changes: { userAgent: attempt.userAgent },
-    });
-  });
+  const session = await prisma.$transaction((tx) => openSession(tx, ctx, user, true));
   await signOut(ctx);
-  return { token, expiresAt, user };
+  return { token: session.token, expiresAt: session.expiresAt, user };
 }
 
 /**

@@ -3,7 +3,22 @@ import { Prisma, type PrismaClient } from "@tessera/db";
 export type OutboxKind = "EMAIL" | "WEBHOOK";
 
 /** An email as the outbox stores it: already rendered, so delivery needs nothing but a transport. */
-export type EmailPayload = { to: string; subject: string; text: string; html: string };
+export type EmailPayload = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** A one-time token the email carries: removed from the stored message once it is sent. */
+  redact?: string;
+};
+
+/** The stored copy of a sent email: without the one-time token it carried. */
+function withoutSecret(payload: Prisma.JsonValue): Prisma.InputJsonValue | undefined {
+  const email = payload as EmailPayload | null;
+  if (!email || typeof email !== "object" || typeof email.redact !== "string" || !email.redact) return undefined;
+  const scrub = (text: string) => text.split(email.redact as string).join("[link used]");
+  return { to: email.to, subject: email.subject, text: scrub(email.text), html: scrub(email.html) };
+}
 
 export type ClaimedMessage = {
   id: string;
@@ -95,7 +110,13 @@ export async function recordAttempt(
     return prisma.$transaction(async (tx) => {
       const { count } = await tx.outboxMessage.updateMany({
         where: claim,
-        data: { status: "SENT", sentAt: options.now, lastError: null, lastResponseCode: result.responseCode ?? null },
+        data: {
+          status: "SENT",
+          sentAt: options.now,
+          lastError: null,
+          lastResponseCode: result.responseCode ?? null,
+          payload: withoutSecret(message.payload),
+        },
       });
       if (count === 0) return false;
       await tx.expiryNotice.updateMany({ where: { outboxMessage: { id: message.id } }, data: { sentAt: options.now } });

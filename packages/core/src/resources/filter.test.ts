@@ -15,3 +15,10 @@ describe("resourceWhere", () => {
     });
   });
 });
+
+describe("resourceWhere topLevel", () => {
+  it("keeps only resources in no group when asked", () => {
+    expect(resourceWhere("org-1", { topLevel: true })).toEqual({ organizationId: "org-1", parentId: null });
+    expect(resourceWhere("org-1", { topLevel: false })).toEqual({ organizationId: "org-1" });
+  });
+});

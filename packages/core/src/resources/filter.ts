@@ -14,6 +14,8 @@ export type ResourceFilter = {
   kinds?: readonly ResourceKind[] | null;
   /** Part of the name, case-insensitive. Blank means no search. */
   search?: string | null;
+  /** True: only resources in no group, the roots of the tree. */
+  topLevel?: boolean | null;
 };
 
 /** The rows `Organization.resources` lists and counts: one organization, then the filter. */
@@ -25,5 +27,6 @@ export function resourceWhere(
   const name = nameContains(filter?.search);
   if (name) where.name = name;
   if (filter?.kinds?.length) where.kind = { in: [...filter.kinds] };
+  if (filter?.topLevel) where.parentId = null;
   return where;
 }

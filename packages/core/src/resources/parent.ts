@@ -3,6 +3,8 @@ import { NotFoundError, ValidationError } from "../errors.ts";
 import { isUuid } from "../ids.ts";
 import { wouldCreateCycle } from "./access.ts";
 
+export const parentNotFound = "Parent resource not found.";
+
 /**
  * Checks that `parentId` may contain `resourceId`: it is a VEHICLE_GROUP of the same organization
  * (another organization's group reads as unknown) and the move would not make a group contain
@@ -14,7 +16,7 @@ export async function assertValidParent(
 ): Promise<void> {
   const parent = isUuid(target.parentId) ? await lockParent(tx, target.parentId) : null;
   if (!parent || parent.organizationId !== target.organizationId) {
-    throw new NotFoundError("Parent resource not found.");
+    throw new NotFoundError(parentNotFound);
   }
   if (parent.kind !== "VEHICLE_GROUP") {
     throw new ValidationError(

@@ -9,6 +9,7 @@ export * from "./rate-limits.ts";
 export * from "./rules.ts";
 export * from "./service.ts";
 export * from "./traffic.ts";
+export * from "./usage-ranking.ts";
 export * from "./usage-report.ts";
 export * from "./user-agent.ts";
 export * from "./verify.ts";

@@ -79,13 +79,28 @@ export class UsageRecorder {
       codes.push(code);
       ns.push(n);
     }
-    // The join skips keys deleted since they were counted (their usage went with them).
+    // One statement, so the three resolutions always agree (a failure writes none of them): the hourly
+    // rows, the key's daily rows and the organization's daily totals. The join skips keys deleted since
+    // they were counted (their usage went with them). Rows are upserted in key order, so two instances
+    // flushing at once wait on each other instead of deadlocking.
     await this.prisma.$executeRaw`
-      INSERT INTO "ApiKeyUsage" ("apiKeyId", "hour", "code", "count")
-      SELECT u.key_id, u.hour, u.code, u.n
-      FROM unnest(${keyIds}::uuid[], ${hours}::timestamptz[], ${codes}::text[], ${ns}::int[]) AS u(key_id, hour, code, n)
-      JOIN "ApiKey" k ON k.id = u.key_id
-      ON CONFLICT ("apiKeyId", "hour", "code") DO UPDATE SET "count" = "ApiKeyUsage"."count" + EXCLUDED."count"`;
+      WITH u AS (
+        SELECT u.key_id, k."organizationId" AS org_id, u.hour, u.code, u.n,
+          date_trunc('day', u.hour AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS day
+        FROM unnest(${keyIds}::uuid[], ${hours}::timestamptz[], ${codes}::text[], ${ns}::int[]) AS u(key_id, hour, code, n)
+        JOIN "ApiKey" k ON k.id = u.key_id
+      ), hourly AS (
+        INSERT INTO "ApiKeyUsage" ("apiKeyId", "hour", "code", "count")
+        SELECT key_id, hour, code, n FROM u ORDER BY 1, 2, 3
+        ON CONFLICT ("apiKeyId", "hour", "code") DO UPDATE SET "count" = "ApiKeyUsage"."count" + EXCLUDED."count"
+      ), daily AS (
+        INSERT INTO "ApiKeyUsageDaily" ("apiKeyId", "organizationId", "day", "code", "count")
+        SELECT key_id, org_id, day, code, SUM(n) FROM u GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4
+        ON CONFLICT ("apiKeyId", "day", "code") DO UPDATE SET "count" = "ApiKeyUsageDaily"."count" + EXCLUDED."count"
+      )
+      INSERT INTO "OrganizationUsageDaily" ("organizationId", "day", "code", "count")
+      SELECT org_id, day, code, SUM(n) FROM u GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT ("organizationId", "day", "code") DO UPDATE SET "count" = "OrganizationUsageDaily"."count" + EXCLUDED."count"`;
   }
 
   private async writeLastUsed(lastUsed: Map<string, Date>): Promise<void> {

@@ -15,6 +15,11 @@ export const webhookEventTypes = [
   },
   { type: "customer_account.token_rotated", description: "A customer account's token was rotated." },
   { type: "customer_account.status_changed", description: "A customer account's status changed." },
+  { type: "member.invited", description: "Someone was invited to join the organization." },
+  { type: "member.joined", description: "Someone accepted an invitation and joined the organization." },
+  { type: "member.role_changed", description: "A member's role changed." },
+  { type: "member.removed", description: "A member was removed from the organization." },
+  { type: "member.left", description: "A member left the organization." },
 ] as const;
 
 export type WebhookEventType = (typeof webhookEventTypes)[number]["type"];
@@ -119,4 +124,15 @@ export async function enqueueCustomerAccountEvent(
     },
   };
   await enqueueEvent(tx, { organizationId: account.organizationId, type, data, now });
+}
+
+/** Queues a `member.*` event with the member's user id, email and role (never a token or password). */
+export async function enqueueMemberEvent(
+  tx: Prisma.TransactionClient,
+  type: Extract<WebhookEventType, `member.${string}`>,
+  event: { organizationId: string; member: { userId: string | null; email: string; role: string }; now: Date },
+  extra: Prisma.InputJsonObject = {},
+): Promise<void> {
+  const data = { member: event.member, ...extra };
+  await enqueueEvent(tx, { organizationId: event.organizationId, type, data, now: event.now });
 }

@@ -12,13 +12,23 @@ export const MemberRoleEnum = builder.enumType("MemberRole", {
   } as const,
 });
 
-builder.prismaObject("Membership", {
+export const MemberRef = builder.prismaObject("Membership", {
   name: "Member",
   description:
     "A user's membership of an organization, with their role there. Readable by every member and by keys with `members:read`.",
   fields: (t) => ({
     user: t.relation("user", { description: "The member." }),
     role: t.expose("role", { type: MemberRoleEnum, description: "The member's role in this organization." }),
+    joinedAt: t.expose("createdAt", { type: "DateTime", description: "When they joined the organization." }),
+    lastActiveAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description:
+        "When they last used Tessera (any session, up to a minute behind); null when never or signed out everywhere.",
+      resolve: async (m, _args, ctx) =>
+        (await ctx.prisma.session.aggregate({ where: { userId: m.userId }, _max: { lastSeenAt: true } }))._max
+          .lastSeenAt,
+    }),
   }),
 });
 

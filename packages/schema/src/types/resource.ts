@@ -1,7 +1,7 @@
 import { resourceSortFields, resourceWhere } from "@tessera/core";
 import { builder } from "../builder.ts";
 import type { FilterArgs } from "../organization-list.ts";
-import { maxNestedItems, totalCountField } from "../pagination.ts";
+import { assertPageArgs, maxNestedItems, totalCountField } from "../pagination.ts";
 import { orderInput, sortableOrganizationList } from "../sortable-list.ts";
 import { OrganizationRef } from "./organization.ts";
 
@@ -52,6 +52,28 @@ export const ResourceRef = builder.prismaNode("Resource", {
           take: maxNestedItems,
         }),
     }),
+    childCount: t.relationCount("children", {
+      description: "How many resources this group contains directly (0 for anything that is not a group).",
+    }),
+    children: t.relatedConnection(
+      "children",
+      {
+        cursor: "id",
+        description:
+          "What this group contains directly, by name, a page at a time (for a tree that loads as it opens). `first` is 1..100 (default 50).",
+        query: (args) => {
+          assertPageArgs(args);
+          return { orderBy: [{ name: "asc" }, { id: "asc" }] };
+        },
+        totalCount: true,
+      },
+      {
+        name: "ResourceChildConnection",
+        description: "A page of the resources a group contains.",
+        fields: (t) => ({ totalCount: totalCountField(t, "How many resources the group contains directly.") }),
+      },
+      { name: "ResourceChildEdge", description: "A contained resource in a page, with its cursor." },
+    ),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the resource was created." }),
   }),
 });
@@ -61,6 +83,7 @@ const ResourceFilterInput = builder.inputType("ResourceFilter", {
   fields: (t) => ({
     kinds: t.field({ type: [ResourceKindEnum], description: "Only resources of these kinds; null or empty for all." }),
     search: t.string({ description: "Part of the resource's name, case-insensitive." }),
+    topLevel: t.boolean({ description: "True: only resources in no group (the roots of the tree)." }),
   }),
 });
 

@@ -5,7 +5,13 @@ import { useReportedAction } from "../../lib/mutation-result.ts";
 import { type ApiKeyRow, RenewApiKeyMutation } from "./documents.ts";
 
 /** Renew: the key then expires 12 months from now; its secret stays the same. */
-export default function RenewApiKeyDialog({ apiKey, onClose }: { apiKey: ApiKeyRow; onClose: () => void }) {
+export default function RenewApiKeyDialog({
+  apiKey,
+  onClose,
+}: {
+  apiKey: Pick<ApiKeyRow, "id" | "name" | "expiresAt">;
+  onClose: () => void;
+}) {
   const [, renew] = useMutation(RenewApiKeyMutation);
   const report = useReportedAction();
   return (

@@ -13,11 +13,30 @@ import { useSnackbar } from "notistack";
 import { useState } from "react";
 import { copyText } from "../../lib/clipboard.ts";
 
+/** What the dialog calls the secret; an API key's by default. Webhook signing secrets reuse the dialog. */
+export type SecretWording = { title: string; secretLabel: string; warning: string };
+
+const keyWording = (name: string): SecretWording => ({
+  title: `Your new API key "${name}"`,
+  secretLabel: "API key secret",
+  warning: "Copy the secret now and store it safely. It will not be shown again: Tessera keeps only a hash of it.",
+});
+
 /**
- * The new key's secret, shown this once. Closing before copying asks again, because there is no
- * second chance: Tessera keeps only a hash.
+ * A new secret, shown this once. Closing before copying asks again, because there is no second
+ * chance: Tessera keeps only a hash of a key, and never shows a signing secret again.
  */
-export function SecretDialog({ name, secret, onClose }: { name: string; secret: string; onClose: () => void }) {
+export function SecretDialog({
+  name,
+  secret,
+  onClose,
+  wording = keyWording(name),
+}: {
+  name: string;
+  secret: string;
+  onClose: () => void;
+  wording?: SecretWording;
+}) {
   const { enqueueSnackbar } = useSnackbar();
   const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -32,14 +51,14 @@ export function SecretDialog({ name, secret, onClose }: { name: string; secret: 
 
   return (
     <Dialog open onClose={requestClose} maxWidth="sm" fullWidth aria-labelledby="secret-title">
-      <DialogTitle id="secret-title">Your new API key "{name}"</DialogTitle>
+      <DialogTitle id="secret-title">{wording.title}</DialogTitle>
       <DialogContent>
         <Alert severity="warning" sx={{ mb: 2 }}>
-          Copy the secret now and store it safely. It will not be shown again: Tessera keeps only a hash of it.
+          {wording.warning}
         </Alert>
         <Box
           component="output"
-          aria-label="API key secret"
+          aria-label={wording.secretLabel}
           data-testid="api-key-secret"
           sx={{
             display: "block",

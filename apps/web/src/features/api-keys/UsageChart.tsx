@@ -1,29 +1,17 @@
 import { useMediaQuery } from "@mui/material";
 import { BarChart } from "@mui/x-charts/BarChart";
-import { codeLabel, type UsageSummary } from "./usage.ts";
-
-// Valid is the theme's success green; refusals get distinct non-green colours, fixed per code so a
-// code keeps its colour from one key to the next.
-const colours: Record<string, string> = {
-  VALID: "#1b6e20",
-  REVOKED: "#b71c1c",
-  EXPIRED: "#e65100",
-  INSUFFICIENT_SCOPE: "#6a1b9a",
-  ORIGIN_NOT_ALLOWED: "#1565c0",
-  USER_AGENT_NOT_ALLOWED: "#00838f",
-  RESOURCE_FORBIDDEN: "#ad1457",
-  ACCOUNT_MISMATCH: "#4e342e",
-  ACCOUNT_INACTIVE: "#827717",
-  RATE_LIMITED: "#455a64",
-  IP_NOT_ALLOWED: "#283593",
-  USAGE_EXCEEDED: "#bf360c",
-};
+import { asPercentages, codeLabel, outcomeColour, type UsageSummary } from "./usage.ts";
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 
-/** Verifications per day, stacked by outcome. Lazy: @mui/x-charts loads only when there is usage. */
-export default function UsageChart({ summary }: { summary: UsageSummary }) {
+/**
+ * Verifications per UTC day, stacked by outcome: counts, or (`percent`) each outcome's share of its
+ * day, which keeps a few refusals visible beside thousands of valid answers. Lazy: @mui/x-charts
+ * loads only when there is usage.
+ */
+export default function UsageChart({ summary, percent = false }: { summary: UsageSummary; percent?: boolean }) {
   const reducedMotion = useMediaQuery("(prefers-reduced-motion: reduce)");
+  const series = percent ? asPercentages(summary) : summary.series;
   return (
     <BarChart
       height={260}
@@ -33,6 +21,7 @@ export default function UsageChart({ summary }: { summary: UsageSummary }) {
       xAxis={[
         {
           scaleType: "band",
+          label: "Day (UTC)",
           data: summary.starts,
           valueFormatter: (start: string) => dayFormat.format(new Date(start)),
           // A label every week keeps 30 days readable in the drawer's width; counted back from today so
@@ -40,13 +29,18 @@ export default function UsageChart({ summary }: { summary: UsageSummary }) {
           tickLabelInterval: (_value: string, index: number) => (summary.starts.length - 1 - index) % 7 === 0,
         },
       ]}
-      yAxis={[{ tickMinStep: 1, width: 36 }]}
-      series={summary.series.map(({ code, data }) => ({
+      yAxis={[
+        percent
+          ? { min: 0, max: 100, width: 44, valueFormatter: (value: number) => `${value}%` }
+          : { tickMinStep: 1, width: 44 },
+      ]}
+      series={series.map(({ code, data }) => ({
         id: code,
         label: codeLabel(code),
         data,
         stack: "outcome",
-        color: colours[code] ?? "#5d4037",
+        valueFormatter: (value: number | null) => (percent ? `${value ?? 0}%` : String(value ?? 0)),
+        color: outcomeColour(code),
       }))}
     />
   );

@@ -58,3 +58,38 @@ export function usageSentence(summary: UsageSummary): string {
   const parts = summary.totals.map(({ code, count }) => `${number.format(count)} ${codeLabel(code).toLowerCase()}`);
   return `${plural(summary.total)} in the last ${usageDays} days: ${parts.join(", ")}.`;
 }
+
+// Valid is the theme's success green; refusals get distinct non-green colours, fixed per code so a
+// code keeps its colour from one key to the next.
+const colours: Record<string, string> = {
+  VALID: "#1b6e20",
+  REVOKED: "#b71c1c",
+  EXPIRED: "#e65100",
+  INSUFFICIENT_SCOPE: "#6a1b9a",
+  ORIGIN_NOT_ALLOWED: "#1565c0",
+  USER_AGENT_NOT_ALLOWED: "#00838f",
+  RESOURCE_FORBIDDEN: "#ad1457",
+  ACCOUNT_MISMATCH: "#4e342e",
+  ACCOUNT_INACTIVE: "#827717",
+  RATE_LIMITED: "#455a64",
+  IP_NOT_ALLOWED: "#283593",
+  USAGE_EXCEEDED: "#bf360c",
+};
+
+/** The colour of an outcome in every usage chart. */
+export const outcomeColour = (code: string): string => colours[code] ?? "#5d4037";
+
+/**
+ * The chart's series as shares of each day's verifications (percent), so a handful of refusals stays
+ * visible beside a day of thousands of valid answers. A day without verifications stays at zero.
+ */
+export function asPercentages(summary: UsageSummary): UsageSummary["series"] {
+  const totals = summary.starts.map((_start, day) => summary.series.reduce((sum, s) => sum + (s.data[day] ?? 0), 0));
+  return summary.series.map(({ code, data }) => ({
+    code,
+    data: data.map((count, day) => {
+      const total = totals[day] ?? 0;
+      return total === 0 ? 0 : Math.round((count / total) * 1000) / 10;
+    }),
+  }));
+}

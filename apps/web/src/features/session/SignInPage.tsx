@@ -1,8 +1,10 @@
-import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
-import { type FormEvent, useEffect, useState } from "react";
-import { Navigate, useSearchParams } from "react-router";
+import { Alert, Button, TextField, Typography } from "@mui/material";
+import { type FormEvent, useState } from "react";
+import { Navigate, Link as RouterLink, useSearchParams } from "react-router";
 import { useMutation } from "urql";
+import { PublicPage } from "../../layout/PublicPage.tsx";
 import { outcomeOf } from "../../lib/mutation-result.ts";
+import { useWebConfig } from "../../lib/web-config.ts";
 import { SignInMutation } from "./documents.ts";
 import { useSession } from "./SessionProvider.tsx";
 
@@ -15,21 +17,10 @@ const demoAccounts = [
   "partner@both.test",
 ];
 
-/** Whether the server holds the demo data (then the sign-in page names the demo accounts). */
-function useDemoLoaded(): boolean {
-  const [demo, setDemo] = useState(false);
-  useEffect(() => {
-    fetch("/web-config.json")
-      .then((response) => (response.ok ? response.json() : { demo: false }))
-      .then((config: { demo?: boolean }) => setDemo(config.demo === true))
-      .catch(() => setDemo(false));
-  }, []);
-  return demo;
-}
-
 function safeNext(value: string | null): string {
   // Only paths on this site: never follow `//host` or `https://…` after sign-in.
-  return value?.startsWith("/") && !value.startsWith("//") ? value : "/keys";
+  // Without one, "/" lands owners and admins on the Overview and everyone else on API Keys.
+  return value?.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
 export function SignInPage() {
@@ -40,7 +31,7 @@ export function SignInPage() {
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState("");
   const [busy, setBusy] = useState(false);
-  const demo = useDemoLoaded();
+  const { demo, setupPending } = useWebConfig();
   const next = safeNext(params.get("next"));
 
   if (session.user) return <Navigate to={next} replace />;
@@ -56,43 +47,40 @@ export function SignInPage() {
   }
 
   return (
-    <Box component="main" sx={{ minHeight: "100vh", display: "grid", placeItems: "center", bgcolor: "grey.100" }}>
-      <Card sx={{ width: 400 }} component="section" aria-labelledby="sign-in-title">
-        <CardContent>
-          <Stack component="form" spacing={2} onSubmit={submit} noValidate>
-            <Typography id="sign-in-title" variant="h5" component="h1">
-              Sign in to Tessera
-            </Typography>
-            {problem && <Alert severity="error">{problem}</Alert>}
-            <TextField
-              label="Email"
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              required
-              autoFocus
-            />
-            <TextField
-              label="Password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-            />
-            <Button type="submit" variant="contained" disabled={busy || !email || !password}>
-              Sign in
-            </Button>
-            {demo && (
-              <Alert severity="info" component="aside" aria-label="Demo accounts">
-                Demo data is loaded. Sign in as {demoAccounts.join(", ")} with the password <code>tessera-demo</code>{" "}
-                (demo only).
-              </Alert>
-            )}
-          </Stack>
-        </CardContent>
-      </Card>
-    </Box>
+    <PublicPage title="Sign in to Tessera" onSubmit={submit}>
+      {setupPending && (
+        <Alert severity="info">This Tessera has no owner yet: open the setup link from the server log.</Alert>
+      )}
+      {problem && <Alert severity="error">{problem}</Alert>}
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        required
+        autoFocus
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        required
+      />
+      <Button type="submit" variant="contained" disabled={busy || !email || !password}>
+        Sign in
+      </Button>
+      <Typography variant="body2">
+        <RouterLink to="/forgot-password">Forgot password?</RouterLink>
+      </Typography>
+      {demo && (
+        <Alert severity="info" component="aside" aria-label="Demo accounts">
+          Demo data is loaded. Sign in as {demoAccounts.join(", ")} with the password <code>tessera-demo</code> (demo
+          only).
+        </Alert>
+      )}
+    </PublicPage>
   );
 }

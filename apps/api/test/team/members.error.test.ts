@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { useHarness } from "../support/harness.ts";
+import { leaveOrganization, orgId, removeMember, result, updateMemberRole, userGid } from "./documents.ts";
+
+const h = useHarness();
+
+describe("the last owner", () => {
+  it("can be neither demoted, removed nor leave", async () => {
+    const { org, users, as } = await h.newOrganization();
+    const demote = result(
+      await as.OWNER.gql(updateMemberRole, {
+        input: { organizationId: orgId(org.id), userId: userGid(users.OWNER.id), role: "ADMIN" },
+      }),
+    );
+    expect(demote).toMatchObject({ code: "CONFLICT" });
+    expect(demote.message).toMatch(/last owner/);
+    const leave = result(await as.OWNER.gql(leaveOrganization, { input: { organizationId: orgId(org.id) } }));
+    expect(leave).toMatchObject({ code: "CONFLICT" });
+    const self = result(
+      await as.OWNER.gql(removeMember, { input: { organizationId: orgId(org.id), userId: userGid(users.OWNER.id) } }),
+    );
+    expect(self).toMatchObject({ code: "VALIDATION", field: "userId" });
+    expect(await h.db.prisma.membership.count({ where: { organizationId: org.id, role: "OWNER" } })).toBe(1);
+  });
+});
+
+describe("member errors", () => {
+  it("an unknown or malformed member id, and someone who is not a member, read as not found", async () => {
+    const { org, as } = await h.newOrganization();
+    const other = await h.newOrganization();
+    for (const userId of [
+      userGid(other.users.VIEWER.id),
+      "not-an-id",
+      userGid("00000000-0000-4000-8000-000000000000"),
+    ]) {
+      const answer = result(
+        await as.OWNER.gql(updateMemberRole, { input: { organizationId: orgId(org.id), userId, role: "VIEWER" } }),
+      );
+      expect(answer).toMatchObject({ code: "NOT_FOUND", message: "Member not found." });
+    }
+  });
+});

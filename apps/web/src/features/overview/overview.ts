@@ -1,0 +1,30 @@
+import type { ApiKeyRow } from "../api-keys/documents.ts";
+
+const dayMs = 86_400_000;
+/** Keys whose expiry falls within this many days are listed with a Renew button. */
+export const expiringSoonDays = 30;
+
+/** The keys list filtered by status: where each number of the Overview leads. */
+export const keysWithStatus = (status: string) => `/keys?status=${status}`;
+/** A key's details (and its usage chart) on the keys page. */
+export const keyDetails = (id: string) => `/keys?key=${encodeURIComponent(id)}`;
+
+/** Refusal codes that match a key status, so their count can lead to the keys in that status. */
+const statusOfRefusal: Record<string, string> = { EXPIRED: "EXPIRED", REVOKED: "REVOKED" };
+export const refusalLink = (code: string): string | null => {
+  const status = statusOfRefusal[code];
+  return status ? keysWithStatus(status) : null;
+};
+
+/** Whole days until `expiresAt` (0 on the last day). */
+export function daysLeft(expiresAt: string, now: Date): number {
+  return Math.max(0, Math.floor((new Date(expiresAt).getTime() - now.getTime()) / dayMs));
+}
+
+/** The keys expiring within `expiringSoonDays` of `now`, soonest first. */
+export function expiringSoon<Key extends Pick<ApiKeyRow, "expiresAt">>(keys: readonly Key[], now: Date): Key[] {
+  const horizon = now.getTime() + expiringSoonDays * dayMs;
+  return keys
+    .filter((key) => new Date(key.expiresAt).getTime() <= horizon)
+    .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+}
