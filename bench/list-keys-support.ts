@@ -1,6 +1,11 @@
 import type { Database } from "@tessera/db";
 
-export type Case = { label: string; filter: Record<string, unknown>; fields?: string };
+export type Case = {
+  label: string;
+  filter: Record<string, unknown>;
+  fields?: string;
+  orderBy?: { field: string; direction: "ASC" | "DESC" };
+};
 export type Timing = { p50: number; p95: number };
 
 /** p50/p95 in milliseconds over `runs` calls, after a warm-up of a tenth as many. */
@@ -47,6 +52,22 @@ export async function explainCases(db: Database, organizationId: string): Promis
     [
       "count, EXPIRING",
       `SELECT COUNT(*) FROM "ApiKey" WHERE "organizationId" = '${organizationId}' AND "revokedAt" IS NULL AND "expiresAt" > now() AND "expiresAt" <= now() + interval '90 days'`,
+    ],
+    [
+      "page, orderBy NAME ASC",
+      `SELECT "id" FROM "ApiKey" WHERE "organizationId" = '${organizationId}' ORDER BY "name" ASC, "id" ASC LIMIT 51`,
+    ],
+    [
+      "page, orderBy EXPIRES_AT DESC",
+      `SELECT "id" FROM "ApiKey" WHERE "organizationId" = '${organizationId}' ORDER BY "expiresAt" DESC, "id" ASC LIMIT 51`,
+    ],
+    [
+      "page, orderBy LAST_USED_AT DESC (nulls last)",
+      `SELECT "id" FROM "ApiKey" WHERE "organizationId" = '${organizationId}' ORDER BY "lastUsedAt" DESC NULLS LAST, "id" ASC LIMIT 51`,
+    ],
+    [
+      "page, orderBy STATUS ASC",
+      `SELECT "id" FROM "ApiKey" WHERE "organizationId" = '${organizationId}' ORDER BY "revokedAt" ASC NULLS FIRST, "expiresAt" DESC, "id" ASC LIMIT 51`,
     ],
     [
       "count, REVOKED",

@@ -26,8 +26,8 @@ const explain = process.argv.includes("--explain");
 const tableFields = `totalCount
       nodes { id name hint status apiVersion expiresAt createdAt lastUsedAt createdBy { email } }
       pageInfo { hasNextPage endCursor }`;
-const pageQuery = (fields: string) => `query Page($slug: String!, $filter: ApiKeyFilter) {
-  organization(slug: $slug) { apiKeys(first: 50, filter: $filter) { ${fields} } }
+const pageQuery = (fields: string) => `query Page($slug: String!, $filter: ApiKeyFilter, $orderBy: ApiKeyOrder) {
+  organization(slug: $slug) { apiKeys(first: 50, filter: $filter, orderBy: $orderBy) { ${fields} } }
 }`;
 
 const cases: Case[] = [
@@ -39,6 +39,18 @@ const cases: Case[] = [
   { label: "search 'key-77777' (rare)", filter: { search: "key-77777" } },
   { label: "status EXPIRING", filter: { statuses: ["EXPIRING"] } },
   { label: "status REVOKED", filter: { statuses: ["REVOKED"] } },
+  // Sorted first pages (issue 20; goal: p50 within 2x of the unsorted first page).
+  { label: "orderBy NAME ASC", filter: {}, orderBy: { field: "NAME", direction: "ASC" } },
+  { label: "orderBy EXPIRES_AT DESC", filter: {}, orderBy: { field: "EXPIRES_AT", direction: "DESC" } },
+  { label: "orderBy LAST_USED_AT DESC", filter: {}, orderBy: { field: "LAST_USED_AT", direction: "DESC" } },
+  { label: "orderBy LAST_USED_AT ASC", filter: {}, orderBy: { field: "LAST_USED_AT", direction: "ASC" } },
+  { label: "orderBy STATUS ASC", filter: {}, orderBy: { field: "STATUS", direction: "ASC" } },
+  { label: "orderBy STATUS DESC", filter: {}, orderBy: { field: "STATUS", direction: "DESC" } },
+  {
+    label: "orderBy EXPIRES_AT ASC, status EXPIRING",
+    filter: { statuses: ["EXPIRING"] },
+    orderBy: { field: "EXPIRES_AT", direction: "ASC" },
+  },
 ];
 
 /** One organization (plus a smaller neighbour, so the organization condition filters), bulk-seeded. */
@@ -64,13 +76,14 @@ async function seed(db: Database) {
     // Statuses: every 10th key revoked; expiries spread from 35 days ago to a year ahead.
     await prisma.$executeRawUnsafe(
       `INSERT INTO "ApiKey" ("id", "organizationId", "name", "description", "hashedKey", "hint", "apiVersionId",
-         "origins", "expiresAt", "createdAt", "updatedAt", "revokedAt", "createdByUserId")
+         "origins", "expiresAt", "createdAt", "updatedAt", "revokedAt", "lastUsedAt", "createdByUserId")
        SELECT gen_random_uuid(), $1::uuid,
          'key-' || g || '-' || (ARRAY['alpha','bravo','charlie','delta','echo'])[1 + g % 5],
          CASE WHEN g % 3 = 0 THEN 'nightly sync job ' || g END,
          md5($1 || g::text), 'tsr_' || substr(md5(g::text), 1, 6) || '…', $2::uuid, '{}',
          now() + ((g % 400) - 35) * interval '1 day', now() - g * interval '1 second', now(),
-         CASE WHEN g % 10 = 0 THEN now() END, $3::uuid
+         CASE WHEN g % 10 = 0 THEN now() END,
+         CASE WHEN g % 4 <> 0 THEN now() - (g % 5000) * interval '1 minute' END, $3::uuid
        FROM generate_series(1, $4::int) AS g`,
       org.id,
       version.id,
@@ -99,11 +112,11 @@ async function benchmark(kind: "pglite" | "postgres", db: Database) {
     `\n${kind}: seeded ${keyCount.toLocaleString()} keys in ${((performance.now() - seededAt) / 1000).toFixed(1)} s`,
   );
   const app = createApp({ prisma: db.prisma, logger: silentLogger });
-  const fetchPage = async (filter: Record<string, unknown>, fields = tableFields) => {
+  const fetchPage = async (filter: Record<string, unknown>, fields = tableFields, orderBy?: Case["orderBy"]) => {
     const response = await app.yoga.fetch("http://bench.test/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", cookie },
-      body: JSON.stringify({ query: pageQuery(fields), variables: { slug, filter } }),
+      body: JSON.stringify({ query: pageQuery(fields), variables: { slug, filter, orderBy } }),
     });
     const body = (await response.json()) as {
       data?: { organization?: { apiKeys?: { totalCount: number } } };
@@ -116,8 +129,8 @@ async function benchmark(kind: "pglite" | "postgres", db: Database) {
   const baseline: Timing = await time(runs, () => db.prisma.$queryRaw`SELECT 1`);
   console.log(formatRow("SELECT 1 (same Prisma client)", baseline, baseline));
   for (const c of cases) {
-    const total = await fetchPage(c.filter, c.fields);
-    const timing = await time(runs, () => fetchPage(c.filter, c.fields));
+    const total = await fetchPage(c.filter, c.fields, c.orderBy);
+    const timing = await time(runs, () => fetchPage(c.filter, c.fields, c.orderBy));
     console.log(
       formatRow(total === undefined ? c.label : `${c.label}: ${total.toLocaleString()} keys`, timing, baseline),
     );

@@ -12,7 +12,7 @@ export default defineConfig({
   server: {
     port: Number(process.env.WEB_PORT ?? 5173),
     strictPort: true,
-    proxy: { "/graphql": api, "/web-config.json": api, "/healthz": api },
+    proxy: { "/graphql": api, "/web-config.json": api, "/healthz": api, "/v1": api },
   },
   build: {
     manifest: true,

@@ -12,6 +12,7 @@ import {
 import type { PrismaClient } from "@tessera/db";
 import { startChangeListener } from "./change-listener.ts";
 import { clientAddress } from "./client-address.ts";
+import { apiKeysExportPath, createApiKeysExport } from "./export-api-keys.ts";
 import type { Logger } from "./log.ts";
 import { createMetrics, handleMetricsRequest } from "./metrics.ts";
 import { readBody, refuseBody } from "./request-body.ts";
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions) {
     metrics.graphqlPlugin,
   ]);
   const serveWeb = createWebHandler(prisma, team);
+  const exportApiKeys = createApiKeysExport({ prisma, clock, security });
 
   /** The client's address, for the audit log and the failed-verification limit. */
   function addressOf(req: IncomingMessage): string | null {
@@ -123,6 +125,7 @@ export function createApp(options: AppOptions) {
     try {
       securityHeaders.apply(req, res);
       if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return refuseBody(req, res, tooLarge, false);
+      if (path === apiKeysExportPath) return await exportApiKeys(req, res);
       if (path === "/healthz") {
         try {
           await prisma.$queryRaw`SELECT 1`;

@@ -19,13 +19,24 @@ describe("demo data", () => {
     const members = await prisma.membership.findMany({
       where: { organization: { slug: "acme-fleet" } },
       select: { role: true, user: { select: { email: true } } },
-      orderBy: { role: "asc" },
+      orderBy: [{ role: "asc" }, { user: { email: "asc" } }],
     });
     expect(members.map((m) => `${m.user.email}:${m.role}`)).toEqual([
       "owner@acme.test:OWNER",
       "admin@acme.test:ADMIN",
+      "partner@both.test:ADMIN",
       "editor@acme.test:EDITOR",
       "viewer@acme.test:VIEWER",
+    ]);
+    // One demo member belongs to both organizations, so the organization switcher has two to offer.
+    const partner = await prisma.membership.findMany({
+      where: { user: { email: "partner@both.test" } },
+      select: { role: true, organization: { select: { slug: true } } },
+      orderBy: { organization: { slug: "asc" } },
+    });
+    expect(partner.map((m) => `${m.organization.slug}:${m.role}`)).toEqual([
+      "acme-fleet:ADMIN",
+      "globex-logistics:VIEWER",
     ]);
 
     const keys = await prisma.apiKey.findMany({ where: { organization: { slug: "acme-fleet" } } });
@@ -40,6 +51,9 @@ describe("demo data", () => {
     const versions = await prisma.apiVersion.findMany({ where: { organization: { slug: "acme-fleet" } } });
     expect(versions.map((v) => `${v.name}:${v.deprecated}`).sort()).toEqual(["v1:true", "v2:false"]);
 
+    // The demo data went straight into the database after the app started (a server seeds before it
+    // starts): reload the existence filter, as a start would, so the keys are known without a race.
+    await h.app.verification.loadFilter();
     // The documented demo secrets authenticate (and only their hashes are stored).
     const automation = await prisma.apiKey.findUnique({ where: { hashedKey: hashApiKey(demoKeySecrets.automation) } });
     expect(automation?.name).toBe("Tessera automation");

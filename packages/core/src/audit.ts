@@ -11,9 +11,14 @@ export type AuditInput = {
   action: AuditAction;
   target: AuditTarget;
   sourceAddress?: string | null;
+  /** The request's User-Agent, when known (cut to 500 characters). */
+  userAgent?: string | null;
   /** What changed, as { field: { from, to } } or a short summary. Never a secret. */
   changes?: Prisma.InputJsonValue;
 };
+
+/** A User-Agent is whatever the client sent: kept long enough to read, never unbounded. */
+const maxAuditUserAgentLength = 500;
 
 /** Records one audit event. Call it with the transaction that makes the change, so both commit or neither. */
 export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInput): Promise<void> {
@@ -28,6 +33,7 @@ export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInpu
       targetId: input.target.id ?? null,
       targetLabel: input.target.label ?? null,
       sourceAddress: input.sourceAddress ?? null,
+      userAgent: input.userAgent?.slice(0, maxAuditUserAgentLength) ?? null,
       changes: input.changes ?? {},
     },
   });
@@ -40,8 +46,13 @@ export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInpu
  */
 export async function recordAuditByCaller(
   tx: Prisma.TransactionClient,
-  ctx: Pick<OperationContext, "viewer" | "sourceAddress">,
-  event: Omit<AuditInput, "actor" | "sourceAddress">,
+  ctx: Pick<OperationContext, "viewer" | "sourceAddress" | "userAgent">,
+  event: Omit<AuditInput, "actor" | "sourceAddress" | "userAgent">,
 ): Promise<void> {
-  await recordAudit(tx, { ...event, actor: requireActor(ctx.viewer), sourceAddress: ctx.sourceAddress });
+  await recordAudit(tx, {
+    ...event,
+    actor: requireActor(ctx.viewer),
+    sourceAddress: ctx.sourceAddress,
+    userAgent: ctx.userAgent ?? null,
+  });
 }

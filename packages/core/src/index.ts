@@ -4,6 +4,7 @@ export * from "./api-key-status.ts";
 export * from "./api-keys/index.ts";
 export * from "./audit.ts";
 export * from "./audit-actions.ts";
+export * from "./audit-changes.ts";
 export * from "./catalogue/index.ts";
 export * from "./clock.ts";
 export * from "./customer-accounts/index.ts";

@@ -17,6 +17,8 @@ export type OperationContext = {
   clock: Clock;
   /** The client's address, recorded on the audit event; null when unknown. */
   sourceAddress: string | null;
+  /** The request's User-Agent, recorded on the audit event; null or absent when unknown. */
+  userAgent?: string | null;
 };
 
 /** The member or key making a change. Anonymous callers are told to authenticate, not that ids are unknown. */

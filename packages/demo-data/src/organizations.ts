@@ -22,6 +22,8 @@ const users = [
   ["editor@acme.test", "Edith Editor"],
   ["viewer@acme.test", "Victor Viewer"],
   ["owner@globex.test", "Grace Globex"],
+  // A consultant who works for both partners: the organization switcher has something to switch.
+  ["partner@both.test", "Pat Partner"],
 ] as const;
 
 const memberships: [string, string, MemberRole][] = [
@@ -30,6 +32,8 @@ const memberships: [string, string, MemberRole][] = [
   [acme, "editor@acme.test", "EDITOR"],
   [acme, "viewer@acme.test", "VIEWER"],
   [globex, "owner@globex.test", "OWNER"],
+  [acme, "partner@both.test", "ADMIN"],
+  [globex, "partner@both.test", "VIEWER"],
 ];
 
 /** Password hashes are slow on purpose: computed before the transaction, not inside it. */

@@ -27,19 +27,31 @@ export type OrganizationListSpec<Args, Where, Row> = {
 };
 
 /**
+ * What every organization list does before it reads: checks the page arguments and the listed type's
+ * read rule, then maps the arguments to the organization's rows.
+ */
+export async function openOrganizationList<Args, Where, Row>(
+  spec: OrganizationListSpec<Args, Where, Row>,
+  ctx: Context,
+  organizationId: string,
+  args: Args & PageArgs,
+): Promise<Where> {
+  assertPageArgs(args);
+  await requireRead(ctx, organizationId, spec.rule);
+  return spec.where(organizationId, args, ctx);
+}
+
+/**
  * The `resolve` and `totalCount` of an organization's list (`Organization.apiKeys`, `customerAccounts`,
- * `resources`, `auditEvents`, `webhookEndpoints`, …), spread into `t.prismaConnection`. Both check the
- * page arguments and the listed type's read rule before they read; the page is core's `newestFirst`
- * (a list that lets callers choose an order would pass it here, next to `where`), and the count runs
- * alongside the page when `totalCount` is selected.
+ * `webhookEndpoints`, …) that is always newest first, spread into `t.prismaConnection`. Both check the
+ * page arguments and the listed type's read rule before they read; the page is core's `newestFirst`,
+ * and the count runs alongside the page when `totalCount` is selected. A list whose callers choose the
+ * order (`orderBy`) uses `sortableOrganizationList` (sortable-list.ts) with the same spec plus a sort table.
  */
 export function organizationList<Args, Where, Row>(spec: OrganizationListSpec<Args, Where, Row>) {
   const counts = new ConcurrentCount();
-  const open = async (ctx: Context, organizationId: string, args: Args & PageArgs) => {
-    assertPageArgs(args);
-    await requireRead(ctx, organizationId, spec.rule);
-    return spec.where(organizationId, args, ctx);
-  };
+  const open = (ctx: Context, organizationId: string, args: Args & PageArgs) =>
+    openOrganizationList(spec, ctx, organizationId, args);
   return {
     resolve: async (
       query: object,

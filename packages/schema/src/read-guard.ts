@@ -73,6 +73,8 @@ const carrierTypes = [
   "ExpiryNotice",
   // The caller's own sessions: reached only through Viewer.sessions, which lists the caller's alone.
   "MemberSession",
+  // One field an audited action changed: a field of a guarded AuditEvent only.
+  "AuditChange",
   // What an invitation link offers: reached only through `invitationByToken`, with the link's token.
   "InvitationPreview",
   // Traffic controls: fields of a guarded ApiKey or CustomerAccount, or of a verification answer.

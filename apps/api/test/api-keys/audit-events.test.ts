@@ -7,7 +7,7 @@ const auditQuery = `query Audit($slug: String!, $first: Int, $filter: AuditEvent
   organization(slug: $slug) {
     auditEvents(first: $first, filter: $filter) {
       totalCount
-      nodes { action actorType actorId actorLabel targetType targetId targetLabel changes createdAt }
+      nodes { action actorType actorId actorLabel targetType targetId targetLabel sourceAddress userAgent changes { field from to } createdAt }
     }
   }
 }`;
@@ -36,8 +36,13 @@ describe("Organization.auditEvents", () => {
       targetType: "ApiKey",
       targetId: keyGid(id),
       targetLabel: "Audited",
-      changes: { reason: "rotated" },
+      changes: [
+        { field: "status", from: "ACTIVE", to: "REVOKED" },
+        { field: "revokedReason", from: null, to: "rotated" },
+      ],
     });
+    expect(events.nodes[1].changes).toEqual([{ field: "expiresAt", from: expect.any(String), to: expect.any(String) }]);
+    expect(events.nodes[2].changes).toContainEqual({ field: "name", from: null, to: "Audited" });
     expect(events.nodes[1]).toMatchObject({ actorType: "USER", actorId: gid("User", org.users.ADMIN.id) });
     expect(JSON.stringify(all)).not.toContain(secret.slice(4));
 
@@ -73,6 +78,48 @@ describe("Organization.auditEvents", () => {
     const mine = await org.as.OWNER.gql(auditQuery, { slug: org.org.slug, filter: { targetId: keyGid(id) } });
     expect(mine.data?.organization.auditEvents.totalCount).toBe(0);
     expect((await org.as.OWNER.gql(auditQuery, { slug: other.org.slug })).data?.organization).toBeNull();
+  });
+
+  it("reads rows stored before changes were pairs: a bare value is a change from nothing, a token is never shown", async () => {
+    const org = await h.newOrganization();
+    const base = {
+      organizationId: org.org.id,
+      actorLabel: "old@acme.test",
+      targetType: "CustomerAccount",
+      createdAt: new Date(h.clock.now().getTime() - 1000),
+    };
+    await h.db.prisma.auditEvent.createMany({
+      data: [
+        { ...base, action: "api_key.revoked", changes: { reason: "leaked" } },
+        { ...base, action: "customer_account.token_rotated", changes: { token: "rotated" } },
+        {
+          ...base,
+          action: "customer_account.updated",
+          changes: { token: "acc_live_old_value", name: { from: "A", to: "B" } },
+        },
+        { ...base, action: "api_key.updated", changes: "renamed" },
+      ],
+    });
+    const result = await org.as.OWNER.gql(auditQuery, { slug: org.org.slug });
+    const changes = result.data?.organization.auditEvents.nodes.map((e: { changes: unknown }) => e.changes);
+    expect(changes).toContainEqual([{ field: "reason", from: null, to: "leaked" }]);
+    expect(changes).toContainEqual([{ field: "token", from: null, to: "rotated" }]);
+    expect(changes).toContainEqual([
+      { field: "name", from: "A", to: "B" },
+      { field: "token", from: null, to: "(hidden)" },
+    ]);
+    expect(changes).toContainEqual([{ field: "summary", from: null, to: "renamed" }]);
+    expect(JSON.stringify(result)).not.toContain("acc_live_old_value");
+  });
+
+  it("records the address and the User-Agent of the request that made the change", async () => {
+    const org = await h.newOrganization();
+    const { id } = await createKey(org, { name: "With agent" });
+    const browser = h.client({ ...org.as.OWNER.headers, "user-agent": "AuditTest/1.0 (X11)" });
+    await browser.gql(renewMutation, { input: { id: keyGid(id) } });
+    const result = await org.as.OWNER.gql(auditQuery, { slug: org.org.slug, filter: { targetId: keyGid(id) } });
+    const [renewed] = result.data?.organization.auditEvents.nodes ?? [];
+    expect(renewed).toMatchObject({ action: "API_KEY_RENEWED", userAgent: "AuditTest/1.0 (X11)" });
   });
 
   it("a malformed actor id is a clear error", async () => {

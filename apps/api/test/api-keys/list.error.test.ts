@@ -15,7 +15,7 @@ describe("Organization.apiKeys errors", () => {
   it("a negative first is refused by the connection itself, also clearly", async () => {
     const org = await h.newOrganization();
     const result = await org.as.OWNER.gql(listQuery, { slug: org.org.slug, first: -1 });
-    expect(result.errors?.[0]?.message).toBe('Argument "first" must be a non-negative integer');
+    expect(result.errors?.[0]?.message).toBe("`first` must be between 1 and 100 (got -1).");
   });
 
   it("a malformed creator id is a clear error", async () => {

@@ -19,7 +19,10 @@ describe("revokeApiKey", () => {
     const row = await h.db.prisma.apiKey.findUniqueOrThrow({ where: { id } });
     expect(row.revokedByUserId).toBe(org.users.ADMIN.id);
     const event = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "api_key.revoked" } });
-    expect(event.changes).toEqual({ reason: "Leaked in a log" });
+    expect(event.changes).toEqual({
+      status: { from: "ACTIVE", to: "REVOKED" },
+      revokedReason: { from: null, to: "Leaked in a log" },
+    });
 
     const after = await keyClient.gql("{ viewer { apiKey { id } } }");
     expect(after.status).toBe(401);

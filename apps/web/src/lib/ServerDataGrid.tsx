@@ -1,10 +1,10 @@
 import { Paper } from "@mui/material";
-import { DataGrid, type DataGridProps, type GridValidRowModel } from "@mui/x-data-grid";
+import { DataGrid, type DataGridProps, type GridSortModel, type GridValidRowModel } from "@mui/x-data-grid";
 import { pageSizes, type useCursorPages } from "./cursor-pagination.ts";
 
 type Props<Row extends GridValidRowModel> = Pick<
   DataGridProps<Row>,
-  "rows" | "columns" | "loading" | "getRowHeight"
+  "rows" | "columns" | "loading" | "getRowHeight" | "onRowClick"
 > & {
   /** The grid's accessible name. */
   label: string;
@@ -15,11 +15,14 @@ type Props<Row extends GridValidRowModel> = Pick<
   pages: ReturnType<typeof useCursorPages>;
   /** Extra styles for the grid (merged with the defaults). */
   sx?: Record<string, unknown>;
+  /** The server order, for lists the API sorts (`useUrlSort`); columns without `sortable: false` sort. */
+  sorting?: { sortModel: GridSortModel; onSortModelChange: (model: GridSortModel) => void };
 };
 
 /**
  * The one way the console shows a server-paged list: pages, filters and order come from the API, so
- * the grid's own filtering and sorting are off, and the page size is one of the API's allowed sizes.
+ * the grid's own filtering is off and its sorting asks the server (the grid marks the sorted column's
+ * header with `aria-sort`); the page size is one of the API's allowed sizes.
  */
 export function ServerDataGrid<Row extends GridValidRowModel>({
   label,
@@ -27,6 +30,7 @@ export function ServerDataGrid<Row extends GridValidRowModel>({
   emptyLabel,
   pages,
   sx,
+  sorting,
   ...grid
 }: Props<Row>) {
   return (
@@ -38,6 +42,10 @@ export function ServerDataGrid<Row extends GridValidRowModel>({
         paginationMode="server"
         filterMode="server"
         sortingMode="server"
+        sortModel={sorting?.sortModel ?? []}
+        onSortModelChange={sorting?.onSortModelChange}
+        sortingOrder={["asc", "desc"]}
+        disableColumnSorting={!sorting}
         pageSizeOptions={pageSizes}
         paginationModel={pages.paginationModel}
         onPaginationModelChange={pages.onPaginationModelChange}

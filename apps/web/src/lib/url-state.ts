@@ -4,14 +4,15 @@ import { useDebounced } from "./useDebounced.ts";
 
 /**
  * Filters live in the URL so a link (or a reload) shows the same view. Setting a value to "" or an
- * empty list removes it; `replace` keeps typing out of the history.
+ * empty list removes it; changes replace the history entry (typing stays out of the history) unless
+ * `push` is asked for, as moving to another page does, so Back returns to the page before.
  */
 export function useUrlState() {
   const [params, setParams] = useSearchParams();
   const get = useCallback((name: string) => params.get(name) ?? "", [params]);
   const getList = useCallback((name: string) => (params.get(name) ?? "").split(",").filter(Boolean), [params]);
   const set = useCallback(
-    (changes: Record<string, string | string[] | number | undefined>) => {
+    (changes: Record<string, string | string[] | number | undefined>, options: { push?: boolean } = {}) => {
       setParams(
         (current) => {
           const next = new URLSearchParams(current);
@@ -22,7 +23,7 @@ export function useUrlState() {
           }
           return next;
         },
-        { replace: true },
+        { replace: !options.push },
       );
     },
     [setParams],

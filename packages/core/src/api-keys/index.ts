@@ -1,5 +1,6 @@
 export * from "./create.ts";
 export * from "./delete.ts";
+export * from "./export.ts";
 export { keyNotFound } from "./key-access.ts";
 export * from "./list.ts";
 export * from "./naming.ts";

@@ -1,3 +1,4 @@
+import { apiKeyStatus } from "../api-key-status.ts";
 import { recordAuditByCaller } from "../audit.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import type { OperationContext } from "../operation-context.ts";
@@ -41,7 +42,11 @@ export async function revokeApiKey(
       organizationId,
       action: "api_key.revoked",
       target: { type: "ApiKey", id: key.id, label: key.name },
-      changes: { reason },
+      // Every field the revocation changed, as from/to pairs (the audit log's shape for changes).
+      changes: {
+        status: { from: apiKeyStatus(key, now), to: "REVOKED" },
+        revokedReason: { from: null, to: reason },
+      },
     });
     // Revocation must take effect at the very next verification, on every instance.
     changed({ kind: "key", id: key.id });

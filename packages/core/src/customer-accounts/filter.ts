@@ -1,5 +1,13 @@
-import type { CustomerAccountStatus, Prisma } from "@tessera/db";
+import { CustomerAccountStatus, type Prisma } from "@tessera/db";
+import type { SortableFields } from "../list-order.ts";
 import { nameContains } from "../names.ts";
+
+/** How `Organization.customerAccounts` can be sorted; STATUS in the order ACTIVE, SUSPENDED, CLOSED. */
+export const customerAccountSortFields = {
+  NAME: [{ column: "name", type: "string" }],
+  CREATED_AT: [{ column: "createdAt", type: "date" }],
+  STATUS: [{ column: "status", type: "enum", values: Object.values(CustomerAccountStatus) }],
+} as const satisfies SortableFields;
 
 export type CustomerAccountFilter = {
   /** Part of the name, case-insensitive. Blank means no search. */

@@ -1,5 +1,13 @@
-import type { Prisma, ResourceKind } from "@tessera/db";
+import { type Prisma, ResourceKind } from "@tessera/db";
+import type { SortableFields } from "../list-order.ts";
 import { nameContains } from "../names.ts";
+
+/** How `Organization.resources` can be sorted; KIND in the order of the ResourceKind enum. */
+export const resourceSortFields = {
+  NAME: [{ column: "name", type: "string" }],
+  CREATED_AT: [{ column: "createdAt", type: "date" }],
+  KIND: [{ column: "kind", type: "enum", values: Object.values(ResourceKind) }],
+} as const satisfies SortableFields;
 
 export type ResourceFilter = {
   /** Only these kinds; null or empty means every kind. */

@@ -2,6 +2,8 @@ import {
   type AuditAction,
   auditActionEnumName,
   auditActions,
+  auditChanges,
+  auditEventSortFields,
   decodeAnyId,
   decodeId,
   encodeId,
@@ -10,8 +12,8 @@ import {
 import type { Prisma } from "@tessera/db";
 import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
-import { organizationList } from "../organization-list.ts";
 import { totalCountField } from "../pagination.ts";
+import { orderInput, sortableOrganizationList } from "../sortable-list.ts";
 import { OrganizationRef } from "./organization.ts";
 
 export const AuditActionEnum = builder.enumType("AuditAction", {
@@ -27,6 +29,26 @@ export const AuditActionEnum = builder.enumType("AuditAction", {
 /** Events Tessera records by itself carry no member or key and the system actor's label. */
 const isSystemEvent = (event: { actorUserId: string | null; actorLabel: string }) =>
   !event.actorUserId && event.actorLabel === systemActor.label;
+
+const AuditChangeRef = builder.objectRef<{ field: string; from: unknown; to: unknown }>("AuditChange").implement({
+  description:
+    "One field an action changed, with its value before and after. Never a secret or an account token (such values read as `(hidden)`).",
+  fields: (t) => ({
+    field: t.exposeString("field", {
+      description: "The field, e.g. `name`, `status`, `scopes`, `resourceIds`, `origins`, `expiresAt`.",
+    }),
+    from: t.expose("from", {
+      type: "JSON",
+      nullable: true,
+      description: "The value before the change; null when there was none (e.g. on creation).",
+    }),
+    to: t.expose("to", {
+      type: "JSON",
+      nullable: true,
+      description: "The value after the change; null when it was cleared.",
+    }),
+  }),
+});
 
 export const AuditEventRef = builder.prismaObject("AuditEvent", {
   description:
@@ -70,9 +92,16 @@ export const AuditEventRef = builder.prismaObject("AuditEvent", {
       nullable: true,
       description: "The address the change came from, when known.",
     }),
-    changes: t.expose("changes", {
-      type: "JSON",
-      description: "What changed: `{ field: { from, to } }` for edits, the chosen settings for creations.",
+    userAgent: t.exposeString("userAgent", {
+      nullable: true,
+      description: "The User-Agent of the request that made the change, when known.",
+    }),
+    changes: t.field({
+      type: [AuditChangeRef],
+      description:
+        "Every field the action changed, as from/to pairs: for an edit the fields that differ, for a creation the chosen settings (from null).",
+      select: { changes: true },
+      resolve: (event) => auditChanges(event.changes),
     }),
   }),
 });
@@ -118,15 +147,28 @@ function auditWhere(organizationId: string, args: AuditArgs): Prisma.AuditEventW
   return where;
 }
 
+const AuditEventOrderInput = orderInput("AuditEventOrder", "audit events", {
+  CREATED_AT: "When the event happened.",
+});
+
 builder.prismaObjectField(OrganizationRef, "auditEvents", (t) =>
-  t.prismaConnection(
+  t.connection(
     {
-      type: "AuditEvent",
-      cursor: "id",
+      type: AuditEventRef,
       description:
-        "The organization's audit log, newest first. OWNER and ADMIN members only; anyone else (every API key included) gets a FORBIDDEN error.",
-      args: { filter: t.arg({ type: AuditEventFilterInput, description: "Narrows the log." }) },
-      ...organizationList({ rule: "audit", rows: (ctx) => ctx.prisma.auditEvent, where: auditWhere }),
+        "The organization's audit log, newest first unless `orderBy` says otherwise. OWNER and ADMIN members only; anyone else (every API key included) gets a FORBIDDEN error.",
+      args: {
+        filter: t.arg({ type: AuditEventFilterInput, description: "Narrows the log." }),
+        orderBy: t.arg({ type: AuditEventOrderInput, description: "How to sort; default CREATED_AT DESC." }),
+      },
+      ...sortableOrganizationList({
+        rule: "audit",
+        rows: (ctx) => ctx.prisma.auditEvent,
+        where: auditWhere,
+        typeName: "AuditEvent",
+        sort: auditEventSortFields,
+        defaultOrder: { field: "CREATED_AT", direction: "DESC" },
+      }),
     },
     {
       name: "AuditEventConnection",

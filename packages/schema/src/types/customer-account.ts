@@ -1,7 +1,8 @@
-import { customerAccountWhere } from "@tessera/core";
+import { customerAccountSortFields, customerAccountWhere } from "@tessera/core";
 import { builder } from "../builder.ts";
-import { type FilterArgs, organizationList } from "../organization-list.ts";
+import type { FilterArgs } from "../organization-list.ts";
 import { totalCountField } from "../pagination.ts";
+import { orderInput, sortableOrganizationList } from "../sortable-list.ts";
 import { OrganizationRef } from "./organization.ts";
 
 export const CustomerAccountStatusEnum = builder.enumType("CustomerAccountStatus", {
@@ -43,19 +44,30 @@ const CustomerAccountFilterInput = builder.inputType("CustomerAccountFilter", {
   }),
 });
 
+const CustomerAccountOrderInput = orderInput("CustomerAccountOrder", "customer accounts", {
+  NAME: "The account's name.",
+  CREATED_AT: "When the account was created.",
+  STATUS: "ACTIVE, SUSPENDED, then CLOSED (ascending).",
+});
+
 builder.prismaObjectField(OrganizationRef, "customerAccounts", (t) =>
-  t.prismaConnection(
+  t.connection(
     {
       type: CustomerAccountRef,
-      cursor: "id",
       description:
-        "The organization's customer accounts, newest first. `first` is 1..100 (default 50). Needs `accounts:read` or `accounts:write` (every member has it); without, a FORBIDDEN error.",
-      args: { filter: t.arg({ type: CustomerAccountFilterInput, description: "Search and status filter." }) },
-      ...organizationList({
+        "The organization's customer accounts in the order asked for (default: newest first), ties by id. `first` is 1..100 (default 50). Needs `accounts:read` or `accounts:write` (every member has it); without, a FORBIDDEN error.",
+      args: {
+        filter: t.arg({ type: CustomerAccountFilterInput, description: "Search and status filter." }),
+        orderBy: t.arg({ type: CustomerAccountOrderInput, description: "How to sort; default CREATED_AT DESC." }),
+      },
+      ...sortableOrganizationList({
         rule: "accounts",
         rows: (ctx) => ctx.prisma.customerAccount,
         where: (organizationId, args: FilterArgs<typeof customerAccountWhere>) =>
           customerAccountWhere(organizationId, args.filter),
+        typeName: "CustomerAccount",
+        sort: customerAccountSortFields,
+        defaultOrder: { field: "CREATED_AT", direction: "DESC" },
       }),
     },
     {

@@ -1,7 +1,8 @@
-import { resourceWhere } from "@tessera/core";
+import { resourceSortFields, resourceWhere } from "@tessera/core";
 import { builder } from "../builder.ts";
-import { type FilterArgs, organizationList } from "../organization-list.ts";
+import type { FilterArgs } from "../organization-list.ts";
 import { assertPageArgs, maxNestedItems, totalCountField } from "../pagination.ts";
+import { orderInput, sortableOrganizationList } from "../sortable-list.ts";
 import { OrganizationRef } from "./organization.ts";
 
 export const ResourceKindEnum = builder.enumType("ResourceKind", {
@@ -86,18 +87,29 @@ const ResourceFilterInput = builder.inputType("ResourceFilter", {
   }),
 });
 
+const ResourceOrderInput = orderInput("ResourceOrder", "resources", {
+  NAME: "The resource's name.",
+  CREATED_AT: "When the resource was created.",
+  KIND: "VEHICLE, VEHICLE_GROUP, DATA_SOURCE, then PROJECT (ascending).",
+});
+
 builder.prismaObjectField(OrganizationRef, "resources", (t) =>
-  t.prismaConnection(
+  t.connection(
     {
       type: ResourceRef,
-      cursor: "id",
       description:
-        "The organization's resources, newest first. `first` is 1..100 (default 50). Needs `resources:read` or `resources:write` (every member has it); without, a FORBIDDEN error.",
-      args: { filter: t.arg({ type: ResourceFilterInput, description: "Kind filter and name search." }) },
-      ...organizationList({
+        "The organization's resources in the order asked for (default: newest first), ties by id. `first` is 1..100 (default 50). Needs `resources:read` or `resources:write` (every member has it); without, a FORBIDDEN error.",
+      args: {
+        filter: t.arg({ type: ResourceFilterInput, description: "Kind filter and name search." }),
+        orderBy: t.arg({ type: ResourceOrderInput, description: "How to sort; default CREATED_AT DESC." }),
+      },
+      ...sortableOrganizationList({
         rule: "resources",
         rows: (ctx) => ctx.prisma.resource,
         where: (organizationId, args: FilterArgs<typeof resourceWhere>) => resourceWhere(organizationId, args.filter),
+        typeName: "Resource",
+        sort: resourceSortFields,
+        defaultOrder: { field: "CREATED_AT", direction: "DESC" },
       }),
     },
     {

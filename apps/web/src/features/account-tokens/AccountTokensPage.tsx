@@ -6,9 +6,10 @@ import { useQuery } from "urql";
 import { StatusChip } from "../../layout/StatusChip.tsx";
 import { StatusFilter } from "../../layout/StatusFilter.tsx";
 import { useCursorPages } from "../../lib/cursor-pagination.ts";
-import { formatDate } from "../../lib/dates.ts";
 import { readFragment } from "../../lib/graphql.ts";
+import { RelativeTime } from "../../lib/RelativeTime.tsx";
 import { ServerDataGrid } from "../../lib/ServerDataGrid.tsx";
+import { useUrlSort } from "../../lib/url-sort.ts";
 import { useUrlSearch, useUrlState } from "../../lib/url-state.ts";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
@@ -22,6 +23,8 @@ const RotateTokenDialog = lazy(() => import("./RotateTokenDialog.tsx"));
 
 const accountStatuses = ["ACTIVE", "SUSPENDED", "CLOSED"] as const;
 type AccountStatus = (typeof accountStatuses)[number];
+/** The grid's sortable columns and the API's order field for each. */
+const sortableColumns = { name: "NAME", status: "STATUS", createdAt: "CREATED_AT" } as const;
 
 /** Account Tokens: customer accounts with status and masked token; admins create, change and rotate. */
 export default function AccountTokensPage() {
@@ -32,11 +35,12 @@ export default function AccountTokensPage() {
     .getList("status")
     .filter((s): s is AccountStatus => accountStatuses.includes(s as AccountStatus));
   const filter = { search: url.get("q") || null, statuses: statuses.length ? statuses : null };
-  const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}`);
+  const sort = useUrlSort(sortableColumns);
+  const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}|${JSON.stringify(sort.orderBy)}`);
   const context = useMemo(() => ({ additionalTypenames: ["CustomerAccount"] }), []);
   const [result, refetch] = useQuery({
     query: CustomerAccountsQuery,
-    variables: { slug: organization.slug, first: pages.first, after: pages.after, filter },
+    variables: { slug: organization.slug, first: pages.first, after: pages.after, filter, orderBy: sort.orderBy },
     context,
   });
   const [dialog, setDialog] = useState<AccountDialog | null>(null);
@@ -51,12 +55,11 @@ export default function AccountTokensPage() {
 
   const columns = useMemo<GridColDef<CustomerAccountRow>[]>(
     () => [
-      { field: "name", headerName: "Account", flex: 1, minWidth: 200, sortable: false },
+      { field: "name", headerName: "Account", flex: 1, minWidth: 200 },
       {
         field: "status",
         headerName: "Status",
         width: 130,
-        sortable: false,
         renderCell: ({ row }) => <StatusChip status={row.status} />,
       },
       {
@@ -67,7 +70,12 @@ export default function AccountTokensPage() {
         sortable: false,
         renderCell: ({ row }) => <TokenCell name={row.name} token={row.token} />,
       },
-      { field: "createdAt", headerName: "Added", width: 130, sortable: false, valueFormatter: (v) => formatDate(v) },
+      {
+        field: "createdAt",
+        headerName: "Added",
+        width: 130,
+        renderCell: ({ row }) => <RelativeTime value={row.createdAt} />,
+      },
       ...(organization.canManage
         ? [
             {
@@ -122,8 +130,8 @@ export default function AccountTokensPage() {
         totalCount={connection?.totalCount ?? 0}
         loading={result.fetching}
         pages={pages}
+        sorting={sort}
         emptyLabel="No customer accounts match."
-        sx={{ "& .MuiDataGrid-row:hover .copy-token, & .MuiDataGrid-row:focus-within .copy-token": { opacity: 1 } }}
       />
       <Suspense fallback={null}>
         {creating && <CreateAccountDialog onClose={() => setCreating(false)} onCreated={changed} />}

@@ -1,5 +1,5 @@
 import ContentCopyIcon from "@mui/icons-material/ContentCopy";
-import { Box, IconButton, Tooltip, Typography } from "@mui/material";
+import { Box, Button, Typography } from "@mui/material";
 import { useSnackbar } from "notistack";
 import { copyText } from "../../lib/clipboard.ts";
 
@@ -9,8 +9,9 @@ export function maskToken(token: string): string {
 }
 
 /**
- * A masked token with "Copy token": the button appears on row hover and is always reachable with the
- * keyboard (it becomes visible when focused). Members who may not read tokens see why.
+ * A masked token with a "Copy token" button, visible on every row (not only on hover: touch screens
+ * have no hover, and a control that appears only under the pointer is hard to find) and reachable with
+ * the keyboard. Members who may not read tokens see why.
  */
 export function TokenCell({ name, token }: { name: string; token: string | null }) {
   const { enqueueSnackbar } = useSnackbar();
@@ -25,20 +26,18 @@ export function TokenCell({ name, token }: { name: string; token: string | null 
       <Box component="code" aria-label={`Token of ${name}, masked`}>
         {maskToken(token)}
       </Box>
-      <Tooltip title="Copy token">
-        <IconButton
-          className="copy-token"
-          size="small"
-          aria-label={`Copy token of ${name}`}
-          onClick={async () => {
-            const ok = await copyText(token);
-            enqueueSnackbar(ok ? `Token of ${name} copied.` : "Copying failed.", { variant: ok ? "success" : "error" });
-          }}
-          sx={{ opacity: 0, "&:focus-visible": { opacity: 1 } }}
-        >
-          <ContentCopyIcon fontSize="small" />
-        </IconButton>
-      </Tooltip>
+      <Button
+        size="small"
+        variant="text"
+        startIcon={<ContentCopyIcon fontSize="small" />}
+        aria-label={`Copy token of ${name}`}
+        onClick={async () => {
+          const ok = await copyText(token);
+          enqueueSnackbar(ok ? `Token of ${name} copied.` : "Copying failed.", { variant: ok ? "success" : "error" });
+        }}
+      >
+        Copy token
+      </Button>
     </Box>
   );
 }

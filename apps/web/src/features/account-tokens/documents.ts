@@ -9,10 +9,10 @@ export type CustomerAccountRow = ResultOf<typeof CustomerAccountRowFields>;
 
 export const CustomerAccountsQuery = graphql(
   `
-  query CustomerAccounts($slug: String!, $first: Int!, $after: String, $filter: CustomerAccountFilter) {
+  query CustomerAccounts($slug: String!, $first: Int!, $after: String, $filter: CustomerAccountFilter, $orderBy: CustomerAccountOrder) {
     organization(slug: $slug) {
       id
-      customerAccounts(first: $first, after: $after, filter: $filter) {
+      customerAccounts(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
         totalCount
         pageInfo { hasNextPage endCursor }
         nodes { ...CustomerAccountRow }

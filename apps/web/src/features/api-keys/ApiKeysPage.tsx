@@ -6,15 +6,17 @@ import { useQuery } from "urql";
 import { ApiVersionChip } from "../../layout/ApiVersionChip.tsx";
 import { StatusChip } from "../../layout/StatusChip.tsx";
 import { useCursorPages } from "../../lib/cursor-pagination.ts";
-import { formatDate } from "../../lib/dates.ts";
 import { readFragment } from "../../lib/graphql.ts";
+import { RelativeTime } from "../../lib/RelativeTime.tsx";
 import { ServerDataGrid } from "../../lib/ServerDataGrid.tsx";
+import { useUrlSort } from "../../lib/url-sort.ts";
 import { useUrlState } from "../../lib/url-state.ts";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
 import { ApiKeyFilters, type KeyStatus, keyStatuses } from "./ApiKeyFilters.tsx";
 import { ApiKeyRowMenu, type KeyDialog } from "./ApiKeyRowMenu.tsx";
 import { type ApiKeyRow, ApiKeyRowFields, ApiKeysQuery, KeyCatalogQuery } from "./documents.ts";
+import { ExportKeysButton } from "./ExportKeysButton.tsx";
 
 const CreateApiKeyDialog = lazy(() => import("./CreateApiKeyDialog.tsx"));
 const ApiKeyDetailsDrawer = lazy(() => import("./ApiKeyDetailsDrawer.tsx"));
@@ -23,7 +25,16 @@ const RevokeApiKeyDialog = lazy(() => import("./RevokeApiKeyDialog.tsx"));
 const RenewApiKeyDialog = lazy(() => import("./RenewApiKeyDialog.tsx"));
 const DeleteApiKeyDialog = lazy(() => import("./DeleteApiKeyDialog.tsx"));
 
-/** API Keys: the organization's keys, filtered and paged on the server, with the key lifecycle. */
+/** The grid's sortable columns and the API's order field for each. */
+const sortableColumns = {
+  name: "NAME",
+  status: "STATUS",
+  createdAt: "CREATED_AT",
+  expiresAt: "EXPIRES_AT",
+  lastUsedAt: "LAST_USED_AT",
+} as const;
+
+/** API Keys: the organization's keys, filtered, sorted and paged on the server, with the key lifecycle. */
 export default function ApiKeysPage() {
   const organization = useOrganization();
   const url = useUrlState();
@@ -34,13 +45,20 @@ export default function ApiKeysPage() {
     apiVersion: url.get("version") || null,
     createdById: url.get("creator") || null,
   };
-  const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}`);
+  const sort = useUrlSort(sortableColumns);
+  const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}|${JSON.stringify(sort.orderBy)}`);
   const context = useMemo(() => ({ additionalTypenames: ["ApiKey"] }), []);
   const [result, refetch] = useQuery({
     query: ApiKeysQuery,
-    variables: { slug: organization.slug, first: pages.first, after: pages.after, filter },
+    variables: { slug: organization.slug, first: pages.first, after: pages.after, filter, orderBy: sort.orderBy },
     context,
   });
+  // A link whose cursor the server refuses (made under another order, or garbled): start at page one.
+  const { restart } = pages;
+  const refusedCursor = Boolean(result.error?.message.includes("`after`"));
+  useEffect(() => {
+    if (refusedCursor) restart();
+  }, [refusedCursor, restart]);
   const [catalog] = useQuery({ query: KeyCatalogQuery, variables: { slug: organization.slug } });
   const [dialog, setDialog] = useState<KeyDialog | null>(null);
   const [creating, setCreating] = useState(false);
@@ -61,7 +79,6 @@ export default function ApiKeysPage() {
         headerName: "Name",
         flex: 1.4,
         minWidth: 180,
-        sortable: false,
         renderCell: ({ row }) => (
           <Box sx={{ lineHeight: 1.3, py: 0.75 }}>
             <Box>{row.name}</Box>
@@ -75,11 +92,20 @@ export default function ApiKeysPage() {
         field: "status",
         headerName: "Status",
         width: 110,
-        sortable: false,
         renderCell: ({ row }) => <StatusChip status={row.status} />,
       },
-      { field: "createdAt", headerName: "Added", width: 115, sortable: false, valueFormatter: (v) => formatDate(v) },
-      { field: "expiresAt", headerName: "Expires", width: 115, sortable: false, valueFormatter: (v) => formatDate(v) },
+      {
+        field: "createdAt",
+        headerName: "Added",
+        width: 125,
+        renderCell: ({ row }) => <RelativeTime value={row.createdAt} />,
+      },
+      {
+        field: "expiresAt",
+        headerName: "Expires",
+        width: 125,
+        renderCell: ({ row }) => <RelativeTime value={row.expiresAt} />,
+      },
       {
         field: "apiVersion",
         headerName: "API version",
@@ -107,9 +133,8 @@ export default function ApiKeysPage() {
       {
         field: "lastUsedAt",
         headerName: "Last used",
-        width: 115,
-        sortable: false,
-        valueFormatter: (v) => (v ? formatDate(v) : "Never"),
+        width: 125,
+        renderCell: ({ row }) => <RelativeTime value={row.lastUsedAt} empty="Never" />,
       },
       {
         field: "actions",
@@ -135,11 +160,19 @@ export default function ApiKeysPage() {
         <Typography variant="h5" component="h1">
           API Keys
         </Typography>
-        {organization.canManage && (
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
-            Add API key
-          </Button>
-        )}
+        <Box sx={{ display: "flex", gap: 1, alignItems: "center" }}>
+          <ExportKeysButton
+            slug={organization.slug}
+            filter={filter}
+            orderBy={sort.orderBy}
+            totalCount={connection?.totalCount ?? null}
+          />
+          {organization.canManage && (
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+              Add API key
+            </Button>
+          )}
+        </Box>
       </Box>
       <ApiKeyFilters
         versions={versions}
@@ -157,6 +190,7 @@ export default function ApiKeysPage() {
         totalCount={connection?.totalCount ?? 0}
         loading={result.fetching}
         pages={pages}
+        sorting={sort}
         emptyLabel="No API keys match. Change the filters, or add a key."
         getRowHeight={() => 56}
       />

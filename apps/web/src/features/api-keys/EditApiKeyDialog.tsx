@@ -23,6 +23,10 @@ function settingsOf(key: Details): KeySettings {
     customerAccountIds: key.customerAccounts.map((a) => a.id),
     origins: key.origins,
     userAgent: key.userAgent ?? "",
+    known: [
+      ...key.resources.map((r) => ({ id: r.id, label: r.name })),
+      ...key.customerAccounts.map((a) => ({ id: a.id, label: a.name })),
+    ],
     rateLimits: key.rateLimits.map((l) => ({
       name: l.name,
       limit: String(l.limit),

@@ -1,11 +1,13 @@
 import { MenuItem, Stack, TextField } from "@mui/material";
+import { useState } from "react";
 import { useQuery } from "urql";
 import { kindLabel } from "../../lib/labels.ts";
+import { useDebounced } from "../../lib/useDebounced.ts";
 import { useOrganization } from "../session/SessionProvider.tsx";
-import { KeyCatalogQuery } from "./documents.ts";
+import { KeyCatalogQuery, RestrictionSearchQuery } from "./documents.ts";
 import { ManageTesseraField } from "./ManageTesseraField.tsx";
 import { OriginsField } from "./OriginsField.tsx";
-import { RestrictionPicker } from "./RestrictionPicker.tsx";
+import { type Option, RestrictionPicker } from "./RestrictionPicker.tsx";
 import { CreditsField, IpAllowlistField, RateLimitsField } from "./TrafficFields.tsx";
 import { type CreditsForm, creditsInput, noCredits, type RateLimitRow, rateLimitsInput } from "./traffic.ts";
 
@@ -25,10 +27,32 @@ export type KeySettings = {
   customerAccountIds: string[];
   origins: string[];
   userAgent: string;
+  /** Labels of resources and accounts chosen before editing began (an edited key's), by id. */
+  known?: Option[];
   rateLimits: RateLimitRow[];
   credits: CreditsForm;
   ipAllowlist: string[];
 };
+
+/** Resources or accounts matching what the admin typed, from the server (every item, not a first page). */
+function useRestrictionSearch(slug: string, kind: "resources" | "accounts") {
+  const [text, setText] = useState("");
+  const search = useDebounced(text.trim(), 250);
+  const [result] = useQuery({
+    query: RestrictionSearchQuery,
+    variables: { slug, search: search || null, accounts: kind === "accounts", resources: kind === "resources" },
+  });
+  const org = result.data?.organization;
+  const options: Option[] =
+    kind === "resources"
+      ? (org?.resources?.nodes ?? []).map((r) => ({
+          id: r.id,
+          label: r.name,
+          detail: `${kindLabel(r.kind)}${r.parent ? ` in ${r.parent.name}` : ""}`,
+        }))
+      : (org?.customerAccounts?.nodes ?? []).map((a) => ({ id: a.id, label: a.name, detail: a.status.toLowerCase() }));
+  return { options, onSearch: setText, loading: result.fetching };
+}
 
 export const defaultSettings: KeySettings = {
   name: "",
@@ -81,6 +105,8 @@ export function KeySettingsFields({ value, onChange, role }: Props) {
   const organization = useOrganization();
   const [catalog] = useQuery({ query: KeyCatalogQuery, variables: { slug: organization.slug } });
   const org = catalog.data?.organization;
+  const resources = useRestrictionSearch(organization.slug, "resources");
+  const accounts = useRestrictionSearch(organization.slug, "accounts");
   const set = (changes: Partial<KeySettings>) => onChange({ ...value, ...changes });
   const scopesOf = (kind: "DATA" | "MANAGEMENT") => (org?.scopes ?? []).filter((s) => s.kind === kind);
   const defaultVersion = org?.apiVersions.find((v) => v.isDefault);
@@ -141,11 +167,8 @@ export function KeySettingsFields({ value, onChange, role }: Props) {
       />
       <RestrictionPicker
         noun="resources and groups"
-        options={(org?.resources.nodes ?? []).map((r) => ({
-          id: r.id,
-          label: r.name,
-          detail: `${kindLabel(r.kind)}${r.parent ? ` in ${r.parent.name}` : ""}`,
-        }))}
+        {...resources}
+        known={value.known}
         all={value.allResources}
         onAllChange={(allResources) => set({ allResources })}
         chosen={value.resourceIds}
@@ -153,11 +176,8 @@ export function KeySettingsFields({ value, onChange, role }: Props) {
       />
       <RestrictionPicker
         noun="customer accounts"
-        options={(org?.customerAccounts.nodes ?? []).map((a) => ({
-          id: a.id,
-          label: a.name,
-          detail: a.status.toLowerCase(),
-        }))}
+        {...accounts}
+        known={value.known}
         all={value.allCustomerAccounts}
         onAllChange={(allCustomerAccounts) => set({ allCustomerAccounts })}
         chosen={value.customerAccountIds}

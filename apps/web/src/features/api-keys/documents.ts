@@ -12,10 +12,10 @@ export type ApiKeyRow = ResultOf<typeof ApiKeyRowFields>;
 
 export const ApiKeysQuery = graphql(
   `
-  query ApiKeys($slug: String!, $first: Int!, $after: String, $filter: ApiKeyFilter) {
+  query ApiKeys($slug: String!, $first: Int!, $after: String, $filter: ApiKeyFilter, $orderBy: ApiKeyOrder) {
     organization(slug: $slug) {
       id
-      apiKeys(first: $first, after: $after, filter: $filter) {
+      apiKeys(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
         totalCount
         pageInfo { hasNextPage endCursor }
         nodes { ...ApiKeyRow }
@@ -34,8 +34,21 @@ export const KeyCatalogQuery = graphql(`
       apiVersions { name deprecated description sunsetAt isDefault }
       members { role user { id email name } }
       scopes { name description kind retiredAt }
-      customerAccounts(first: 100) { totalCount nodes { id name status } }
-      resources(first: 100) { totalCount nodes { id name kind parent { id name } } }
+    }
+  }
+`);
+
+/** The resources and accounts a key can be restricted to, searched on the server as the admin types. */
+export const RestrictionSearchQuery = graphql(`
+  query RestrictionSearch($slug: String!, $search: String, $accounts: Boolean!, $resources: Boolean!) {
+    organization(slug: $slug) {
+      id
+      customerAccounts(first: 25, filter: { search: $search }, orderBy: { field: NAME }) @include(if: $accounts) {
+        totalCount nodes { id name status }
+      }
+      resources(first: 25, filter: { search: $search }, orderBy: { field: NAME }) @include(if: $resources) {
+        totalCount nodes { id name kind parent { id name } }
+      }
     }
   }
 `);

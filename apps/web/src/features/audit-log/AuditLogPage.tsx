@@ -1,27 +1,30 @@
 import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from "@mui/material";
 import type { GridColDef } from "@mui/x-data-grid";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useQuery } from "urql";
 import { useCursorPages } from "../../lib/cursor-pagination.ts";
-import { formatDateTime } from "../../lib/dates.ts";
-import type { ResultOf } from "../../lib/graphql.ts";
 import { kindLabel } from "../../lib/labels.ts";
+import { RelativeTime } from "../../lib/RelativeTime.tsx";
 import { ServerDataGrid } from "../../lib/ServerDataGrid.tsx";
+import { useUrlSort } from "../../lib/url-sort.ts";
 import { useUrlState } from "../../lib/url-state.ts";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
+import { AuditEventDrawer } from "./AuditEventDrawer.tsx";
 import { type AuditAction, actionLabel, auditActions, isAuditAction } from "./actions.ts";
-import { AuditEventsQuery } from "./documents.ts";
+import { AuditEventsQuery, type AuditEventRow as Event } from "./documents.ts";
+import { TargetPicker } from "./TargetPicker.tsx";
 
-type Event = NonNullable<ResultOf<typeof AuditEventsQuery>["organization"]>["auditEvents"]["nodes"][number];
+const sortableColumns = { createdAt: "CREATED_AT" } as const;
 
-function summary(changes: unknown): string {
-  if (!changes || typeof changes !== "object") return "";
-  return Object.keys(changes as object).join(", ");
-}
-
-const columns: GridColDef<Event>[] = [
-  { field: "createdAt", headerName: "Time", width: 170, sortable: false, valueFormatter: (v) => formatDateTime(v) },
+/** The grid's columns; `open` shows an event's details (also reachable from the keyboard by its button). */
+const columnsFor = (open: (event: Event) => void): GridColDef<Event>[] => [
+  {
+    field: "createdAt",
+    headerName: "Time",
+    width: 150,
+    renderCell: ({ row }) => <RelativeTime value={row.createdAt} />,
+  },
   { field: "actorLabel", headerName: "Actor", flex: 1, minWidth: 170, sortable: false },
   { field: "action", headerName: "Action", width: 190, sortable: false, valueFormatter: (v) => actionLabel(v) },
   {
@@ -32,8 +35,31 @@ const columns: GridColDef<Event>[] = [
     sortable: false,
     valueGetter: (_v, row) => `${row.targetLabel ?? "—"} (${kindLabel(row.targetType)})`,
   },
-  { field: "changes", headerName: "Changed", flex: 1, minWidth: 140, sortable: false, valueGetter: (v) => summary(v) },
+  {
+    field: "changes",
+    headerName: "Changed",
+    flex: 1,
+    minWidth: 140,
+    sortable: false,
+    valueGetter: (_v, row) => row.changes.map((c) => c.field).join(", "),
+  },
   { field: "sourceAddress", headerName: "Source address", width: 140, sortable: false },
+  {
+    field: "details",
+    headerName: "Details",
+    width: 90,
+    sortable: false,
+    disableColumnMenu: true,
+    renderCell: ({ row }) => (
+      <Button
+        size="small"
+        onClick={() => open(row)}
+        aria-label={`Details of ${actionLabel(row.action)} at ${row.createdAt}`}
+      >
+        Details
+      </Button>
+    ),
+  },
 ];
 
 /** Audit log: who did what to which target, when and from where; owners and admins only. */
@@ -46,10 +72,13 @@ export default function AuditLogPage() {
     actorId: url.get("actor") || null,
     targetId: url.get("target") || null,
   };
-  const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}`);
+  const sort = useUrlSort(sortableColumns);
+  const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}|${JSON.stringify(sort.orderBy)}`);
+  const [open, setOpen] = useState<Event | null>(null);
+  const columns = useMemo(() => columnsFor(setOpen), []);
   const [result, refetch] = useQuery({
     query: AuditEventsQuery,
-    variables: { slug: organization.slug, first: pages.first, after: pages.after, filter },
+    variables: { slug: organization.slug, first: pages.first, after: pages.after, filter, orderBy: sort.orderBy },
     pause: !organization.canManage,
     requestPolicy: "network-only",
   });
@@ -99,12 +128,14 @@ export default function AuditLogPage() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          size="small"
-          label="Target id"
-          value={url.get("target")}
-          onChange={(e) => url.set({ target: e.target.value.trim() })}
-          sx={{ width: 320 }}
+        <TargetPicker
+          slug={organization.slug}
+          value={
+            url.get("target")
+              ? { id: url.get("target"), label: url.get("targetName") || "Chosen target", kind: "" }
+              : null
+          }
+          onChange={(target) => url.set({ target: target?.id, targetName: target?.label })}
         />
       </Box>
       {result.error && (
@@ -119,8 +150,11 @@ export default function AuditLogPage() {
         totalCount={connection?.totalCount ?? 0}
         loading={result.fetching}
         pages={pages}
+        sorting={sort}
+        onRowClick={({ row }) => setOpen(row)}
         emptyLabel="No events match."
       />
+      {open && <AuditEventDrawer event={open} onClose={() => setOpen(null)} />}
     </Stack>
   );
 }

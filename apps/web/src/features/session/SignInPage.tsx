@@ -14,6 +14,7 @@ const demoAccounts = [
   "editor@acme.test",
   "viewer@acme.test",
   "owner@globex.test",
+  "partner@both.test",
 ];
 
 function safeNext(value: string | null): string {

@@ -1,0 +1,93 @@
+import CloseIcon from "@mui/icons-material/Close";
+import {
+  Box,
+  Divider,
+  Drawer,
+  IconButton,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from "@mui/material";
+import { formatDateTime } from "../../lib/dates.ts";
+import { kindLabel } from "../../lib/labels.ts";
+import { actionLabel } from "./actions.ts";
+import type { AuditEventRow } from "./documents.ts";
+
+/** A change's value as text: lists joined, nothing as an em dash, anything else as JSON. */
+function valueText(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value))
+    return value.length ? value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ") : "none";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** One audit event in full: what changed (from → to), who, when, from which address and user agent. */
+export function AuditEventDrawer({ event, onClose }: { event: AuditEventRow; onClose: () => void }) {
+  const facts: [string, string][] = [
+    ["When", formatDateTime(event.createdAt)],
+    ["Actor", `${event.actorLabel} (${event.actorType === "API_KEY" ? "API key" : event.actorType.toLowerCase()})`],
+    ["Target", `${event.targetLabel ?? "—"} (${kindLabel(event.targetType)})`],
+    ["Source address", event.sourceAddress ?? "Unknown"],
+    ["User agent", event.userAgent ?? "Unknown"],
+  ];
+  return (
+    <Drawer anchor="right" open onClose={onClose} slotProps={{ paper: { sx: { width: { xs: "100%", sm: 520 } } } }}>
+      <Stack spacing={2} sx={{ p: 3 }} role="region" aria-label="Audit event details">
+        <Box sx={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
+          <Typography variant="h6" component="h2">
+            {actionLabel(event.action)}
+          </Typography>
+          <IconButton aria-label="Close details" onClick={onClose}>
+            <CloseIcon />
+          </IconButton>
+        </Box>
+        <Table size="small" aria-label="Event">
+          <TableBody>
+            {facts.map(([label, value]) => (
+              <TableRow key={label}>
+                <TableCell component="th" scope="row" sx={{ width: 140, color: "text.secondary" }}>
+                  {label}
+                </TableCell>
+                <TableCell sx={{ wordBreak: "break-word" }}>{value}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <Divider />
+        <Typography variant="subtitle1" component="h3">
+          What changed
+        </Typography>
+        {event.changes.length === 0 ? (
+          <Typography variant="body2" color="text.secondary">
+            Nothing recorded.
+          </Typography>
+        ) : (
+          <Table size="small" aria-label="Changes">
+            <TableHead>
+              <TableRow>
+                <TableCell>Field</TableCell>
+                <TableCell>From</TableCell>
+                <TableCell>To</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {event.changes.map((change) => (
+                <TableRow key={change.field}>
+                  <TableCell component="th" scope="row">
+                    {change.field}
+                  </TableCell>
+                  <TableCell sx={{ wordBreak: "break-word" }}>{valueText(change.from)}</TableCell>
+                  <TableCell sx={{ wordBreak: "break-word" }}>{valueText(change.to)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Stack>
+    </Drawer>
+  );
+}
