@@ -19,7 +19,7 @@ const auditQuery = `query($slug: String!) {
   organization(slug: $slug) {
     auditEvents(filter: { actions: [MEMBER_SIGN_IN_FAILED, MEMBER_SIGN_IN_THROTTLED] }) {
       totalCount
-      nodes { action actorLabel targetLabel sourceAddress changes }
+      nodes { action actorLabel targetLabel sourceAddress changes { field from to } }
     }
   }
 }`;
@@ -116,7 +116,7 @@ describe("sign-in throttling", () => {
         targetLabel: users.EDITOR.email,
         actorLabel: `${users.EDITOR.email} (unverified)`,
         sourceAddress: address,
-        changes: { userAgent },
+        changes: expect.arrayContaining([{ field: "userAgent", from: null, to: userAgent }]),
       });
     }
     expect(JSON.stringify(await h.db.prisma.auditEvent.findMany())).not.toContain(wrongPassword);
