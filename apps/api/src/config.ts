@@ -82,11 +82,14 @@ function proxyHops(value: string | undefined): number {
   }
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, least = 1): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < least) {
+    const what = least === 0 ? "a whole number (0 or more)" : "a positive integer";
+    throw new ConfigError(`${name} must be ${what}, got "${raw}"`);
+  }
   return value;
 }
 
@@ -100,6 +103,7 @@ function verificationSettings(env: NodeJS.ProcessEnv): VerificationSettings {
     failureLimit: {
       points: positiveInteger(env, "TESSERA_VERIFY_FAILURE_LIMIT", 100),
       windowSeconds: positiveInteger(env, "TESSERA_VERIFY_FAILURE_WINDOW_SECONDS", 60),
+      refusalDelayMs: positiveInteger(env, "TESSERA_VERIFY_FAILURE_DELAY_MS", 250, 0),
     },
     usageFlushMs: positiveInteger(env, "TESSERA_USAGE_FLUSH_MS", 5_000),
     rateLimitStore: rateLimitStore(env),

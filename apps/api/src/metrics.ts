@@ -103,6 +103,11 @@ export function createMetrics(verificationStats: () => VerificationStats) {
     },
   });
   statCounter(
+    "tessera_verification_held_refusals_total",
+    "Refusals held back (TESSERA_VERIFY_FAILURE_DELAY_MS) because their address was over its failure limit.",
+    () => verificationStats().heldRefusals,
+  );
+  statCounter(
     "tessera_rate_limit_degraded_total",
     "Verifications whose rate limits were decided by this instance's memory limiter because Redis was unreachable.",
     () => verificationStats().degradedAnswers,

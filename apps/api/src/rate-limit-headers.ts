@@ -15,13 +15,20 @@ type Charged = RateLimitState & { durationMs?: number };
  */
 export function rateLimitHeaders(limits: readonly Charged[], now: number): Record<string, string> {
   if (limits.length === 0) return {};
-  const policy: string[] = [];
-  const state: string[] = [];
+  const [policy, state] = rateLimitFields(limits, now);
+  return { "ratelimit-policy": policy, ratelimit: state };
+}
+
+/** The two fields' values, `[RateLimit-Policy, RateLimit]`, written by string concatenation (the hot path). */
+export function rateLimitFields(limits: readonly Charged[], now: number): [policy: string, state: string] {
+  let policy = "";
+  let state = "";
   for (const limit of limits) {
     const window = Math.ceil((limit.durationMs ?? 0) / 1000);
     const reset = Math.max(0, Math.ceil((limit.resetAt.getTime() - now) / 1000));
-    policy.push(`"${limit.name}";q=${limit.limit}${window ? `;w=${window}` : ""}`);
-    state.push(`"${limit.name}";r=${limit.remaining};t=${reset}`);
+    const separator = policy ? ", " : "";
+    policy += `${separator}"${limit.name}";q=${limit.limit}${window ? `;w=${window}` : ""}`;
+    state += `${separator}"${limit.name}";r=${limit.remaining};t=${reset}`;
   }
-  return { "ratelimit-policy": policy.join(", "), ratelimit: state.join(", ") };
+  return [policy, state];
 }

@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
+  sharedAnswer,
   toVerifyApiKeyInput,
   toVerifyApiKeyResponse,
-  trafficBase,
   ValidationError,
   type Verification,
   type VerifyApiKeyRequest,
   type VerifyApiKeyResult,
 } from "@tessera/core";
-import { rateLimitHeaders } from "./rate-limit-headers.ts";
+import { rateLimitFields, rateLimitHeaders } from "./rate-limit-headers.ts";
 import { readBody, refuseBody } from "./request-body.ts";
 
 /**
@@ -78,14 +78,7 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
       throw error;
     }
     // Keys with limits get a fresh answer per call (what is left changes), with the IETF fields.
-    if (result.ratelimits?.length) {
-      const text = trafficAnswer(result) ?? JSON.stringify(toVerifyApiKeyResponse(result));
-      // Deprecation and Sunset go with every valid answer, charged ones too (a null check when current).
-      const headers = { ...rateLimitHeaders(result.ratelimits, Date.now()), ...deprecationHeaders(result) };
-      res.writeHead(200, { ...jsonHeaders, "content-length": Buffer.byteLength(text), ...headers });
-      res.end(text);
-      return;
-    }
+    if (result.ratelimits?.length) return sendCharged(res, result);
     const answer = serializedAnswer(result);
     res.writeHead(200, answer.headers);
     res.end(answer.body);
@@ -95,46 +88,72 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     let answer = serialized.get(result);
     if (answer === undefined) {
       const body = Buffer.from(JSON.stringify(toVerifyApiKeyResponse(result)));
-      answer = {
-        body,
-        headers: [
-          ...answerHeaders,
-          ...Object.entries(deprecationHeaders(result)).flat(),
-          "content-length",
-          String(body.length),
-        ],
-      };
+      const prefix = [...answerHeaders, ...Object.entries(deprecationHeaders(result)).flat()];
+      answer = { body, headers: [...prefix, "content-length", String(body.length)], prefix, head: undefined };
       serialized.set(result, answer);
     }
     return answer;
   }
 
   /**
-   * A charged answer's JSON from its entry's shared answer, already serialized: only the traffic
-   * fields are written per call (the hot path of keys with limits). Null when there is none.
+   * A charged answer: the entry's shared answer, already serialized, with only the traffic fields and
+   * the two RateLimit fields written per call (the hot path of keys with limits). Answers without a
+   * shared one (an account's, a refusal) are serialized whole.
    */
-  function trafficAnswer(result: VerifyApiKeyResult): string | null {
-    const base = trafficBase.get(result);
-    if (!base || !result.valid) return null;
-    let head = heads.get(base);
-    if (head === undefined) {
-      const shared = serializedAnswer(base).body.toString();
-      head = shared.endsWith(plainTail) ? shared.slice(0, -plainTail.length) : null;
-      heads.set(base, head);
+  function sendCharged(res: ServerResponse, result: VerifyApiKeyResult): void {
+    const limits = result.ratelimits ?? [];
+    const base = result.valid ? result[sharedAnswer] : undefined;
+    const shared = base ? serializedAnswer(base) : undefined;
+    const head = shared ? headOf(shared) : null;
+    if (!shared || head === null || !result.valid) {
+      const text = JSON.stringify(toVerifyApiKeyResponse(result));
+      const fields = rateLimitHeaders(limits, Date.now());
+      const headers = { ...jsonHeaders, "content-length": String(Buffer.byteLength(text)), ...fields };
+      res.writeHead(200, { ...headers, ...deprecationHeaders(result) });
+      res.end(text);
+      return;
     }
-    if (head === null) return null;
-    const limits = result.ratelimits
-      .map(
-        (l) =>
-          `{"name":"${l.name}","limit":${l.limit},"remaining":${l.remaining},"resetAt":"${l.resetAt.toISOString()}"}`,
-      )
-      .join(",");
-    return `${head}"ratelimit":null,"ratelimits":[${limits}],"creditsRemaining":${result.creditsRemaining},"degraded":${result.degraded}}`;
+    const [policy, state] = rateLimitFields(limits, Date.now());
+    let json = "";
+    for (const l of limits) {
+      json += `${json ? "," : ""}{"name":"${l.name}","limit":${l.limit},"remaining":${l.remaining},"resetAt":"${isoString(l.resetAt)}"}`;
+    }
+    const text = `${head.text}"ratelimit":null,"ratelimits":[${json}],"creditsRemaining":${result.creditsRemaining},"degraded":${result.degraded}}`;
+    // Everything after the head is ASCII (names match ^[a-z][a-z0-9_-]*$), so its length is its size.
+    const size = head.extraBytes + text.length;
+    const headers = shared.prefix.concat(
+      "content-length",
+      String(size),
+      "ratelimit-policy",
+      policy,
+      "ratelimit",
+      state,
+    );
+    res.writeHead(200, headers);
+    res.end(text);
   }
 }
 
 /** A shared answer's JSON without its traffic fields (null: it does not end as expected). */
-const heads = new WeakMap<object, string | null>();
+function headOf(shared: Serialized): Head | null {
+  if (shared.head === undefined) {
+    const text = shared.body.toString();
+    const head = text.endsWith(plainTail) ? text.slice(0, -plainTail.length) : null;
+    shared.head = head === null ? null : { text: head, extraBytes: Buffer.byteLength(head) - head.length };
+  }
+  return shared.head;
+}
+
+/** `resetAt` as JSON writes it; one window's Date is shared by every answer in it, so the last is kept. */
+let lastDate: Date | null = null;
+let lastIso = "";
+function isoString(date: Date): string {
+  if (date !== lastDate) {
+    lastIso = date.toISOString();
+    lastDate = date;
+  }
+  return lastIso;
+}
 
 /** How every shared answer ends: the traffic fields, which a charged answer replaces. */
 const plainTail = '"ratelimit":null,"ratelimits":[],"creditsRemaining":null,"degraded":false}';
@@ -146,7 +165,17 @@ const plainTail = '"ratelimit":null,"ratelimits":[],"creditsRemaining":null,"deg
  * object built per call); they go with the entry when the entry is invalidated (a deprecation
  * invalidates every key entry of its organization). Keyed per route (its security headers).
  */
-type Serialized = { body: Buffer; headers: string[] };
+type Serialized = {
+  body: Buffer;
+  headers: string[];
+  /** The headers without content-length, for charged answers built on this one. */
+  prefix: string[];
+  /** The body without its traffic fields, once a charged answer needed it (null: none). */
+  head: Head | null | undefined;
+};
+
+/** A shared answer's JSON up to its traffic fields, and how many more bytes than characters it has. */
+type Head = { text: string; extraBytes: number };
 
 /**
  * A valid key on a deprecated API version: `Deprecation` (RFC 9745, a structured-field date, `@`

@@ -18,3 +18,17 @@ describe("TESSERA_RATE_LIMIT_STORE", () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe("TESSERA_VERIFY_FAILURE_DELAY_MS", () => {
+  it("holds refusals over the failure limit for 250 ms by default; 0 turns holding off", () => {
+    expect(loadConfig({}).verification.failureLimit.refusalDelayMs).toBe(250);
+    expect(loadConfig({ TESSERA_VERIFY_FAILURE_DELAY_MS: "0" }).verification.failureLimit.refusalDelayMs).toBe(0);
+  });
+
+  it.each(["-1", "0.5", "soon"])("refuses %j with a clear message", (value) => {
+    const env = { TESSERA_VERIFY_FAILURE_DELAY_MS: value };
+    expect(() => loadConfig(env)).toThrow(
+      `TESSERA_VERIFY_FAILURE_DELAY_MS must be a whole number (0 or more), got "${value}"`,
+    );
+  });
+});

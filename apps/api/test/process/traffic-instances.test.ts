@@ -41,7 +41,7 @@ async function instance(store: VerificationSettings["rateLimitStore"], lines: Li
     verificationSettings: {
       ...defaultVerificationSettings,
       // Many refusals from 127.0.0.1 by design: the failure limiter must not replace them.
-      failureLimit: { points: 1_000_000, windowSeconds: 60 },
+      failureLimit: { ...defaultVerificationSettings.failureLimit, points: 1_000_000 },
       rateLimitStore: store,
     },
   });

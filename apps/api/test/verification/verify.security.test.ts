@@ -9,13 +9,17 @@ import { verifyOverGraphQL } from "./support.ts";
 const h = useHarness();
 const world = sharedWorld(h);
 let limited: App;
+const holdMs = 400;
 
 beforeAll(() => {
   limited = createApp({
     prisma: h.db.prisma,
     logger: silentLogger,
     clock: h.clock,
-    verificationSettings: { ...defaultVerificationSettings, failureLimit: { points: 3, windowSeconds: 60 } },
+    verificationSettings: {
+      ...defaultVerificationSettings,
+      failureLimit: { points: 3, windowSeconds: 60, refusalDelayMs: holdMs },
+    },
   });
 });
 afterAll(() => limited.close());
@@ -38,6 +42,30 @@ describe("verification is no brute-force oracle", () => {
     expect((await verifyOverGraphQL(limited, { ...probe, scope: "routes:write" }, "198.51.100.7")).code).toBe(
       "INSUFFICIENT_SCOPE",
     );
+  });
+
+  it("an address over its limit waits for its refusals (one shared timer), never for its valid answers", async () => {
+    const w = await world();
+    const attacker = "198.51.100.67";
+    const probe = { key: w.keys.strict.secret, userAgent: "FleetApp/2" };
+    for (let i = 0; i < 3; i++) await verifyOverGraphQL(limited, { ...probe, scope: "routes:write" }, attacker);
+    // Over the limit now: twenty refusals at once are all held, together, for about one delay.
+    const started = performance.now();
+    const order: string[] = [];
+    const refusals = Array.from({ length: 20 }, () =>
+      limited.verification.verify({ key: "tsr_made_up" }, attacker).then((a) => order.push(a.code)),
+    );
+    const valid = limited.verification
+      .verify({ ...probe, scope: "vehicles:read" }, attacker)
+      .then((a) => order.push(a.code));
+    await Promise.all([...refusals, valid]);
+    const elapsed = performance.now() - started;
+    // The valid answer came first, not held; the refusals all read RATE_LIMITED after the delay.
+    expect(order[0]).toBe("VALID");
+    expect(order.slice(1)).toEqual(Array(20).fill("RATE_LIMITED"));
+    expect(elapsed).toBeGreaterThanOrEqual(holdMs - 5);
+    expect(elapsed).toBeLessThan(20 * holdMs);
+    expect(limited.verification.stats().heldRefusals).toBeGreaterThanOrEqual(20);
   });
 
   it("a key of one organization learns nothing about another organization's accounts or resources", async () => {

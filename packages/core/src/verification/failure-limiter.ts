@@ -8,6 +8,12 @@ export type FailureLimitSettings = {
   points: number;
   /** The window, in seconds. */
   windowSeconds: number;
+  /**
+   * How long an address over its limit waits for each refusal (0: not at all). A flood that waits
+   * for its answers (a fixed number of connections) then sends connections ÷ delay requests a
+   * second, and the CPU it would have cost goes to valid traffic. Valid answers never wait.
+   */
+  refusalDelayMs: number;
 };
 
 /**

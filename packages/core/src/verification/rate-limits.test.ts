@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LocalWindows } from "./local-windows.ts";
 import { RateLimits } from "./rate-limits.ts";
 
 const rule = { name: "requests", limit: 3, durationMs: 60_000, autoApply: true };
@@ -37,5 +40,97 @@ describe("RateLimits (memory)", () => {
     expect((await limits.charge([{ pool: "key:b", rule, cost: 0 }])).charged[0]?.remaining).toBe(2);
     expect((await limits.charge([{ pool: "key:b", rule, cost: 3 }])).exceeded?.name).toBe("requests");
     expect((await limits.charge([{ pool: "key:b", rule, cost: 2 }])).charged[0]?.remaining).toBe(0);
+  });
+});
+
+describe("LocalWindows (the memory store)", () => {
+  const charge = [{ pool: "key:a", rule, cost: 1 }];
+
+  it("a window starts with the first charge and ends `durationMs` later, with all points again", () => {
+    const windows = new LocalWindows();
+    const first = windows.charge(charge, 1_000);
+    expect(first.charged[0]).toMatchObject({ remaining: 2, resetAt: new Date(61_000) });
+    windows.charge(charge, 2_000);
+    windows.charge(charge, 3_000);
+    expect(windows.charge(charge, 60_999).exceeded?.name).toBe("requests");
+    const next = windows.charge(charge, 61_000);
+    expect(next.exceeded).toBeNull();
+    expect(next.charged[0]).toMatchObject({ remaining: 2, resetAt: new Date(121_000) });
+  });
+
+  it("refund gives points back to a running window, never below zero, and not to an ended one", () => {
+    const windows = new LocalWindows();
+    windows.charge([{ pool: "key:a", rule, cost: 3 }], 0);
+    windows.refund([{ pool: "key:a", rule, cost: 2 }], 10);
+    expect(windows.charge(charge, 20).charged[0]?.remaining).toBe(1);
+    windows.refund([{ pool: "key:a", rule, cost: 50 }], 30);
+    expect(windows.charge(charge, 40).charged[0]?.remaining).toBe(2);
+    windows.refund([{ pool: "key:a", rule, cost: 1 }], 60_000);
+    expect(windows.charge(charge, 60_001).charged[0]?.remaining).toBe(2);
+  });
+
+  it("ended windows are swept once the map grows, so idle pools do not pile up", () => {
+    const windows = new LocalWindows();
+    for (let i = 0; i < 1_024; i++) windows.charge([{ pool: `key:${i}`, rule: other, cost: 1 }], 0);
+    expect(windows.size).toBe(1_024);
+    // One second later every `burst` window has ended: the next new pool sweeps them.
+    windows.charge([{ pool: "key:new", rule: other, cost: 1 }], 1_000);
+    expect(windows.size).toBe(1);
+  });
+});
+
+describe("RateLimits (Redis, shared by two instances)", () => {
+  const url = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+  const clients = [new Redis(url), new Redis(url)];
+  const [one, two] = clients.map((client) => new RateLimits({ kind: "redis", client })) as [RateLimits, RateLimits];
+  // Until a client is connected its instance answers from the memory insurance limiter (degraded).
+  beforeAll(() => Promise.all(clients.map((client) => client.ping())));
+  afterAll(() => {
+    for (const client of clients) client.disconnect();
+  });
+  const pool = () => `key:${randomBytes(6).toString("hex")}`;
+  const limit = { name: "requests", limit: 20, durationMs: 60_000, autoApply: true };
+
+  it("80 concurrent charges across both instances admit exactly 20; the refused ones consume nothing", async () => {
+    const shared = pool();
+    const outcomes = await Promise.all(
+      Array.from({ length: 80 }, (_, i) => (i % 2 ? one : two).charge([{ pool: shared, rule: limit, cost: 1 }])),
+    );
+    expect(outcomes.filter((o) => o.exceeded === null)).toHaveLength(20);
+    expect(outcomes.every((o) => !o.degraded)).toBe(true);
+    const refused = outcomes.filter((o) => o.exceeded !== null);
+    expect(refused.every((o) => o.exceeded?.remaining === 0 && o.exceeded.name === "requests")).toBe(true);
+    // Nothing was left counted by the 60 refusals: the counter holds exactly the 20 admitted points.
+    expect(Number(await clients[0]?.get(`tessera_rl:${shared}:requests:60000`))).toBe(20);
+    // The remaining counts the admitted answers reported are each distinct, 19 down to 0.
+    const remaining = outcomes.filter((o) => o.exceeded === null).map((o) => o.charged[0]?.remaining);
+    expect(new Set(remaining).size).toBe(20);
+    expect(Math.min(...(remaining as number[]))).toBe(0);
+  });
+
+  it("a batch admits in arrival order what fits: a cost too big is refused, a smaller one after it still passes", async () => {
+    const shared = pool();
+    const [a, b, c] = await Promise.all([
+      one.charge([{ pool: shared, rule: limit, cost: 15 }]),
+      one.charge([{ pool: shared, rule: limit, cost: 10 }]),
+      one.charge([{ pool: shared, rule: limit, cost: 5 }]),
+    ]);
+    expect([a.exceeded, b.exceeded?.name, c.exceeded]).toEqual([null, "requests", null]);
+    expect(c.charged[0]?.remaining).toBe(0);
+    expect((await two.charge([{ pool: shared, rule: limit, cost: 0 }])).exceeded?.name).toBe("requests");
+  });
+
+  it("when one limit refuses, the other limit's points taken by the same call are given back", async () => {
+    const shared = pool();
+    const tight = { name: "burst", limit: 1, durationMs: 60_000, autoApply: false };
+    await one.charge([{ pool: shared, rule: tight, cost: 1 }]);
+    for (let i = 0; i < 3; i++) {
+      const outcome = await two.charge([
+        { pool: shared, rule: limit, cost: 1 },
+        { pool: shared, rule: tight, cost: 1 },
+      ]);
+      expect(outcome.exceeded?.name).toBe("burst");
+    }
+    expect((await one.charge([{ pool: shared, rule: limit, cost: 1 }])).charged[0]?.remaining).toBe(19);
   });
 });

@@ -1,21 +1,10 @@
 import type { Redis } from "ioredis";
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { RateLimitRule } from "../api-keys/traffic-validation.ts";
+import { LocalWindows } from "./local-windows.ts";
+import { type ChargedLimit, poolKey, type RateLimitCharge, type RateLimitOutcome } from "./rate-limit-charges.ts";
 
-/** One limit to charge: the pool (a key's or an account's), the rule and the points. */
-export type RateLimitCharge = { pool: string; rule: RateLimitRule; cost: number };
-
-/** A charged limit as the answer reports it (`durationMs` is for the HTTP door's policy header). */
-export type ChargedLimit = { name: string; limit: number; remaining: number; resetAt: Date; durationMs: number };
-
-export type RateLimitOutcome = {
-  /** Every charged limit, in the order charged. */
-  charged: ChargedLimit[];
-  /** The first limit that had no points left (nothing was consumed then), or null. */
-  exceeded: ChargedLimit | null;
-  /** True when Redis was unreachable and this instance's memory limiter decided. */
-  degraded: boolean;
-};
+export type { ChargedLimit, RateLimitCharge, RateLimitOutcome };
 
 /** Options rate-limiter-flexible hands to the insurance limiter unchanged: a per-call marker. */
 type CallOptions = { insured?: boolean };
@@ -30,35 +19,66 @@ class InsuranceLimiter extends RateLimiterMemory {
 
 export type RateLimitStoreOptions = { kind: "memory" } | { kind: "redis"; client: Redis };
 
+/** One charge's fate in the shared store: its state after the batch, and whether it was admitted. */
+type Consumed = { state: ChargedLimit; exceeded: boolean; insured: boolean };
+type Waiting = { cost: number; resolve: (consumed: Consumed) => void; reject: (error: unknown) => void };
+type PoolBatch = { rule: RateLimitRule; waiting: Waiting[] };
+
 /**
- * Named rate limits: fixed windows of `durationMs` that start with the first charge, with
- * rate-limiter-flexible. In memory each instance counts alone (N instances admit up to N× a limit);
- * with Redis every instance shares one counter per pool (an atomic INCRBY in a Lua script), and a
- * memory insurance limiter answers while Redis is unreachable.
+ * Named rate limits: fixed windows of `durationMs` that start with the first charge.
  *
- * A refused verification consumes nothing: when one limit is out of points, every point this call
- * took (that limit's too, which the store counts before deciding) is given back; the caller also
- * gives them back (`refund`) when the last check (credits) refuses.
+ * In memory (the default) each instance counts alone (N instances admit up to N× a limit) in
+ * LocalWindows, synchronously: a key with limits pays a map read and an addition, no promise.
+ *
+ * With Redis every instance shares one counter per pool through rate-limiter-flexible's Redis
+ * limiter (an atomic INCRBY in a Lua script), with a memory insurance limiter answering while Redis
+ * is unreachable. Charges of one pool that arrive while its previous command runs wait and then go
+ * together in one command (a group commit per pool, as for credits): the command adds their total,
+ * and from the counter it returns, each is admitted in arrival order while it fits; what did not fit
+ * is given back at once. Exact across instances (every admission is decided on an atomic counter),
+ * and a hot key costs one Redis round trip per batch instead of one per verification.
+ *
+ * A refused verification consumes nothing: when one limit is out of points, the others' points taken
+ * by this call are given back; the caller also gives them back (`refund`) when credits refuse.
  */
 export class RateLimits {
-  private readonly limiters = new Map<string, RateLimiterAbstract>();
+  private readonly local: LocalWindows | null;
+  private readonly limiters = new Map<string, RateLimiterRedis>();
+  private readonly queued = new Map<string, PoolBatch>();
+  private readonly running = new Set<string>();
 
-  constructor(private readonly store: RateLimitStoreOptions) {}
+  constructor(private readonly store: RateLimitStoreOptions) {
+    this.local = store.kind === "memory" ? new LocalWindows() : null;
+  }
 
-  async charge(charges: readonly RateLimitCharge[]): Promise<RateLimitOutcome> {
-    const calls = charges.map((charge) => this.consume(charge));
-    const results = await Promise.all(calls);
+  /** Charges every limit, or none of them. Synchronous in memory, a promise with Redis. */
+  charge(charges: readonly RateLimitCharge[]): RateLimitOutcome | Promise<RateLimitOutcome> {
+    if (this.local) return this.local.charge(charges, Date.now());
+    return this.chargeShared(charges);
+  }
+
+  /** Gives back the points of these charges (a later check refused the verification). */
+  refund(charges: readonly RateLimitCharge[]): undefined | Promise<void> {
+    if (this.local) {
+      this.local.refund(charges, Date.now());
+      return;
+    }
+    return this.refundShared(charges);
+  }
+
+  private async chargeShared(charges: readonly RateLimitCharge[]): Promise<RateLimitOutcome> {
+    const results = await Promise.all(charges.map((charge) => this.consume(charge)));
     const charged = results.map((r) => r.state);
     const degraded = results.some((r) => r.insured);
     const exceededAt = results.findIndex((r) => r.exceeded);
     if (exceededAt < 0) return { charged, exceeded: null, degraded };
-    await this.refund(charges);
+    // The refused charge's points went back with its batch; the admitted ones go back now.
+    await this.refundShared(charges.filter((_, i) => !results[i]?.exceeded));
     const exceeded = charged[exceededAt] as ChargedLimit;
     return { charged, exceeded: { ...exceeded, remaining: 0 }, degraded };
   }
 
-  /** Gives back the points of these charges (a later check refused the verification). */
-  async refund(charges: readonly RateLimitCharge[]): Promise<void> {
+  private async refundShared(charges: readonly RateLimitCharge[]): Promise<void> {
     await Promise.all(
       charges
         .filter((charge) => charge.cost > 0)
@@ -66,56 +86,82 @@ export class RateLimits {
     );
   }
 
-  private async consume(
-    charge: RateLimitCharge,
-  ): Promise<{ state: ChargedLimit; exceeded: boolean; insured: boolean }> {
-    const options: CallOptions = {};
-    const { rule, cost } = charge;
-    let res: RateLimiterRes;
-    let rejected = false;
+  /** Queues the charge in its pool's next batch (see the class comment). */
+  private consume(charge: RateLimitCharge): Promise<Consumed> {
+    const key = poolKey(charge);
+    return new Promise((resolve, reject) => {
+      let batch = this.queued.get(key);
+      if (!batch) {
+        batch = { rule: charge.rule, waiting: [] };
+        this.queued.set(key, batch);
+      }
+      batch.waiting.push({ cost: charge.cost, resolve, reject });
+      if (!this.running.has(key)) void this.drain(key);
+    });
+  }
+
+  /** Runs the pool's queued batches, one command each, until none wait. */
+  private async drain(key: string): Promise<void> {
+    this.running.add(key);
     try {
-      res = await this.limiter(rule).consume(poolKey(charge), cost, options as Record<string, unknown>);
+      for (let batch = this.queued.get(key); batch; batch = this.queued.get(key)) {
+        this.queued.delete(key);
+        const waiting = batch.waiting;
+        await this.runBatch(key, batch).catch((error) => {
+          for (const w of waiting) w.reject(error);
+        });
+      }
+    } finally {
+      this.running.delete(key);
+    }
+  }
+
+  private async runBatch(key: string, { rule, waiting }: PoolBatch): Promise<void> {
+    const total = waiting.reduce((sum, w) => sum + w.cost, 0);
+    const options: CallOptions = {};
+    let res: RateLimiterRes;
+    try {
+      res = await this.limiter(rule).consume(key, total, options as Record<string, unknown>);
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
-      res = error;
-      rejected = true;
+      res = error; // over the limit after this batch: some of it may still fit
     }
-    // Cost 0 asks "is a point left?" without taking one.
-    const exceeded = rejected || res.consumedPoints > rule.limit || (cost === 0 && res.consumedPoints >= rule.limit);
-    const state: ChargedLimit = {
-      name: rule.name,
-      limit: rule.limit,
-      remaining: exceeded ? 0 : Math.max(0, rule.limit - res.consumedPoints),
-      resetAt: new Date(Date.now() + res.msBeforeNext),
-      durationMs: rule.durationMs,
-    };
-    return { state, exceeded, insured: options.insured === true };
+    const insured = options.insured === true;
+    const resetAt = new Date(Date.now() + res.msBeforeNext);
+    // The counter before this batch's increment; admit in arrival order while each fits.
+    let counter = res.consumedPoints - total;
+    let notAdmitted = 0;
+    const outcomes = waiting.map((w) => {
+      // Cost 0 asks "is a point left?" without taking one.
+      const fits = w.cost === 0 ? counter < rule.limit : counter + w.cost <= rule.limit;
+      if (fits) counter += w.cost;
+      else notAdmitted += w.cost;
+      return { fits, remaining: fits ? Math.max(0, rule.limit - counter) : 0 };
+    });
+    if (notAdmitted > 0) await this.limiter(rule).reward(key, notAdmitted, {});
+    waiting.forEach((w, i) => {
+      const { fits, remaining } = outcomes[i] as { fits: boolean; remaining: number };
+      const state = { name: rule.name, limit: rule.limit, remaining, resetAt, durationMs: rule.durationMs };
+      w.resolve({ state, exceeded: !fits, insured });
+    });
   }
 
   /** One limiter per (limit, window): rate-limiter-flexible fixes both per limiter. */
-  private limiter(rule: RateLimitRule): RateLimiterAbstract {
+  private limiter(rule: RateLimitRule): RateLimiterRedis {
     const id = `${rule.limit}:${rule.durationMs}`;
     let limiter = this.limiters.get(id);
-    if (!limiter) {
+    if (!limiter && this.store.kind === "redis") {
       const options = { points: rule.limit, duration: rule.durationMs / 1000 };
-      limiter =
-        this.store.kind === "memory"
-          ? new RateLimiterMemory(options)
-          : new RateLimiterRedis({
-              ...options,
-              storeClient: this.store.client,
-              keyPrefix: "tessera_rl",
-              // Not connected: answer from memory at once instead of queueing behind a dead socket.
-              rejectIfRedisNotReady: true,
-              insuranceLimiter: new InsuranceLimiter(options),
-            });
+      limiter = new RateLimiterRedis({
+        ...options,
+        storeClient: this.store.client,
+        keyPrefix: "tessera_rl",
+        // Not connected: answer from memory at once instead of queueing behind a dead socket.
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new InsuranceLimiter(options),
+      });
       this.limiters.set(id, limiter);
     }
-    return limiter;
+    return limiter as RateLimiterRedis;
   }
-}
-
-/** The counter's key: the pool, the limit's name and its window (a changed window starts afresh). */
-function poolKey(charge: RateLimitCharge): string {
-  return `${charge.pool}:${charge.rule.name}:${charge.rule.durationMs}`;
 }

@@ -34,7 +34,7 @@ export type VerificationSettings = {
 
 export const defaultVerificationSettings: VerificationSettings = {
   cache: { maxEntries: 100_000, freshnessMs: 30_000, negativeMs: 5_000 },
-  failureLimit: { points: 100, windowSeconds: 60 },
+  failureLimit: { points: 100, windowSeconds: 60, refusalDelayMs: 250 },
   usageFlushMs: 5_000,
   rateLimitStore: { kind: "memory" },
 };
@@ -73,6 +73,8 @@ export type VerificationStats = CacheStats & {
   degradedAnswers: number;
   /** True while the Redis rate-limit store is unreachable. */
   rateLimitStoreDegraded: boolean;
+  /** Refusals held back because their address was over its failure limit. */
+  heldRefusals: number;
 };
 
 /** Thrown by a memory-only lookup that would need the database (see `Verification.verify`). */
@@ -130,6 +132,10 @@ export class Verification {
   private readonly redis: Redis | null;
   private degradedAnswers = 0;
   private storeDegraded = false;
+  private heldRefusals = 0;
+  private readonly refusalDelayMs: number;
+  /** The wait every held refusal shares until it ends (one timer, however many refusals wait). */
+  private hold: Promise<void> | null = null;
 
   constructor(options: VerificationOptions) {
     const { prisma, clock, settings = defaultVerificationSettings, onFlushError = () => {} } = options;
@@ -159,6 +165,7 @@ export class Verification {
     );
     this.usage = new UsageRecorder(prisma);
     this.limiter = new FailureLimiter(settings.failureLimit);
+    this.refusalDelayMs = settings.failureLimit.refusalDelayMs;
     this.redis =
       settings.rateLimitStore.kind === "redis" ? this.connectRedis(settings.rateLimitStore.url, options) : null;
     const traffic = {
@@ -213,7 +220,28 @@ export class Verification {
     if (answer.degraded) this.degradedAnswers++;
     if (keyId) this.usage.count(keyId, answer.code, this.clock.now());
     this.observer(answer.code, (performance.now() - started) / 1000);
+    // The failure limiter's own answer (never a key's limit, which names it): held back, see held().
+    if (answer === refusal.RATE_LIMITED && this.refusalDelayMs > 0) await this.held();
     return answer;
+  }
+
+  /**
+   * Ends after at most `refusalDelayMs`: refusals to an address over its failure limit wait for it
+   * (a tarpit). All refusals waiting at one time share one timer and one promise, so holding costs
+   * nothing per refusal but the wait; a flood that waits for its answers slows to its connection
+   * count per delay, and one that does not is answered from memory as before.
+   */
+  private held(): Promise<void> {
+    this.heldRefusals++;
+    if (this.hold === null) {
+      this.hold = new Promise((resolve) => {
+        setTimeout(() => {
+          this.hold = null;
+          resolve();
+        }, this.refusalDelayMs).unref();
+      });
+    }
+    return this.hold;
   }
 
   private async fromMemory(input: VerifyApiKeyInput): Promise<{ answer: VerifyApiKeyResult; keyId: string | null }> {
@@ -246,6 +274,7 @@ export class Verification {
       filter: { ...this.filter.stats },
       degradedAnswers: this.degradedAnswers,
       rateLimitStoreDegraded: this.storeDegraded,
+      heldRefusals: this.heldRefusals,
     };
   }
 

@@ -1,7 +1,7 @@
 import { ValidationError } from "../errors.ts";
 import type { CreditStore } from "./credits.ts";
 import type { AccountEntry, KeyEntry } from "./entry.ts";
-import type { ChargedLimit, RateLimitCharge, RateLimits } from "./rate-limits.ts";
+import type { ChargedLimit, RateLimitCharge, RateLimitOutcome, RateLimits } from "./rate-limits.ts";
 
 /** What a verification asks to charge: named limits with their cost, and a credit cost. */
 export type TrafficRequest = {
@@ -40,27 +40,70 @@ export function hasTraffic(entry: KeyEntry, account: AccountEntry | null, reques
  * spends anything): limits with `autoApply` are charged on every verification, the others only when
  * named; a key's limits are its own pool, an account's are shared by every key used with its token.
  * When a limit is out of points nothing is consumed; when credits are out, the limit points are
- * given back.
+ * given back. Synchronous when nothing waits on a store (memory limits, no credits): the hot path of
+ * a key with limits then allocates no promise.
  */
-export async function chargeTraffic(
+export function chargeTraffic(
   deps: { limits: RateLimits; credits: CreditStore },
   entry: KeyEntry,
   account: AccountEntry | null,
   request: TrafficRequest,
   now: Date,
-): Promise<TrafficOutcome> {
+): TrafficOutcome | Promise<TrafficOutcome> {
   const charges = selectCharges(entry, account, request);
-  const limited = charges.length ? await deps.limits.charge(charges) : { charged: [], exceeded: null, degraded: false };
+  const limited = charges.length ? deps.limits.charge(charges) : nothingCharged;
+  if (limited instanceof Promise) return limited.then((l) => afterLimits(deps, entry, request, charges, l, now));
+  return afterLimits(deps, entry, request, charges, limited, now);
+}
+
+const nothingCharged: RateLimitOutcome = Object.freeze({ charged: [], exceeded: null, degraded: false });
+
+function afterLimits(
+  deps: { limits: RateLimits; credits: CreditStore },
+  entry: KeyEntry,
+  request: TrafficRequest,
+  charges: readonly RateLimitCharge[],
+  limited: RateLimitOutcome,
+  now: Date,
+): TrafficOutcome | Promise<TrafficOutcome> {
   const { charged: ratelimits, degraded } = limited;
   if (limited.exceeded) return { code: "RATE_LIMITED", ratelimit: limited.exceeded, ratelimits, degraded };
   if (!entry.credits) return { code: "VALID", ratelimits, creditsRemaining: null, degraded };
-  const spend = await deps.credits.spend(entry.keyId, entry.credits, request.credits?.cost ?? 1, now);
+  return spendCredits(deps, entry, entry.credits, request, charges, ratelimits, degraded, now);
+}
+
+async function spendCredits(
+  deps: { limits: RateLimits; credits: CreditStore },
+  entry: KeyEntry,
+  credits: NonNullable<KeyEntry["credits"]>,
+  request: TrafficRequest,
+  charges: readonly RateLimitCharge[],
+  ratelimits: ChargedLimit[],
+  degraded: boolean,
+  now: Date,
+): Promise<TrafficOutcome> {
+  const spend = await deps.credits.spend(entry.keyId, credits, request.credits?.cost ?? 1, now);
   if (spend.ok) return { code: "VALID", ratelimits, creditsRemaining: spend.remaining, degraded };
   await deps.limits.refund(charges);
   return { code: "USAGE_EXCEEDED", ratelimits: [], creditsRemaining: spend.remaining, degraded };
 }
 
+/** A key's auto-applied charges when the request names none and has no account: the same every call. */
+const autoCharges = new WeakMap<KeyEntry, RateLimitCharge[]>();
+
 function selectCharges(entry: KeyEntry, account: AccountEntry | null, request: TrafficRequest): RateLimitCharge[] {
+  if (account === null && !request.ratelimits?.length) {
+    let charges = autoCharges.get(entry);
+    if (charges === undefined) {
+      charges = collectCharges(entry, null, request);
+      autoCharges.set(entry, charges);
+    }
+    return charges;
+  }
+  return collectCharges(entry, account, request);
+}
+
+function collectCharges(entry: KeyEntry, account: AccountEntry | null, request: TrafficRequest): RateLimitCharge[] {
   const named = new Map<string, number>();
   for (const { name, cost } of request.ratelimits ?? []) named.set(name, cost ?? 1);
   const charges: RateLimitCharge[] = [];

@@ -33,6 +33,8 @@ export type VerifyApiKeyResult =
       creditsRemaining: number | null;
       /** True when Redis was unreachable and this instance's own limiter decided. */
       degraded: boolean;
+      /** See `sharedAnswer`. */
+      [sharedAnswer]?: VerifyApiKeyResult;
     }
   | {
       valid: false;
@@ -79,7 +81,10 @@ export async function verifyApiKey(input: VerifyApiKeyInput, deps: VerifyDeps): 
   // Rate limits, then credits: only once everything else has passed, so a refusal spends nothing.
   const account = looked.account ?? null;
   if (hasTraffic(entry, account, input)) {
-    const traffic = await chargeTraffic(deps.traffic, entry, account, input, deps.clock.now());
+    const traffic = chargeTraffic(deps.traffic, entry, account, input, deps.clock.now());
+    if (traffic instanceof Promise) {
+      return traffic.then((t) => ({ keyId: entry.keyId, result: trafficResult(entry, customerAccountId, t) }));
+    }
     return { keyId: entry.keyId, result: trafficResult(entry, customerAccountId, traffic) };
   }
   if (customerAccountId) return { keyId: entry.keyId, result: validResult(entry, customerAccountId) };
@@ -123,10 +128,12 @@ function validResult(entry: KeyEntry, customerAccountId: string | null): VerifyA
 const noLimits: readonly ChargedLimit[] = Object.freeze([]);
 
 /**
- * A valid answer with charged limits → the entry's shared answer it extends (which differs only in
+ * On a valid answer with charged limits: the entry's shared answer it extends (which differs only in
  * `ratelimits`, `creditsRemaining` and `degraded`), so a door can reuse that answer's serialization.
+ * A symbol property rather than a WeakMap: a WeakMap entry per verification costs the collector more
+ * than the answer itself; a symbol is invisible to JSON and GraphQL.
  */
-export const trafficBase = new WeakMap<VerifyApiKeyResult, VerifyApiKeyResult>();
+export const sharedAnswer: unique symbol = Symbol("sharedAnswer");
 
 /** The answer for a key with limits or credits: made per call, since what is left changes with each. */
 function trafficResult(entry: KeyEntry, customerAccountId: string | null, traffic: TrafficOutcome): VerifyApiKeyResult {
@@ -134,11 +141,38 @@ function trafficResult(entry: KeyEntry, customerAccountId: string | null, traffi
     const { ratelimits, creditsRemaining, degraded } = traffic;
     // The entry's own answer (scopes copied once per entry) plus what this call charged.
     const base = customerAccountId ? validResult(entry, customerAccountId) : plainValidResult(entry);
-    const result = { ...base, ratelimits, creditsRemaining, degraded } as VerifyApiKeyResult;
-    if (!customerAccountId) trafficBase.set(result, base);
+    const result = withTraffic(base as ValidResult, ratelimits, creditsRemaining, degraded);
+    if (!customerAccountId) result[sharedAnswer] = base;
     return result;
   }
   return { valid: false, ...traffic };
+}
+
+type ValidResult = Extract<VerifyApiKeyResult, { valid: true }>;
+
+/** The shared answer with this call's traffic fields, written out (an object spread costs ~20× more). */
+function withTraffic(
+  base: ValidResult,
+  ratelimits: readonly ChargedLimit[],
+  creditsRemaining: number | null,
+  degraded: boolean,
+): ValidResult {
+  return {
+    valid: true,
+    code: "VALID",
+    keyId: base.keyId,
+    organizationId: base.organizationId,
+    customerAccountId: base.customerAccountId,
+    role: base.role,
+    apiVersion: base.apiVersion,
+    apiVersionDeprecatedAt: base.apiVersionDeprecatedAt,
+    apiVersionSunsetAt: base.apiVersionSunsetAt,
+    scopes: base.scopes,
+    expiresAt: base.expiresAt,
+    ratelimits,
+    creditsRemaining,
+    degraded,
+  };
 }
 
 /** One frozen answer per refusal code: a refusal says nothing but its code. */
