@@ -5,7 +5,11 @@ export const managementScopes = [
   { name: "accounts:read", description: "List and read customer accounts, including their account tokens." },
   { name: "accounts:write", description: "Create customer accounts, change their status and rotate their tokens." },
   { name: "resources:read", description: "List and read resources and their owners." },
-  { name: "resources:write", description: "Create resources; the key becomes their owner." },
+  {
+    name: "resources:write",
+    description:
+      "Create resources (the key becomes their owner), and rename, move, delete, share or hand over those it owns or was given WRITE access to.",
+  },
   { name: "members:read", description: "List the organization's members with their emails and roles." },
   { name: "webhooks:read", description: "List webhook endpoints and their recent deliveries (never their secrets)." },
   {
