@@ -2,14 +2,14 @@ import type { PrismaClient } from "@tessera/db";
 import { enqueueApiKeyEvent } from "../webhooks/events.ts";
 import { creditPeriodStart } from "./credit-period.ts";
 import type { KeyEntry } from "./entry.ts";
+import { type Batch, GroupCommit } from "./group-commit.ts";
 
 /** The outcome of spending: whether the verification may pass, and what is left afterwards. */
 export type CreditSpend = { ok: boolean; remaining: number };
 
 type KeyCredits = NonNullable<KeyEntry["credits"]>;
-
-type Waiting = { cost: number; resolve: (spend: CreditSpend) => void; reject: (error: unknown) => void };
-type Batch = { credits: KeyCredits; now: Date; waiting: Waiting[] };
+/** What a batch of one key's spends is decided with: the key's credit setting and the time. */
+type SpendContext = { credits: KeyCredits; now: Date };
 
 /**
  * Usage credits in the database, exact under any concurrency and on any number of instances: one
@@ -28,8 +28,9 @@ type Batch = { credits: KeyCredits; now: Date; waiting: Waiting[] };
 export class CreditStore {
   /** Keys (and the period) this instance already reported as exhausted: no write per refusal. */
   private readonly reported = new Map<string, number>();
-  private readonly queued = new Map<string, Batch>();
-  private readonly running = new Set<string>();
+  private readonly batches = new GroupCommit<SpendContext, CreditSpend>((keyId, batch) =>
+    this.spendBatch(keyId, batch),
+  );
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -37,33 +38,11 @@ export class CreditStore {
   ) {}
 
   spend(keyId: string, credits: KeyCredits, cost: number, now: Date): Promise<CreditSpend> {
-    return new Promise((resolve, reject) => {
-      let batch = this.queued.get(keyId);
-      if (!batch) {
-        batch = { credits, now, waiting: [] };
-        this.queued.set(keyId, batch);
-      }
-      batch.waiting.push({ cost, resolve, reject });
-      if (!this.running.has(keyId)) void this.drain(keyId);
-    });
+    return this.batches.submit(keyId, { credits, now }, cost);
   }
 
-  /** Runs the key's queued spends, one statement per batch, until none wait. */
-  private async drain(keyId: string): Promise<void> {
-    this.running.add(keyId);
-    try {
-      for (let batch = this.queued.get(keyId); batch; batch = this.queued.get(keyId)) {
-        this.queued.delete(keyId);
-        await this.spendBatch(keyId, batch).catch((error) => {
-          for (const waiting of batch?.waiting ?? []) waiting.reject(error);
-        });
-      }
-    } finally {
-      this.running.delete(keyId);
-    }
-  }
-
-  private async spendBatch(keyId: string, { credits, now, waiting }: Batch): Promise<void> {
+  private async spendBatch(keyId: string, { context, waiting }: Batch<SpendContext, CreditSpend>): Promise<void> {
+    const { credits, now } = context;
     const period = creditPeriodStart(credits.refill, now);
     // What the batch needs up to each spend, in arrival order; a cost-0 check needs one credit left.
     const needs: number[] = [];

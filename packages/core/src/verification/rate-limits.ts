@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { RateLimitRule } from "../api-keys/traffic-validation.ts";
+import { type Batch, GroupCommit } from "./group-commit.ts";
 import { LocalWindows } from "./local-windows.ts";
 import { type ChargedLimit, poolKey, type RateLimitCharge, type RateLimitOutcome } from "./rate-limit-charges.ts";
 
@@ -21,8 +22,6 @@ export type RateLimitStoreOptions = { kind: "memory" } | { kind: "redis"; client
 
 /** One charge's fate in the shared store: its state after the batch, and whether it was admitted. */
 type Consumed = { state: ChargedLimit; exceeded: boolean; insured: boolean };
-type Waiting = { cost: number; resolve: (consumed: Consumed) => void; reject: (error: unknown) => void };
-type PoolBatch = { rule: RateLimitRule; waiting: Waiting[] };
 
 /**
  * Named rate limits: fixed windows of `durationMs` that start with the first charge.
@@ -44,8 +43,7 @@ type PoolBatch = { rule: RateLimitRule; waiting: Waiting[] };
 export class RateLimits {
   private readonly local: LocalWindows | null;
   private readonly limiters = new Map<string, RateLimiterRedis>();
-  private readonly queued = new Map<string, PoolBatch>();
-  private readonly running = new Set<string>();
+  private readonly batches = new GroupCommit<RateLimitRule, Consumed>((key, batch) => this.runBatch(key, batch));
 
   constructor(private readonly store: RateLimitStoreOptions) {
     this.local = store.kind === "memory" ? new LocalWindows() : null;
@@ -88,35 +86,10 @@ export class RateLimits {
 
   /** Queues the charge in its pool's next batch (see the class comment). */
   private consume(charge: RateLimitCharge): Promise<Consumed> {
-    const key = poolKey(charge);
-    return new Promise((resolve, reject) => {
-      let batch = this.queued.get(key);
-      if (!batch) {
-        batch = { rule: charge.rule, waiting: [] };
-        this.queued.set(key, batch);
-      }
-      batch.waiting.push({ cost: charge.cost, resolve, reject });
-      if (!this.running.has(key)) void this.drain(key);
-    });
+    return this.batches.submit(poolKey(charge), charge.rule, charge.cost);
   }
 
-  /** Runs the pool's queued batches, one command each, until none wait. */
-  private async drain(key: string): Promise<void> {
-    this.running.add(key);
-    try {
-      for (let batch = this.queued.get(key); batch; batch = this.queued.get(key)) {
-        this.queued.delete(key);
-        const waiting = batch.waiting;
-        await this.runBatch(key, batch).catch((error) => {
-          for (const w of waiting) w.reject(error);
-        });
-      }
-    } finally {
-      this.running.delete(key);
-    }
-  }
-
-  private async runBatch(key: string, { rule, waiting }: PoolBatch): Promise<void> {
+  private async runBatch(key: string, { context: rule, waiting }: Batch<RateLimitRule, Consumed>): Promise<void> {
     const total = waiting.reduce((sum, w) => sum + w.cost, 0);
     const options: CallOptions = {};
     let res: RateLimiterRes;
