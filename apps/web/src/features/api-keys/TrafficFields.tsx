@@ -23,6 +23,74 @@ import {
   rateLimitsProblem,
 } from "./traffic.ts";
 
+/** One small text or number box of a row of traffic fields; they share the row's width. */
+function RowField({
+  label,
+  value,
+  onChange,
+  number = false,
+  grow = 1,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  number?: boolean;
+  grow?: number;
+}) {
+  return (
+    <TextField
+      size="small"
+      label={label}
+      type={number ? "number" : "text"}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      sx={{ flex: grow, minWidth: 0 }}
+    />
+  );
+}
+
+/** The text columns of a rate limit row, in order. */
+const limitColumns = [
+  { field: "name", label: "Name", number: false, grow: 2 },
+  { field: "limit", label: "Limit", number: true, grow: 1 },
+  { field: "seconds", label: "Window (s)", number: true, grow: 1 },
+] as const;
+
+function RateLimitRowFields({
+  row,
+  position,
+  onChange,
+  onRemove,
+}: {
+  row: RateLimitRow;
+  position: number;
+  onChange: (changes: Partial<RateLimitRow>) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <Stack role="group" aria-label={`Rate limit ${position}`} direction="row" spacing={1} sx={{ alignItems: "center" }}>
+      {limitColumns.map((column) => (
+        <RowField
+          key={column.field}
+          label={column.label}
+          number={column.number}
+          grow={column.grow}
+          value={row[column.field]}
+          onChange={(text) => onChange({ [column.field]: text })}
+        />
+      ))}
+      <FormControlLabel
+        control={<Checkbox checked={row.autoApply} onChange={(e) => onChange({ autoApply: e.target.checked })} />}
+        label="Always"
+        sx={{ mr: 0 }}
+      />
+      <IconButton aria-label={`Remove rate limit ${row.name || position}`} onClick={onRemove}>
+        <DeleteIcon />
+      </IconButton>
+    </Stack>
+  );
+}
+
 /** Named rate limits: one row each (name, limit, window, auto-apply), added and removed freely. */
 export function RateLimitsField({
   value,
@@ -40,45 +108,20 @@ export function RateLimitsField({
         Rate limits
       </Typography>
       <Stack spacing={1}>
+        {value.length === 0 && (
+          <Typography variant="body2" color="text.secondary">
+            No rate limits: the key is unlimited.
+          </Typography>
+        )}
         {value.map((row, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved; order is stable
-          <Stack key={index} direction="row" spacing={1} sx={{ alignItems: "center" }}>
-            <TextField
-              size="small"
-              label="Name"
-              value={row.name}
-              onChange={(e) => update(index, { name: e.target.value })}
-              sx={{ flex: 2 }}
-            />
-            <TextField
-              size="small"
-              label="Limit"
-              type="number"
-              value={row.limit}
-              onChange={(e) => update(index, { limit: e.target.value })}
-              sx={{ flex: 1 }}
-            />
-            <TextField
-              size="small"
-              label="Per seconds"
-              type="number"
-              value={row.seconds}
-              onChange={(e) => update(index, { seconds: e.target.value })}
-              sx={{ flex: 1 }}
-            />
-            <FormControlLabel
-              control={
-                <Checkbox checked={row.autoApply} onChange={(e) => update(index, { autoApply: e.target.checked })} />
-              }
-              label="Always"
-            />
-            <IconButton
-              aria-label={`Remove rate limit ${row.name || index + 1}`}
-              onClick={() => onChange(value.filter((_, i) => i !== index))}
-            >
-              <DeleteIcon />
-            </IconButton>
-          </Stack>
+          <RateLimitRowFields
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved; order is stable
+            key={index}
+            row={row}
+            position={index + 1}
+            onChange={(changes) => update(index, changes)}
+            onRemove={() => onChange(value.filter((_, i) => i !== index))}
+          />
         ))}
         {problem && (
           <Alert severity="error" role="alert">
@@ -95,7 +138,8 @@ export function RateLimitsField({
           </Button>
         </Box>
         <Typography variant="caption" color="text.secondary">
-          "Always" limits are charged on every verification; the others only when a verification names them.
+          A limit allows that many verifications per window (in seconds). "Always" limits are charged on every
+          verification; the others only when a verification names them.
         </Typography>
       </Stack>
     </Box>
@@ -114,45 +158,24 @@ export function CreditsField({ value, onChange }: { value: CreditsForm; onChange
       />
       {value.enabled && (
         <Stack direction="row" spacing={1}>
-          <TextField
-            size="small"
-            label="Remaining credits"
-            type="number"
-            value={value.remaining}
-            onChange={(e) => set({ remaining: e.target.value })}
-            sx={{ flex: 1 }}
-          />
+          <RowField number label="Remaining credits" value={value.remaining} onChange={(remaining) => set({ remaining })} />
           <TextField
             size="small"
             select
             label="Refill"
             value={value.refill}
             onChange={(e) => set({ refill: e.target.value as CreditsForm["refill"] })}
-            sx={{ flex: 1 }}
+            sx={{ flex: 1, minWidth: 0 }}
           >
             <MenuItem value="NONE">Never</MenuItem>
             <MenuItem value="DAILY">Daily</MenuItem>
             <MenuItem value="MONTHLY">Monthly</MenuItem>
           </TextField>
           {value.refill !== "NONE" && (
-            <TextField
-              size="small"
-              label="Refill to"
-              type="number"
-              value={value.amount}
-              onChange={(e) => set({ amount: e.target.value })}
-              sx={{ flex: 1 }}
-            />
+            <RowField number label="Refill to" value={value.amount} onChange={(amount) => set({ amount })} />
           )}
           {value.refill === "MONTHLY" && (
-            <TextField
-              size="small"
-              label="On day"
-              type="number"
-              value={value.dayOfMonth}
-              onChange={(e) => set({ dayOfMonth: e.target.value })}
-              sx={{ flex: 1 }}
-            />
+            <RowField number label="On day" value={value.dayOfMonth} onChange={(dayOfMonth) => set({ dayOfMonth })} />
           )}
         </Stack>
       )}
@@ -162,8 +185,9 @@ export function CreditsField({ value, onChange }: { value: CreditsForm; onChange
         </Alert>
       )}
       <Typography variant="caption" color="text.secondary">
-        Each valid verification spends its cost (default 1); at zero the key answers USAGE_EXCEEDED. A refill sets the
-        credits to the amount, at 00:00 UTC.
+        {value.enabled
+          ? "Each valid verification spends its cost (default 1); at zero the key answers USAGE_EXCEEDED. A refill sets the credits to the amount, at 00:00 UTC."
+          : "Off: the key's usage is unlimited."}
       </Typography>
     </Stack>
   );
