@@ -48,7 +48,8 @@ describe("traffic control in the console", () => {
     const dialog = page.getByRole("dialog", { name: "Add API key" });
     await dialog.getByLabel("Name", { exact: true }).first().fill(name);
     await dialog.getByText("No rate limits: the key is unlimited.").waitFor();
-    await dialog.getByText("Off: the key's usage is unlimited.").waitFor();
+    await dialog.getByText("Off: the key's usage is unlimited.").scrollIntoViewIfNeeded();
+    await checkScreen(page, "api-key-create-traffic-empty");
 
     // The allowlist refuses what the server would, as it is typed, and keeps entries normalized.
     const allowlist = dialog.getByLabel("IP allowlist");
@@ -83,6 +84,8 @@ describe("traffic control in the console", () => {
     await allowlist.fill("10.0.0.0/33");
     await second.scrollIntoViewIfNeeded();
     await checkScreen(page, "api-key-create-traffic-errors");
+    // Nothing to send the server would refuse: the dialog waits for the limits to be fixed.
+    expect(await dialog.getByRole("button", { name: "Create key" }).isDisabled()).toBe(true);
 
     await allowlist.fill("");
     await second.getByLabel("Name", { exact: true }).fill("bulk_export");
@@ -157,7 +160,9 @@ describe("traffic control in the console", () => {
     await expect
       .poll(async () => {
         await openKeyAction("Details");
-        const summary = await details().getByText(/verifications? in the last 30 days/).textContent();
+        const summary = await details()
+          .getByText(/verifications? in the last 30 days/)
+          .textContent();
         await closeDetails();
         return summary;
       })

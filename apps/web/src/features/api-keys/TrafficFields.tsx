@@ -13,6 +13,7 @@ import {
   TextField,
   Typography,
 } from "@mui/material";
+import type { ReactNode } from "react";
 import { ChipListField } from "./ChipListField.tsx";
 import {
   type CreditsForm,
@@ -22,6 +23,23 @@ import {
   type RateLimitRow,
   rateLimitsProblem,
 } from "./traffic.ts";
+
+/** A titled group of traffic fields with its explanation under them, aligned with the fields' helper texts. */
+function TrafficSection({ title, caption, children }: { title: string; caption: string; children: ReactNode }) {
+  return (
+    <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, minWidth: 0 }}>
+      <Typography component="legend" variant="subtitle2" gutterBottom>
+        {title}
+      </Typography>
+      <Stack spacing={1}>
+        {children}
+        <Typography variant="caption" color="text.secondary" sx={{ px: 1.75 }}>
+          {caption}
+        </Typography>
+      </Stack>
+    </Box>
+  );
+}
 
 /** One small text or number box of a row of traffic fields; they share the row's width. */
 function RowField({
@@ -99,66 +117,72 @@ export function RateLimitsField({
   value: RateLimitRow[];
   onChange: (rows: RateLimitRow[]) => void;
 }) {
-  const problem = value.length ? rateLimitsProblem(value) : null;
+  const problem = rateLimitsProblem(value);
   const update = (index: number, changes: Partial<RateLimitRow>) =>
     onChange(value.map((row, i) => (i === index ? { ...row, ...changes } : row)));
   return (
-    <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
-      <Typography component="legend" variant="subtitle2" gutterBottom>
-        Rate limits
-      </Typography>
-      <Stack spacing={1}>
-        {value.length === 0 && (
-          <Typography variant="body2" color="text.secondary">
-            No rate limits: the key is unlimited.
-          </Typography>
-        )}
-        {value.map((row, index) => (
-          <RateLimitRowFields
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved; order is stable
-            key={index}
-            row={row}
-            position={index + 1}
-            onChange={(changes) => update(index, changes)}
-            onRemove={() => onChange(value.filter((_, i) => i !== index))}
-          />
-        ))}
-        {problem && (
-          <Alert severity="error" role="alert">
-            {problem}
-          </Alert>
-        )}
-        <Box>
-          <Button
-            size="small"
-            startIcon={<AddIcon />}
-            onClick={() => onChange([...value, { name: "requests", limit: "100", seconds: "60", autoApply: true }])}
-          >
-            Add rate limit
-          </Button>
-        </Box>
-        <Typography variant="caption" color="text.secondary">
-          A limit allows that many verifications per window (in seconds). "Always" limits are charged on every
-          verification; the others only when a verification names them.
+    <TrafficSection
+      title="Rate limits"
+      caption={`A limit allows that many verifications per window (in seconds). "Always" limits are charged on every verification; the others only when a verification names them.`}
+    >
+      {value.length === 0 && (
+        <Typography variant="body2" color="text.secondary">
+          No rate limits: the key is unlimited.
         </Typography>
-      </Stack>
-    </Box>
+      )}
+      {value.map((row, index) => (
+        <RateLimitRowFields
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved; order is stable
+          key={index}
+          row={row}
+          position={index + 1}
+          onChange={(changes) => update(index, changes)}
+          onRemove={() => onChange(value.filter((_, i) => i !== index))}
+        />
+      ))}
+      {problem && (
+        <Alert severity="error" role="alert">
+          {problem}
+        </Alert>
+      )}
+      <Box>
+        <Button
+          size="small"
+          startIcon={<AddIcon />}
+          onClick={() => onChange([...value, { name: "requests", limit: "100", seconds: "60", autoApply: true }])}
+        >
+          Add rate limit
+        </Button>
+      </Box>
+    </TrafficSection>
   );
 }
 
 /** Usage credits: off (unlimited), or what is left and how it refills. */
 export function CreditsField({ value, onChange }: { value: CreditsForm; onChange: (form: CreditsForm) => void }) {
   const set = (changes: Partial<CreditsForm>) => onChange({ ...value, ...changes });
-  const problem = value.enabled ? creditsProblem(value) : null;
+  const problem = creditsProblem(value);
   return (
-    <Stack spacing={1}>
+    <TrafficSection
+      title="Usage credits"
+      caption={
+        value.enabled
+          ? "Each valid verification spends its cost (default 1); at zero the key answers USAGE_EXCEEDED. A refill sets the credits to the amount, at 00:00 UTC."
+          : "Off: the key's usage is unlimited."
+      }
+    >
       <FormControlLabel
         control={<Switch checked={value.enabled} onChange={(e) => set({ enabled: e.target.checked })} />}
         label="Limit usage with credits"
       />
       {value.enabled && (
         <Stack direction="row" spacing={1}>
-          <RowField number label="Remaining credits" value={value.remaining} onChange={(remaining) => set({ remaining })} />
+          <RowField
+            number
+            label="Remaining credits"
+            value={value.remaining}
+            onChange={(remaining) => set({ remaining })}
+          />
           <TextField
             size="small"
             select
@@ -184,12 +208,7 @@ export function CreditsField({ value, onChange }: { value: CreditsForm; onChange
           {problem}
         </Alert>
       )}
-      <Typography variant="caption" color="text.secondary">
-        {value.enabled
-          ? "Each valid verification spends its cost (default 1); at zero the key answers USAGE_EXCEEDED. A refill sets the credits to the amount, at 00:00 UTC."
-          : "Off: the key's usage is unlimited."}
-      </Typography>
-    </Stack>
+    </TrafficSection>
   );
 }
 

@@ -24,7 +24,9 @@ export function changeText(value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (Array.isArray(value)) {
     if (value.length === 0) return "none";
-    return value.some(isRecord) ? value.map((v) => (isRecord(v) ? fieldsText(v) : innerText(v))).join("\n") : innerText(value);
+    return value.some(isRecord)
+      ? value.map((v) => (isRecord(v) ? fieldsText(v) : innerText(v))).join("\n")
+      : innerText(value);
   }
   return isRecord(value) ? fieldsText(value) : String(value);
 }
