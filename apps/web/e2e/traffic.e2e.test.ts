@@ -1,28 +1,20 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkScreen, isolatedContext, signIn } from "./support/browser.ts";
-import { startConsole, verifyKey } from "./support/console.ts";
-import type { RunningServer } from "./support/server.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkScreen, signIn } from "./support/browser.ts";
+import { setUpConsole } from "./support/console.ts";
 
 // Traffic control in the console, end to end: an owner gives a key two named rate limits, credits with
 // a monthly refill and an IP allowlist, with the server's own validation as they type; the details
 // show them; an edit of the remaining credits is audited from/to; and the partner's backend verifying
 // from outside the list is refused IP_NOT_ALLOWED, which the key's usage then shows.
-let server: RunningServer;
-let browser: Browser;
+const app = setUpConsole();
 let owner: { context: BrowserContext; outside: string[] };
 let page: Page;
 let secret: string;
 const name = "E2E traffic";
 
 beforeAll(async () => {
-  ({ server, browser } = await startConsole());
-  owner = await isolatedContext(browser, server.url);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  owner = await app.newContext();
 });
 
 const details = () => page.getByRole("dialog", { name });
@@ -144,17 +136,17 @@ describe("traffic control in the console", () => {
   });
 
   it("refuses a verification from outside the allowlist and admits one inside, and the usage shows both", async () => {
-    expect(await verifyKey(server, { key: secret, ip: "198.51.100.9" })).toMatchObject({
+    expect(await app.verify({ key: secret, ip: "198.51.100.9" })).toMatchObject({
       valid: false,
       code: "IP_NOT_ALLOWED",
     });
     // Refused before any limit or credit: the valid answer next still has 250 credits to spend from.
-    expect(await verifyKey(server, { key: secret, ip: "10.200.0.1" })).toMatchObject({
+    expect(await app.verify({ key: secret, ip: "10.200.0.1" })).toMatchObject({
       valid: true,
       code: "VALID",
       creditsRemaining: 249,
     });
-    expect(await verifyKey(server, { key: secret, ip: "2001:db8::1" })).toMatchObject({ valid: true, code: "VALID" });
+    expect(await app.verify({ key: secret, ip: "2001:db8::1" })).toMatchObject({ valid: true, code: "VALID" });
 
     // Usage is flushed every 200 ms here (support/server.ts): reopening the drawer shows the refusal.
     await expect

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { buildWeb } from "../../scripts/build.ts";
 import { distDir, hashFile, sourceHash } from "../../scripts/source-hash.ts";
-import { launchChromium } from "./browser.ts";
+import { isolatedContext, launchChromium } from "./browser.ts";
 import { type RunningServer, type ServerOptions, startServer } from "./server.ts";
 
 /** Builds the console when dist/ is missing or was built from other sources, as `pnpm start` does. */
@@ -17,6 +17,45 @@ export async function startConsole(options?: ServerOptions): Promise<{ server: R
   await ensureWebBuilt();
   const [server, browser] = await Promise.all([startServer(options), launchChromium()]);
   return { server, browser };
+}
+
+/** A started console, for the tests of one file. */
+export type TestConsole = {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A fresh browser profile that reaches only this console (one per person). */
+  newContext: () => ReturnType<typeof isolatedContext>;
+  /** `POST /v1/keys/verify` on this console, from the test process. */
+  verify: (body: Record<string, unknown>) => ReturnType<typeof verifyKey>;
+};
+
+/**
+ * The console for a test file: started before its tests (after a build when due), stopped after them.
+ * Hooks the file registers later run after the start, so they may use it.
+ */
+export function setUpConsole(options?: ServerOptions): TestConsole {
+  let started: { server: RunningServer; browser: Browser } | undefined;
+  const running = () => {
+    if (!started) throw new Error("the console is not started: use it inside a test or a hook");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startConsole(options);
+  }, 180_000);
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.server.stop();
+  });
+  return {
+    get server() {
+      return running().server;
+    },
+    get browser() {
+      return running().browser;
+    },
+    newContext: () => isolatedContext(running().browser, running().server.url),
+    verify: (body) => verifyKey(running().server, body),
+  };
 }
 
 /**
