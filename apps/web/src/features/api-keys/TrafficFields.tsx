@@ -6,6 +6,7 @@ import {
   Button,
   Checkbox,
   FormControlLabel,
+  FormLabel,
   IconButton,
   MenuItem,
   Stack,
@@ -28,9 +29,9 @@ import {
 function TrafficSection({ title, caption, children }: { title: string; caption: string; children: ReactNode }) {
   return (
     <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, minWidth: 0 }}>
-      <Typography component="legend" variant="subtitle2" gutterBottom>
+      <FormLabel component="legend" sx={{ mb: 1 }}>
         {title}
-      </Typography>
+      </FormLabel>
       <Stack spacing={1}>
         {children}
         <Typography variant="caption" color="text.secondary" sx={{ px: 1.75 }}>
