@@ -1,41 +1,22 @@
-import { existsSync, readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { initialJsBudgetBytes, initialJsGzipBytes } from "../scripts/bundle-size.ts";
-import { distDir, hashFile, sourceHash } from "../scripts/source-hash.ts";
-import { checkScreen, isolatedContext, launchChromium, signIn } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { distDir } from "../scripts/source-hash.ts";
+import { checkScreen, signIn } from "./support/browser.ts";
+import { setUpConsole } from "./support/console.ts";
 
 // The console end to end: the real server on a fresh embedded database, Debian's chromium, no network
 // beyond 127.0.0.1. One browser; one context per person.
-let server: RunningServer;
-let browser: Browser;
+const app = setUpConsole();
 let owner: { context: BrowserContext; outside: string[] };
 let page: Page;
 let restrictedSecret: string;
 
 /** `POST /v1/keys/verify` from the test process, as the partner's backend would call it. */
-async function verify(key: string, scope: string, origin: string): Promise<{ valid: boolean; code: string }> {
-  const response = await fetch(`${server.url}/v1/keys/verify`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ key, scope, origin }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { valid: boolean; code: string };
-}
+const verify = (key: string, scope: string, origin: string) => app.verify({ key, scope, origin });
 
 beforeAll(async () => {
-  const fresh = existsSync(hashFile) && readFileSync(hashFile, "utf8").trim() === sourceHash();
-  if (!fresh) await buildWeb();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  owner = await isolatedContext(browser, server.url);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  owner = await app.newContext();
 });
 
 /** The row of the keys table whose name cell holds `name`. */
@@ -243,7 +224,7 @@ describe("the partner console", () => {
   });
 
   it("gives a VIEWER a read-only console", async () => {
-    const { context } = await isolatedContext(browser, server.url);
+    const { context } = await app.newContext();
     const viewer = await signIn(context, "viewer@acme.test");
     await viewer.getByRole("row").filter({ hasText: "Tessera automation" }).waitFor();
     await viewer.getByText("Role: VIEWER").waitFor();
@@ -275,7 +256,7 @@ describe("the partner console", () => {
   });
 
   it("never shows another organization's data", async () => {
-    const { context } = await isolatedContext(browser, server.url);
+    const { context } = await app.newContext();
     const globex = await signIn(context, "owner@globex.test");
     await globex.getByRole("row").filter({ hasText: "Globex warehouse" }).waitFor();
     const text = await globex.locator("main").textContent();

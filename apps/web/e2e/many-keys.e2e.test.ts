@@ -1,12 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import pg from "pg";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build.ts";
-import { hashFile, sourceHash } from "../scripts/source-hash.ts";
-import { checkScreen, isolatedContext, launchChromium, signIn } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { checkScreen, isolatedContext, signIn } from "./support/browser.ts";
+import { startConsole } from "./support/console.ts";
+import type { RunningServer } from "./support/server.ts";
 
 // A partner with 2,000 keys: sort on the server, page forward, reload and land on the same page, go
 // Back. The server runs on a throw-away PostgreSQL database so the test can seed the keys in one
@@ -48,16 +46,11 @@ async function seedKeys(): Promise<void> {
 }
 
 beforeAll(async () => {
-  const fresh = existsSync(hashFile) && readFileSync(hashFile, "utf8").trim() === sourceHash();
-  if (!fresh) await buildWeb();
   const adminClient = new pg.Client({ connectionString: adminUrl });
   await adminClient.connect();
   await adminClient.query(`CREATE DATABASE "${database}"`);
   await adminClient.end();
-  [server, browser] = await Promise.all([
-    startServer({ env: { DATABASE_URL: databaseUrl, TESSERA_SEED_DEMO: "true" } }),
-    launchChromium(),
-  ]);
+  ({ server, browser } = await startConsole({ env: { DATABASE_URL: databaseUrl, TESSERA_SEED_DEMO: "true" } }));
   await seedKeys();
   admin = await isolatedContext(browser, server.url);
 }, 180_000);

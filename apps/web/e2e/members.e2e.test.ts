@@ -1,31 +1,15 @@
-import { existsSync, readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build.ts";
-import { distDir, hashFile, sourceHash } from "../scripts/source-hash.ts";
-import { checkScreen, isolatedContext, launchChromium, signIn } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { describe, expect, it } from "vitest";
+import { checkScreen, signIn } from "./support/browser.ts";
+import { setUpConsole } from "./support/console.ts";
 
 // The Members page and its dialogs on the demo data, where Tessera sends no email: the invitation link
 // is shown once to the admin, EDITOR and VIEWER get a read-only page, and anyone may start an
 // organization from the switcher.
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  const fresh = existsSync(hashFile) && readFileSync(hashFile, "utf8").trim() === sourceHash() && existsSync(distDir);
-  if (!fresh) await buildWeb();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = setUpConsole();
 
 describe("the members console without email", () => {
   it("shows an invitation link once, changes a role, and a viewer sees it all read-only", async () => {
-    const admin = await isolatedContext(browser, server.url);
+    const admin = await app.newContext();
     const page = await signIn(admin.context, "admin@acme.test", "/members");
     await page.getByRole("heading", { name: "Members" }).waitFor();
     await checkScreen(page, "members-admin");
@@ -66,7 +50,7 @@ describe("the members console without email", () => {
     await checkScreen(page, "members-remove-confirm");
     await page.getByRole("button", { name: "Cancel" }).click();
 
-    const viewer = await isolatedContext(browser, server.url);
+    const viewer = await app.newContext();
     const viewerPage = await signIn(viewer.context, "viewer@acme.test", "/members");
     await viewerPage.getByText("Only owners and admins can invite and manage members.").waitFor();
     expect(await viewerPage.getByRole("button", { name: "+ Invite member" }).count()).toBe(0);
@@ -75,7 +59,7 @@ describe("the members console without email", () => {
     await checkScreen(viewerPage, "members-viewer");
 
     // The invited person opens the link in a browser of their own.
-    const newcomer = await isolatedContext(browser, server.url);
+    const newcomer = await app.newContext();
     const newcomerPage = await newcomer.context.newPage();
     // Without TESSERA_PUBLIC_URL the link names localhost:4000; the path is what matters here.
     await newcomerPage.goto(new URL(link).pathname);
@@ -84,7 +68,7 @@ describe("the members console without email", () => {
   });
 
   it("creates an organization from the switcher and switches to it", async () => {
-    const editor = await isolatedContext(browser, server.url);
+    const editor = await app.newContext();
     const page = await signIn(editor.context, "editor@acme.test", "/keys");
     await page.getByLabel("Organization").click();
     await page.getByRole("option", { name: "+ Create organization" }).click();
@@ -98,7 +82,7 @@ describe("the members console without email", () => {
   });
 
   it("forgot password without email says to ask an owner; a reset link page asks for the password twice", async () => {
-    const anonymous = await isolatedContext(browser, server.url);
+    const anonymous = await app.newContext();
     const page = await anonymous.context.newPage();
     await page.goto("/forgot-password");
     await page.getByText(/This Tessera does not send email/).waitFor();

@@ -1,61 +1,33 @@
-import { existsSync, readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build.ts";
-import { hashFile, sourceHash } from "../scripts/source-hash.ts";
-import { checkScreen, isolatedContext, launchChromium, signIn } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { checkScreen, signIn } from "./support/browser.ts";
+import { pageGraphql, setUpConsole } from "./support/console.ts";
 
 // The Overview end to end: the real server on a fresh embedded database with the demo data (usage
 // flushed every 200 ms), Debian's chromium, no network beyond 127.0.0.1.
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  const fresh = existsSync(hashFile) && readFileSync(hashFile, "utf8").trim() === sourceHash();
-  if (!fresh) await buildWeb();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = setUpConsole();
 
 /** Creates a key through GraphQL with the page's own session, as the console would, and returns its secret. */
 async function createKey(page: Page, name: string): Promise<string> {
-  return page.evaluate(async (keyName) => {
-    const ask = async (query: string, variables: Record<string, unknown>) => {
-      const response = await fetch("/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as {
-        data: { organization: { id: string }; createApiKey: { secret: string } };
-      };
-    };
-    const { data } = await ask('{ organization(slug: "acme-fleet") { id } }', {});
-    const created = await ask(
-      "mutation C($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreateApiKeyPayload { secret } } }",
-      { input: { organizationId: data.organization.id, name: keyName, origins: ["app.example.com"] } },
-    );
-    return created.data.createApiKey.secret;
-  }, name);
+  const { organization } = await pageGraphql<{ organization: { id: string } }>(
+    page,
+    '{ organization(slug: "acme-fleet") { id } }',
+  );
+  const { createApiKey } = await pageGraphql<{ createApiKey: { secret: string } }>(
+    page,
+    "mutation C($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreateApiKeyPayload { secret } } }",
+    { input: { organizationId: organization.id, name, origins: ["app.example.com"] } },
+  );
+  return createApiKey.secret;
 }
 
 async function verify(key: string, origin: string): Promise<string> {
-  const response = await fetch(`${server.url}/v1/keys/verify`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ key, origin }),
-  });
-  return ((await response.json()) as { code: string }).code;
+  return (await app.verify({ key, origin })).code;
 }
 
 describe("the Overview", () => {
   it("is where an owner lands: empty usage, keys by status linking to the list, expiring keys with Renew", async () => {
-    const { context, outside } = await isolatedContext(browser, server.url);
+    const { context, outside } = await app.newContext();
     const page = await signIn(context, "owner@acme.test", "/");
     await expect.poll(() => new URL(page.url()).pathname).toBe("/overview");
     await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
@@ -83,7 +55,7 @@ describe("the Overview", () => {
   });
 
   it("shows verifications by day and outcome, the busiest keys and the refusals once keys are used", async () => {
-    const { context } = await isolatedContext(browser, server.url);
+    const { context } = await app.newContext();
     const page = await signIn(context, "admin@acme.test", "/");
     await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
     const secret = await createKey(page, "Overview busy key");
@@ -125,7 +97,7 @@ describe("the Overview", () => {
   });
 
   it("is one tab among the others for a viewer, who lands on API Keys and sees no Renew", async () => {
-    const { context } = await isolatedContext(browser, server.url);
+    const { context } = await app.newContext();
     const page = await signIn(context, "viewer@acme.test", "/");
     await expect.poll(() => new URL(page.url()).pathname).toBe("/keys");
     await page.getByRole("tab", { name: "Overview" }).click();

@@ -1,55 +1,23 @@
-import { existsSync, readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build.ts";
-import { hashFile, sourceHash } from "../scripts/source-hash.ts";
-import { checkScreen, isolatedContext, launchChromium, signIn } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkScreen, signIn } from "./support/browser.ts";
+import { pageGraphql, setUpConsole } from "./support/console.ts";
 
 // The Resources screen end to end: a key restricted to the North depot reaches Truck 101 until an
 // owner moves the truck out of the depot in the console; from then on POST /v1/keys/verify refuses it.
-let server: RunningServer;
-let browser: Browser;
+const app = setUpConsole();
 let owner: { context: BrowserContext; outside: string[] };
 let page: Page;
 
 /** GraphQL from the signed-in page, with its session, as the console itself calls it. */
-async function graphql(query: string, variables: Record<string, unknown> = {}) {
-  const body = await page.evaluate(
-    async ([q, v]) => {
-      const response = await fetch("/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: q, variables: v }),
-      });
-      return response.json();
-    },
-    [query, variables] as const,
-  );
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const graphql = (query: string, variables: Record<string, unknown> = {}) => pageGraphql<any>(page, query, variables);
 
 async function verify(key: string, resourceId: string): Promise<string> {
-  const response = await fetch(`${server.url}/v1/keys/verify`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ key, resourceId }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { code: string }).code;
+  return (await app.verify({ key, resourceId })).code;
 }
 
 beforeAll(async () => {
-  const fresh = existsSync(hashFile) && readFileSync(hashFile, "utf8").trim() === sourceHash();
-  if (!fresh) await buildWeb();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  owner = await isolatedContext(browser, server.url);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  owner = await app.newContext();
 });
 
 describe("the Resources screen", () => {

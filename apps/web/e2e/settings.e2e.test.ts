@@ -1,39 +1,21 @@
-import { existsSync, readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build.ts";
-import { hashFile, sourceHash } from "../scripts/source-hash.ts";
-import { checkScreen, isolatedContext, launchChromium, signIn } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkScreen, signIn } from "./support/browser.ts";
+import { setUpConsole } from "./support/console.ts";
 
 // Settings end to end: an admin adds a data scope, grants it to a new key, the partner's backend
 // verifies with it, the admin retires it and the very next verification is INSUFFICIENT_SCOPE.
-let server: RunningServer;
-let browser: Browser;
+const app = setUpConsole();
 let admin: { context: BrowserContext; outside: string[] };
 let page: Page;
 
 /** `POST /v1/keys/verify` from the test process, as the partner's backend would call it. */
 async function verify(key: string, scope: string) {
-  const response = await fetch(`${server.url}/v1/keys/verify`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ key, scope }),
-  });
-  expect(response.status).toBe(200);
-  return { answer: (await response.json()) as Record<string, unknown> };
+  return { answer: await app.verify({ key, scope }) };
 }
 
 beforeAll(async () => {
-  const fresh = existsSync(hashFile) && readFileSync(hashFile, "utf8").trim() === sourceHash();
-  if (!fresh) await buildWeb();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  admin = await isolatedContext(browser, server.url);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  admin = await app.newContext();
 });
 
 describe("Settings: the scope catalogue and API versions", () => {
@@ -122,7 +104,7 @@ describe("Settings: the scope catalogue and API versions", () => {
   });
 
   it("a VIEWER reads Settings without any control that changes them", async () => {
-    const viewer = await isolatedContext(browser, server.url);
+    const viewer = await app.newContext();
     const viewerPage = await signIn(viewer.context, "viewer@acme.test", "/settings");
     await viewerPage.getByText("Owners and admins change these settings; you can read them.").waitFor();
     await viewerPage

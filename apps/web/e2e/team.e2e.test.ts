@@ -1,11 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
 import { type SmtpPeer, startSmtpPeer } from "@tessera/api/testing/smtp-peer";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build.ts";
-import { distDir, hashFile, sourceHash } from "../scripts/source-hash.ts";
-import { checkScreen, isolatedContext, launchChromium } from "./support/browser.ts";
-import { freePort, type RunningServer, startServer } from "./support/server.ts";
+import { checkScreen, isolatedContext } from "./support/browser.ts";
+import { startConsole } from "./support/console.ts";
+import { freePort, type RunningServer } from "./support/server.ts";
 
 // From an empty database to a working team, as a new operator meets Tessera: the setup link in the
 // server log, an invitation that travels by real SMTP, a second person accepting it in their own
@@ -18,23 +16,18 @@ const adminPassword = "seven lanterns over the harbour";
 const adminEmail = "ada.admin@newco.test";
 
 beforeAll(async () => {
-  const fresh = existsSync(hashFile) && readFileSync(hashFile, "utf8").trim() === sourceHash() && existsSync(distDir);
-  if (!fresh) await buildWeb();
   smtp = await startSmtpPeer();
   const port = await freePort();
-  [server, browser] = await Promise.all([
-    startServer({
-      demo: false,
-      port,
-      env: {
-        SMTP_URL: smtp.url,
-        TESSERA_PUBLIC_URL: `http://127.0.0.1:${port}`,
-        // Deliver the outbox every second, so the invitation arrives quickly.
-        TESSERA_SCHEDULER_INTERVAL: "1",
-      },
-    }),
-    launchChromium(),
-  ]);
+  ({ server, browser } = await startConsole({
+    demo: false,
+    port,
+    env: {
+      SMTP_URL: smtp.url,
+      TESSERA_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // Deliver the outbox every second, so the invitation arrives quickly.
+      TESSERA_SCHEDULER_INTERVAL: "1",
+    },
+  }));
 }, 120_000);
 
 afterAll(async () => {

@@ -1,27 +1,15 @@
-import { existsSync, readFileSync } from "node:fs";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../scripts/build.ts";
-import { hashFile, sourceHash } from "../scripts/source-hash.ts";
-import { checkScreen, isolatedContext, launchChromium, signIn } from "./support/browser.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import type { BrowserContext } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkScreen, signIn } from "./support/browser.ts";
+import { setUpConsole } from "./support/console.ts";
 
 // The Webhooks screen: an owner adds an endpoint and sees its signing secret once; an editor, whom
 // the API refuses webhooks, does not get the screen in the navigation.
-let server: RunningServer;
-let browser: Browser;
+const app = setUpConsole();
 let owner: { context: BrowserContext; outside: string[] };
 
 beforeAll(async () => {
-  const fresh = existsSync(hashFile) && readFileSync(hashFile, "utf8").trim() === sourceHash();
-  if (!fresh) await buildWeb();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-  owner = await isolatedContext(browser, server.url);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  owner = await app.newContext();
 });
 
 describe("the Webhooks screen", () => {
@@ -63,7 +51,7 @@ describe("the Webhooks screen", () => {
   });
 
   it("an editor has no Webhooks section, and the API refuses the screen's query", async () => {
-    const editor = await isolatedContext(browser, server.url);
+    const editor = await app.newContext();
     const page = await signIn(editor.context, "editor@acme.test", "/webhooks");
     await page.getByRole("heading", { name: "Webhooks" }).waitFor();
     expect(await page.getByRole("navigation", { name: "Sections" }).getByText("Webhooks").count()).toBe(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { updateAccount } from "../accounts/documents.ts";
 import { useHarness } from "../support/harness.ts";
 import { useHttpServer } from "./support.ts";
 import {
@@ -230,6 +231,25 @@ describe("usage credits", () => {
     // Removing the credits makes usage unlimited.
     await updateKeyAs(org, apiKey.id, { credits: null });
     expect(await verifyGql({ key: secret })).toMatchObject({ code: "VALID", creditsRemaining: null });
+  });
+
+  it("re-sending the same limits is no change: the audit names only what changed, for keys and accounts", async () => {
+    const org = await h.newOrganization();
+    // PostgreSQL's jsonb keeps these objects' keys in its own order; that is not a change either.
+    const limits = [limit("requests", 100), limit("bulk_export", 2, 3600, false)];
+    const { apiKey, id } = await trafficKey(org, { rateLimits: limits, credits: { remaining: 5 } });
+    expect((await updateKeyAs(org, apiKey.id, { rateLimits: limits, credits: { remaining: 3 } })).__typename).toBe(
+      "UpdateApiKeyPayload",
+    );
+    const audit = await h.db.prisma.auditEvent.findFirst({ where: { targetId: id, action: "api_key.updated" } });
+    expect(Object.keys(audit?.changes as object)).toEqual(["credits"]);
+
+    const account = await accountWithLimits(org, limits);
+    const accountUpdates = () =>
+      h.db.prisma.auditEvent.count({ where: { organizationId: org.org.id, action: "customer_account.updated" } });
+    expect(await accountUpdates()).toBe(1);
+    await org.as.OWNER.gql(updateAccount, { input: { id: account.id, rateLimits: limits } });
+    expect(await accountUpdates()).toBe(1);
   });
 
   it("out of credits gives the rate-limit points back", async () => {

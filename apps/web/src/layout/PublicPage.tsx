@@ -1,5 +1,6 @@
-import { Box, Card, CardContent, Stack, Typography } from "@mui/material";
+import { Box, Card, CardContent, Stack, TextField, type TextFieldProps, Typography } from "@mui/material";
 import { type FormEvent, type ReactNode, useId } from "react";
+import { Link as RouterLink } from "react-router";
 
 /** The frame of the pages used before signing in: sign-in, setup, invitations, password reset. */
 export function PublicPage(props: { title: string; onSubmit?: (event: FormEvent) => void; children: ReactNode }) {
@@ -17,5 +18,29 @@ export function PublicPage(props: { title: string; onSubmit?: (event: FormEvent)
         </CardContent>
       </Card>
     </Box>
+  );
+}
+
+/** The email of a public form, filled by the browser's saved sign-in (its username). */
+export function EmailField(props: { value: string; onChange: TextFieldProps["onChange"]; autoFocus?: boolean }) {
+  return (
+    <TextField
+      label="Email"
+      type="email"
+      autoComplete="username"
+      value={props.value}
+      onChange={props.onChange}
+      required
+      autoFocus={props.autoFocus}
+    />
+  );
+}
+
+/** A link under a public form: "Forgot password?", "Back to sign-in". */
+export function PublicPageLink(props: { to: string; children: ReactNode }) {
+  return (
+    <Typography variant="body2">
+      <RouterLink to={props.to}>{props.children}</RouterLink>
+    </Typography>
   );
 }

@@ -67,6 +67,20 @@ export function validateRateLimits(limits: readonly RateLimitRuleInput[], field 
   });
 }
 
+/**
+ * Limits as stored (a jsonb column orders each object's keys its own way) in the shape
+ * `validateRateLimits` returns, so stored and new limits compare as JSON: re-sending the same limits
+ * is no change.
+ */
+export function storedRateLimits(stored: unknown): RateLimitRule[] {
+  return (stored as RateLimitRule[]).map(({ name, limit, durationMs, autoApply }) => ({
+    name,
+    limit,
+    durationMs,
+    autoApply,
+  }));
+}
+
 /** Credits: remaining 0..2^31-1; a refill of 1.. credits DAILY, or MONTHLY on a day of the month 1..31 (default 1). */
 export function validateCredits(credits: CreditsInput | null): CreditsSetting | null {
   if (credits === null) return null;

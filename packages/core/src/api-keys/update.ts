@@ -10,6 +10,7 @@ import { assertKeyUsable, authorizeKeyWrite, lockKey } from "./key-access.ts";
 import { replaceRestrictions } from "./replace-restriction.ts";
 import { assertGrantWithinCaller, assertScopesWithinCaller, resolveApiVersion } from "./restrictions.ts";
 import { auditCredits, creditsRow, validateTraffic, writeCredits } from "./traffic-settings.ts";
+import { storedRateLimits } from "./traffic-validation.ts";
 import {
   validateDescription,
   validateManagementScopeNames,
@@ -89,7 +90,7 @@ export async function updateApiKey(ctx: OperationContext, input: UpdateApiKeyInp
       }
       if (traffic.rateLimits !== undefined) {
         data.rateLimits = traffic.rateLimits;
-        note("rateLimits", before.rateLimits as Prisma.InputJsonValue, traffic.rateLimits);
+        note("rateLimits", storedRateLimits(before.rateLimits), traffic.rateLimits);
       }
       if (traffic.ipAllowlist !== undefined) {
         data.ipAllowlist = traffic.ipAllowlist;

@@ -1,5 +1,5 @@
 import type { CustomerAccount, CustomerAccountStatus, Prisma } from "@tessera/db";
-import { type RateLimitRuleInput, validateRateLimits } from "../api-keys/traffic-validation.ts";
+import { type RateLimitRuleInput, storedRateLimits, validateRateLimits } from "../api-keys/traffic-validation.ts";
 import { recordAuditByCaller } from "../audit.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
 import { normalizeName } from "../names.ts";
@@ -41,8 +41,9 @@ export async function updateCustomerAccount(
   const changes: Record<string, Prisma.InputJsonValue> = {};
   if (name !== account.name) changes.name = { from: account.name, to: name };
   if (status !== account.status) changes.status = { from: account.status, to: status };
-  if (rateLimits && JSON.stringify(rateLimits) !== JSON.stringify(account.rateLimits)) {
-    changes.rateLimits = { from: account.rateLimits as Prisma.InputJsonValue, to: rateLimits };
+  const before = storedRateLimits(account.rateLimits);
+  if (rateLimits && JSON.stringify(rateLimits) !== JSON.stringify(before)) {
+    changes.rateLimits = { from: before, to: rateLimits };
   }
   if (Object.keys(changes).length === 0) return account;
 

@@ -132,7 +132,8 @@ export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClo
           "Rate limits",
           <Chips
             key="rl"
-            allText=""
+            all={key.rateLimits.length === 0}
+            allText="None: unlimited"
             items={key.rateLimits.map(
               (l) => `${l.name}: ${l.limit} per ${windowLabel(l.durationMs)}${l.autoApply ? " (always)" : ""}`,
             )}

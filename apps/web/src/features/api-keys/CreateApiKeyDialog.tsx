@@ -19,6 +19,7 @@ import { type Expiry, ExpiryField, expiresAtOf } from "./ExpiryField.tsx";
 import { defaultSettings, type KeySettings, KeySettingsFields, settingsInput } from "./KeySettingsFields.tsx";
 import { isWriteScope } from "./ManageTesseraField.tsx";
 import { SecretDialog } from "./SecretDialog.tsx";
+import { trafficProblem } from "./traffic.ts";
 
 /** "+ Add API key": every setting of createApiKey, then the secret, once. */
 export default function CreateApiKeyDialog({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
@@ -86,7 +87,11 @@ export default function CreateApiKeyDialog({ onClose, onCreated }: { onClose: ()
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={busy || customDateMissing}>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={busy || customDateMissing || trafficProblem(settings.rateLimits, settings.credits) !== null}
+          >
             Create key
           </Button>
         </DialogActions>

@@ -5,7 +5,7 @@ import type { ResultOf } from "../../lib/graphql.ts";
 import { useReportedAction } from "../../lib/mutation-result.ts";
 import { ApiKeyDetailsQuery, UpdateApiKeyMutation } from "./documents.ts";
 import { type KeySettings, KeySettingsFields, settingsInput } from "./KeySettingsFields.tsx";
-import { noCredits } from "./traffic.ts";
+import { noCredits, trafficProblem } from "./traffic.ts";
 
 type Details = Extract<NonNullable<ResultOf<typeof ApiKeyDetailsQuery>["node"]>, { name: string }>;
 
@@ -75,7 +75,11 @@ function EditForm({ apiKey, onClose }: { apiKey: Details; onClose: () => void })
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="contained" disabled={busy}>
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={busy || trafficProblem(settings.rateLimits, settings.credits) !== null}
+        >
           Save
         </Button>
       </DialogActions>

@@ -50,6 +50,11 @@ describe("UsageView", () => {
     expect(screen.getByText("12,443 verifications in the last 30 days: 12,442 valid, 1 rate limited.")).toBeTruthy();
   });
 
+  it("keeps an acronym upper-case inside the sentence", () => {
+    render(<UsageView buckets={month({ 5: { VALID: 2, IP_NOT_ALLOWED: 1 } })} fetching={false} />);
+    expect(screen.getByText("3 verifications in the last 30 days: 2 valid, 1 IP not allowed.")).toBeTruthy();
+  });
+
   it("shows loading and errors as such", () => {
     const { rerender } = render(<UsageView buckets={null} fetching />);
     expect(screen.getByLabelText("Loading usage")).toBeTruthy();

@@ -6,6 +6,7 @@ import {
   Button,
   Checkbox,
   FormControlLabel,
+  FormLabel,
   IconButton,
   MenuItem,
   Stack,
@@ -13,6 +14,7 @@ import {
   TextField,
   Typography,
 } from "@mui/material";
+import type { ReactNode } from "react";
 import { ChipListField } from "./ChipListField.tsx";
 import {
   type CreditsForm,
@@ -23,6 +25,91 @@ import {
   rateLimitsProblem,
 } from "./traffic.ts";
 
+/** A titled group of traffic fields with its explanation under them, aligned with the fields' helper texts. */
+function TrafficSection({ title, caption, children }: { title: string; caption: string; children: ReactNode }) {
+  return (
+    <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, minWidth: 0 }}>
+      <FormLabel component="legend" sx={{ mb: 1 }}>
+        {title}
+      </FormLabel>
+      <Stack spacing={1}>
+        {children}
+        <Typography variant="caption" color="text.secondary" sx={{ px: 1.75 }}>
+          {caption}
+        </Typography>
+      </Stack>
+    </Box>
+  );
+}
+
+/** One small text or number box of a row of traffic fields; they share the row's width. */
+function RowField({
+  label,
+  value,
+  onChange,
+  number = false,
+  grow = 1,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  number?: boolean;
+  grow?: number;
+}) {
+  return (
+    <TextField
+      size="small"
+      label={label}
+      type={number ? "number" : "text"}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      sx={{ flex: grow, minWidth: 0 }}
+    />
+  );
+}
+
+/** The text columns of a rate limit row, in order. */
+const limitColumns = [
+  { field: "name", label: "Name", number: false, grow: 2 },
+  { field: "limit", label: "Limit", number: true, grow: 1 },
+  { field: "seconds", label: "Window (s)", number: true, grow: 1 },
+] as const;
+
+function RateLimitRowFields({
+  row,
+  position,
+  onChange,
+  onRemove,
+}: {
+  row: RateLimitRow;
+  position: number;
+  onChange: (changes: Partial<RateLimitRow>) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <Stack role="group" aria-label={`Rate limit ${position}`} direction="row" spacing={1} sx={{ alignItems: "center" }}>
+      {limitColumns.map((column) => (
+        <RowField
+          key={column.field}
+          label={column.label}
+          number={column.number}
+          grow={column.grow}
+          value={row[column.field]}
+          onChange={(text) => onChange({ [column.field]: text })}
+        />
+      ))}
+      <FormControlLabel
+        control={<Checkbox checked={row.autoApply} onChange={(e) => onChange({ autoApply: e.target.checked })} />}
+        label="Always"
+        sx={{ mr: 0 }}
+      />
+      <IconButton aria-label={`Remove rate limit ${row.name || position}`} onClick={onRemove}>
+        <DeleteIcon />
+      </IconButton>
+    </Stack>
+  );
+}
+
 /** Named rate limits: one row each (name, limit, window, auto-apply), added and removed freely. */
 export function RateLimitsField({
   value,
@@ -31,96 +118,71 @@ export function RateLimitsField({
   value: RateLimitRow[];
   onChange: (rows: RateLimitRow[]) => void;
 }) {
-  const problem = value.length ? rateLimitsProblem(value) : null;
+  const problem = rateLimitsProblem(value);
   const update = (index: number, changes: Partial<RateLimitRow>) =>
     onChange(value.map((row, i) => (i === index ? { ...row, ...changes } : row)));
   return (
-    <Box component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
-      <Typography component="legend" variant="subtitle2" gutterBottom>
-        Rate limits
-      </Typography>
-      <Stack spacing={1}>
-        {value.map((row, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved; order is stable
-          <Stack key={index} direction="row" spacing={1} sx={{ alignItems: "center" }}>
-            <TextField
-              size="small"
-              label="Name"
-              value={row.name}
-              onChange={(e) => update(index, { name: e.target.value })}
-              sx={{ flex: 2 }}
-            />
-            <TextField
-              size="small"
-              label="Limit"
-              type="number"
-              value={row.limit}
-              onChange={(e) => update(index, { limit: e.target.value })}
-              sx={{ flex: 1 }}
-            />
-            <TextField
-              size="small"
-              label="Per seconds"
-              type="number"
-              value={row.seconds}
-              onChange={(e) => update(index, { seconds: e.target.value })}
-              sx={{ flex: 1 }}
-            />
-            <FormControlLabel
-              control={
-                <Checkbox checked={row.autoApply} onChange={(e) => update(index, { autoApply: e.target.checked })} />
-              }
-              label="Always"
-            />
-            <IconButton
-              aria-label={`Remove rate limit ${row.name || index + 1}`}
-              onClick={() => onChange(value.filter((_, i) => i !== index))}
-            >
-              <DeleteIcon />
-            </IconButton>
-          </Stack>
-        ))}
-        {problem && (
-          <Alert severity="error" role="alert">
-            {problem}
-          </Alert>
-        )}
-        <Box>
-          <Button
-            size="small"
-            startIcon={<AddIcon />}
-            onClick={() => onChange([...value, { name: "requests", limit: "100", seconds: "60", autoApply: true }])}
-          >
-            Add rate limit
-          </Button>
-        </Box>
-        <Typography variant="caption" color="text.secondary">
-          "Always" limits are charged on every verification; the others only when a verification names them.
+    <TrafficSection
+      title="Rate limits"
+      caption={`A limit allows that many verifications per window (in seconds). "Always" limits are charged on every verification; the others only when a verification names them.`}
+    >
+      {value.length === 0 && (
+        <Typography variant="body2" color="text.secondary">
+          No rate limits: the key is unlimited.
         </Typography>
-      </Stack>
-    </Box>
+      )}
+      {value.map((row, index) => (
+        <RateLimitRowFields
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved; order is stable
+          key={index}
+          row={row}
+          position={index + 1}
+          onChange={(changes) => update(index, changes)}
+          onRemove={() => onChange(value.filter((_, i) => i !== index))}
+        />
+      ))}
+      {problem && (
+        <Alert severity="error" role="alert">
+          {problem}
+        </Alert>
+      )}
+      <Box>
+        <Button
+          size="small"
+          startIcon={<AddIcon />}
+          onClick={() => onChange([...value, { name: "requests", limit: "100", seconds: "60", autoApply: true }])}
+        >
+          Add rate limit
+        </Button>
+      </Box>
+    </TrafficSection>
   );
 }
 
 /** Usage credits: off (unlimited), or what is left and how it refills. */
 export function CreditsField({ value, onChange }: { value: CreditsForm; onChange: (form: CreditsForm) => void }) {
   const set = (changes: Partial<CreditsForm>) => onChange({ ...value, ...changes });
-  const problem = value.enabled ? creditsProblem(value) : null;
+  const problem = creditsProblem(value);
   return (
-    <Stack spacing={1}>
+    <TrafficSection
+      title="Usage credits"
+      caption={
+        value.enabled
+          ? "Each valid verification spends its cost (default 1); at zero the key answers USAGE_EXCEEDED. A refill sets the credits to the amount, at 00:00 UTC."
+          : "Off: the key's usage is unlimited."
+      }
+    >
       <FormControlLabel
         control={<Switch checked={value.enabled} onChange={(e) => set({ enabled: e.target.checked })} />}
         label="Limit usage with credits"
       />
       {value.enabled && (
         <Stack direction="row" spacing={1}>
-          <TextField
-            size="small"
+          <RowField
+            number
             label="Remaining credits"
-            type="number"
             value={value.remaining}
-            onChange={(e) => set({ remaining: e.target.value })}
-            sx={{ flex: 1 }}
+            onChange={(remaining) => set({ remaining })}
           />
           <TextField
             size="small"
@@ -128,31 +190,17 @@ export function CreditsField({ value, onChange }: { value: CreditsForm; onChange
             label="Refill"
             value={value.refill}
             onChange={(e) => set({ refill: e.target.value as CreditsForm["refill"] })}
-            sx={{ flex: 1 }}
+            sx={{ flex: 1, minWidth: 0 }}
           >
             <MenuItem value="NONE">Never</MenuItem>
             <MenuItem value="DAILY">Daily</MenuItem>
             <MenuItem value="MONTHLY">Monthly</MenuItem>
           </TextField>
           {value.refill !== "NONE" && (
-            <TextField
-              size="small"
-              label="Refill to"
-              type="number"
-              value={value.amount}
-              onChange={(e) => set({ amount: e.target.value })}
-              sx={{ flex: 1 }}
-            />
+            <RowField number label="Refill to" value={value.amount} onChange={(amount) => set({ amount })} />
           )}
           {value.refill === "MONTHLY" && (
-            <TextField
-              size="small"
-              label="On day"
-              type="number"
-              value={value.dayOfMonth}
-              onChange={(e) => set({ dayOfMonth: e.target.value })}
-              sx={{ flex: 1 }}
-            />
+            <RowField number label="On day" value={value.dayOfMonth} onChange={(dayOfMonth) => set({ dayOfMonth })} />
           )}
         </Stack>
       )}
@@ -161,11 +209,7 @@ export function CreditsField({ value, onChange }: { value: CreditsForm; onChange
           {problem}
         </Alert>
       )}
-      <Typography variant="caption" color="text.secondary">
-        Each valid verification spends its cost (default 1); at zero the key answers USAGE_EXCEEDED. A refill sets the
-        credits to the amount, at 00:00 UTC.
-      </Typography>
-    </Stack>
+    </TrafficSection>
   );
 }
 

@@ -55,9 +55,12 @@ export function creditsInput(form: CreditsForm) {
   };
 }
 
-/** Null when the rows are acceptable, otherwise the server's explanation. */
+/** Null when the rows (none included) or the credits (off included) are acceptable, otherwise the server's explanation. */
 export const rateLimitsProblem = (rows: RateLimitRow[]) => problemOf(() => validateRateLimits(rateLimitsInput(rows)));
 export const creditsProblem = (form: CreditsForm) => problemOf(() => validateCredits(creditsInput(form)));
+/** Null when the limits and credits can be saved: the dialogs keep their submit disabled otherwise. */
+export const trafficProblem = (rows: RateLimitRow[], credits: CreditsForm) =>
+  rateLimitsProblem(rows) ?? creditsProblem(credits);
 export const ipProblem = (entry: string) => problemOf(() => validateIpAllowlist([entry]));
 
 /** The stored form of an address or range, as the server will keep it. */

@@ -21,6 +21,12 @@ export function codeLabel(code: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The label inside a sentence: "valid", "origin not allowed", but "IP not allowed" (an acronym stays). */
+export function codeWords(code: string): string {
+  const label = codeLabel(code);
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 export type UsageSummary = {
   total: number;
   /** Totals per outcome: VALID first, then refusals from most to least frequent. */
@@ -55,7 +61,7 @@ const number = new Intl.NumberFormat("en-GB");
 /** "12 verifications in the last 30 days: 10 valid, 2 revoked." — the chart's text alternative. */
 export function usageSentence(summary: UsageSummary): string {
   const plural = (n: number) => `${number.format(n)} verification${n === 1 ? "" : "s"}`;
-  const parts = summary.totals.map(({ code, count }) => `${number.format(count)} ${codeLabel(code).toLowerCase()}`);
+  const parts = summary.totals.map(({ code, count }) => `${number.format(count)} ${codeWords(code)}`);
   return `${plural(summary.total)} in the last ${usageDays} days: ${parts.join(", ")}.`;
 }
 

@@ -15,15 +15,11 @@ import {
 import { formatDateTime } from "../../lib/dates.ts";
 import { kindLabel } from "../../lib/labels.ts";
 import { actionLabel } from "./actions.ts";
+import { changeText } from "./change-text.ts";
 import type { AuditEventRow } from "./documents.ts";
 
-/** A change's value as text: lists joined, nothing as an em dash, anything else as JSON. */
-function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (Array.isArray(value))
-    return value.length ? value.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join(", ") : "none";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
+/** Long values wrap at spaces where they can; a list of records keeps one per line. */
+const changeCell = { overflowWrap: "anywhere", whiteSpace: "pre-line" } as const;
 
 /** One audit event in full: what changed (from → to), who, when, from which address and user agent. */
 export function AuditEventDrawer({ event, onClose }: { event: AuditEventRow; onClose: () => void }) {
@@ -80,8 +76,8 @@ export function AuditEventDrawer({ event, onClose }: { event: AuditEventRow; onC
                   <TableCell component="th" scope="row">
                     {change.field}
                   </TableCell>
-                  <TableCell sx={{ wordBreak: "break-word" }}>{valueText(change.from)}</TableCell>
-                  <TableCell sx={{ wordBreak: "break-word" }}>{valueText(change.to)}</TableCell>
+                  <TableCell sx={changeCell}>{changeText(change.from)}</TableCell>
+                  <TableCell sx={changeCell}>{changeText(change.to)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -1,7 +1,7 @@
 import { Alert, Link, Table, TableBody, TableCell, TableHead, TableRow } from "@mui/material";
 import { Link as RouterLink } from "react-router";
 import { StatusChip } from "../../layout/StatusChip.tsx";
-import { codeLabel, usageDays } from "../api-keys/usage.ts";
+import { codeLabel, codeWords, usageDays } from "../api-keys/usage.ts";
 import { formatCount } from "./Figure.tsx";
 import { keyDetails, refusalLink } from "./overview.ts";
 
@@ -77,7 +77,7 @@ export function TopRefusals({ rows }: { rows: { code: string; count: number }[] 
                     component={RouterLink}
                     to={to}
                     underline="hover"
-                    aria-label={`${formatCount(count)} ${codeLabel(code).toLowerCase()}: show those keys`}
+                    aria-label={`${formatCount(count)} ${codeWords(code)}: show those keys`}
                   >
                     {formatCount(count)}
                   </Link>

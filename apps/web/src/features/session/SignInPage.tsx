@@ -1,8 +1,8 @@
-import { Alert, Button, TextField, Typography } from "@mui/material";
+import { Alert, Button, TextField } from "@mui/material";
 import { type FormEvent, useState } from "react";
-import { Navigate, Link as RouterLink, useSearchParams } from "react-router";
+import { Navigate, useSearchParams } from "react-router";
 import { useMutation } from "urql";
-import { PublicPage } from "../../layout/PublicPage.tsx";
+import { EmailField, PublicPage, PublicPageLink } from "../../layout/PublicPage.tsx";
 import { outcomeOf } from "../../lib/mutation-result.ts";
 import { useWebConfig } from "../../lib/web-config.ts";
 import { SignInMutation } from "./documents.ts";
@@ -52,15 +52,7 @@ export function SignInPage() {
         <Alert severity="info">This Tessera has no owner yet: open the setup link from the server log.</Alert>
       )}
       {problem && <Alert severity="error">{problem}</Alert>}
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="username"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        required
-        autoFocus
-      />
+      <EmailField value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
       <TextField
         label="Password"
         type="password"
@@ -72,9 +64,7 @@ export function SignInPage() {
       <Button type="submit" variant="contained" disabled={busy || !email || !password}>
         Sign in
       </Button>
-      <Typography variant="body2">
-        <RouterLink to="/forgot-password">Forgot password?</RouterLink>
-      </Typography>
+      <PublicPageLink to="/forgot-password">Forgot password?</PublicPageLink>
       {demo && (
         <Alert severity="info" component="aside" aria-label="Demo accounts">
           Demo data is loaded. Sign in as {demoAccounts.join(", ")} with the password <code>tessera-demo</code> (demo

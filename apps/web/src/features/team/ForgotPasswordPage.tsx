@@ -1,8 +1,7 @@
-import { Alert, Button, TextField, Typography } from "@mui/material";
+import { Alert, Button, Typography } from "@mui/material";
 import { type FormEvent, useState } from "react";
-import { Link as RouterLink } from "react-router";
 import { useMutation } from "urql";
-import { PublicPage } from "../../layout/PublicPage.tsx";
+import { EmailField, PublicPage, PublicPageLink } from "../../layout/PublicPage.tsx";
 import { outcomeOf } from "../../lib/mutation-result.ts";
 import { useWebConfig } from "../../lib/web-config.ts";
 import { RequestPasswordResetMutation } from "./documents.ts";
@@ -23,11 +22,7 @@ export function ForgotPasswordPage() {
     setAnswer(outcome.ok ? { ok: true, message: outcome.payload.answer } : { ok: false, message: outcome.message });
   }
 
-  const back = (
-    <Typography variant="body2">
-      <RouterLink to="/sign-in">Back to sign-in</RouterLink>
-    </Typography>
-  );
+  const back = <PublicPageLink to="/sign-in">Back to sign-in</PublicPageLink>;
   if (!config.email)
     return (
       <PublicPage title="Forgot your password?">
@@ -43,15 +38,7 @@ export function ForgotPasswordPage() {
     <PublicPage title="Forgot your password?" onSubmit={submit}>
       <Typography>Enter your email address and we will send you a link to choose a new password.</Typography>
       {answer && <Alert severity={answer.ok ? "success" : "error"}>{answer.message}</Alert>}
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="username"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        required
-        autoFocus
-      />
+      <EmailField value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
       <Button type="submit" variant="contained" disabled={busy || !email.trim()}>
         Send reset link
       </Button>

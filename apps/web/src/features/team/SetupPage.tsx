@@ -3,7 +3,7 @@ import { slugFromName } from "@tessera/core/validation";
 import { type FormEvent, useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { useMutation } from "urql";
-import { PublicPage } from "../../layout/PublicPage.tsx";
+import { EmailField, PublicPage } from "../../layout/PublicPage.tsx";
 import { outcomeOf } from "../../lib/mutation-result.ts";
 import { useSession } from "../session/SessionProvider.tsx";
 import { CompleteSetupMutation } from "./documents.ts";
@@ -52,14 +52,7 @@ export function SetupPage() {
       </Alert>
       {problem && <Alert severity="error">{problem}</Alert>}
       <TextField label="Your name" value={form.name} onChange={set("name")} required autoFocus autoComplete="name" />
-      <TextField
-        label="Email"
-        type="email"
-        value={form.email}
-        onChange={set("email")}
-        required
-        autoComplete="username"
-      />
+      <EmailField value={form.email} onChange={set("email")} />
       <TextField
         label="Password"
         type="password"
