@@ -67,3 +67,13 @@ export const RemoveMemberMutation = graphql(`
     }
   }
 `);
+
+/** Members whose email or name contains the text (every member while it is blank, at most 100): pickers. */
+export const MemberSearchQuery = graphql(`
+  query MemberSearch($slug: String!, $search: String) {
+    organization(slug: $slug) {
+      id
+      members(search: $search) { role user { id email name } }
+    }
+  }
+`);
