@@ -1,7 +1,6 @@
 import CancelIcon from "@mui/icons-material/Cancel";
 import FilterListIcon from "@mui/icons-material/FilterList";
 import {
-  Badge,
   Box,
   Button,
   Chip,
@@ -87,16 +86,13 @@ export function ApiKeyFilters({ slug, versions }: { slug: string; versions: stri
           </Select>
         </FormControl>
         <Button
-          startIcon={
-            <Badge badgeContent={more} color="primary">
-              <FilterListIcon />
-            </Badge>
-          }
+          startIcon={<FilterListIcon />}
           aria-expanded={open}
           aria-controls={panelId}
           onClick={() => setOpen(!open)}
         >
           {open ? "Fewer filters" : "More filters"}
+          {more > 0 && ` (${more})`}
         </Button>
       </Box>
       <Collapse in={open} id={panelId}>
@@ -106,7 +102,7 @@ export function ApiKeyFilters({ slug, versions }: { slug: string; versions: stri
           <RestrictionFilterPicker slug={slug} kind="accounts" {...picked("account")} />
           <RestrictionFilterPicker slug={slug} kind="resources" {...picked("resource")} />
           {dateField("expiresBefore", "Expires before", "Expired keys included")}
-          {dateField("unusedSince", "Unused since", "Never used, or last used before")}
+          {dateField("unusedSince", "Unused since", "Or never used")}
         </Paper>
       </Collapse>
       {chips.length > 0 && (
