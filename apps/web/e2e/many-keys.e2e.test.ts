@@ -299,6 +299,19 @@ describe("the console with 2,000 keys", () => {
     await expect.poll(total).toBeGreaterThan(keyCount);
   });
 
+  it("the Members page lists the first 100 and finds the others by search, kept on reload", async () => {
+    await page.goto("/members");
+    await page.getByText("The first 100 are shown: search to find the others.").waitFor();
+    await page.getByLabel("Search members").fill("CREW-149");
+    await page.getByRole("cell", { name: "crew-149@acme.test" }).waitFor();
+    await expect.poll(() => page.getByRole("table", { name: "Members" }).getByRole("row").count()).toBe(2);
+    await page.reload();
+    await page.getByRole("cell", { name: "crew-149@acme.test" }).waitFor();
+    await checkScreen(page, "members-search");
+    await page.getByLabel("Search members").fill("nobody-here");
+    await page.getByText("No member matches “nobody-here”.").waitFor();
+  });
+
   it("switches organizations with the member who belongs to both", async () => {
     const switcher = page.getByRole("combobox", { name: "Organization" });
     await switcher.click();

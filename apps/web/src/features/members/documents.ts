@@ -1,10 +1,10 @@
 import { graphql } from "../../lib/graphql.ts";
 
 export const MembersQuery = graphql(`
-  query Members($slug: String!) {
+  query Members($slug: String!, $search: String) {
     organization(slug: $slug) {
       id
-      members { role joinedAt lastActiveAt user { id email name } }
+      members(search: $search) { role joinedAt lastActiveAt user { id email name } }
     }
   }
 `);
