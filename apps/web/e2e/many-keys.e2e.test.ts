@@ -303,10 +303,10 @@ describe("the console with 2,000 keys", () => {
     await page.goto("/members");
     await page.getByText("The first 100 are shown: search to find the others.").waitFor();
     await page.getByLabel("Search members").fill("CREW-149");
-    await page.getByRole("cell", { name: "crew-149@acme.test" }).waitFor();
+    await page.getByRole("cell", { name: "crew-149@acme.test", exact: true }).waitFor();
     await expect.poll(() => page.getByRole("table", { name: "Members" }).getByRole("row").count()).toBe(2);
     await page.reload();
-    await page.getByRole("cell", { name: "crew-149@acme.test" }).waitFor();
+    await page.getByRole("cell", { name: "crew-149@acme.test", exact: true }).waitFor();
     await checkScreen(page, "members-search");
     await page.getByLabel("Search members").fill("nobody-here");
     await page.getByText("No member matches “nobody-here”.").waitFor();

@@ -36,7 +36,7 @@ describe("SearchPicker", () => {
     expect(await screen.findByText("No member matches “zed”.")).toBeTruthy();
     expect(searches).toHaveBeenLastCalledWith("zed");
     expect(searches).not.toHaveBeenCalledWith("z");
-  });
+  }, 10_000);
 
   it("offers what the server found, with its detail, and picking one fills the box", async () => {
     render(<Harness answer={() => [ada]} />);

@@ -49,7 +49,9 @@ type Props = {
  */
 export function SearchPicker(props: Props) {
   const { text } = props;
-  const busy = props.loading || text.pending;
+  const [open, setOpen] = useState(false);
+  // Only while the list is open: picking an option starts a search for everything again, unseen.
+  const busy = open && (props.loading || text.pending);
   const noOptions = props.error
     ? `The search failed: ${props.error}`
     : text.search
@@ -60,6 +62,9 @@ export function SearchPicker(props: Props) {
       size="small"
       sx={{ width: props.width ?? 260 }}
       value={props.value}
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
       options={props.options}
       groupBy={props.options.some((o) => o.group) ? (o) => o.group ?? "" : undefined}
       getOptionLabel={(o) => o.label}
