@@ -61,6 +61,8 @@ export default defineConfig({
           include: ["apps/web/e2e/**/*.e2e.test.ts"],
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // As long as a locator waits (support/browser.ts): a page of 100 rows on a loaded machine takes over the 1 s default.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {

@@ -376,7 +376,11 @@ const recipes: Record<string, Recipe> = {
     ]),
   ),
 };
-const fieldArguments: Record<string, string> = { "Query.organization": `(slug: "%slug")` };
+const fieldArguments: Record<string, string> = {
+  "Query.organization": `(slug: "%slug")`,
+  // A search every test user's email matches (both organizations'): the walk sees it narrow, never widen.
+  "Organization.members": `(search: "example.test")`,
+};
 
 type Path = { parent: string; field: string; target: string };
 

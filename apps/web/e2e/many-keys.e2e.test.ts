@@ -39,7 +39,69 @@ async function seedKeys(): Promise<void> {
        JOIN "User" u ON u."email" = 'owner@acme.test'`,
       [keyCount],
     );
+    await seedFilterTargets(client);
     await client.query('ANALYZE "ApiKey"');
+  } finally {
+    await client.end();
+  }
+}
+
+/** The seeded key's number: `bulk-0042` → 42. */
+const bulkNumber = `substring("name" from 6)::int`;
+
+/**
+ * What the newer filters find among the seeded keys: 150 more members (so the creator is past the
+ * first 100 and must be searched for), keys created by a member among them or by the key `bulk-0001`,
+ * and keys restricted to one account or one resource.
+ */
+async function seedFilterTargets(client: pg.Client): Promise<void> {
+  await client.query(
+    `INSERT INTO "User" ("id", "email", "name", "passwordHash", "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), 'crew-' || lpad(g::text, 3, '0') || '@acme.test', 'Crew Member ' || lpad(g::text, 3, '0'),
+       'not-a-hash', now(), now()
+     FROM generate_series(0, 149) AS g`,
+  );
+  await client.query(
+    `INSERT INTO "Membership" ("id", "organizationId", "userId", "role")
+     SELECT gen_random_uuid(), o."id", u."id", 'VIEWER' FROM "User" u JOIN "Organization" o ON o."slug" = 'acme-fleet'
+     WHERE u."email" LIKE 'crew-%@acme.test'`,
+  );
+  await client.query(
+    `UPDATE "ApiKey" SET "createdByUserId" = (SELECT "id" FROM "User" WHERE "email" = 'crew-140@acme.test')
+     WHERE "name" LIKE 'bulk-%' AND ${bulkNumber} % 100 = 7`,
+  );
+  await client.query(
+    `UPDATE "ApiKey" SET "createdByKeyId" = (SELECT "id" FROM "ApiKey" WHERE "name" = 'bulk-0001')
+     WHERE "name" LIKE 'bulk-%' AND ${bulkNumber} % 50 = 3`,
+  );
+  await client.query(
+    `WITH a AS (
+       INSERT INTO "CustomerAccount" ("id", "organizationId", "name", "token", "updatedAt")
+       SELECT gen_random_uuid(), "id", 'Zephyr Freight', 'acct_e2e_zephyr', now() FROM "Organization" WHERE "slug" = 'acme-fleet'
+       RETURNING "id"),
+     k AS (UPDATE "ApiKey" SET "allCustomerAccounts" = false WHERE "name" LIKE 'bulk-%' AND ${bulkNumber} % 40 = 5 RETURNING "id")
+     INSERT INTO "ApiKeyCustomerAccount" ("apiKeyId", "customerAccountId") SELECT k."id", a."id" FROM k, a`,
+  );
+  await client.query(
+    `WITH r AS (
+       INSERT INTO "Resource" ("id", "organizationId", "kind", "name", "updatedAt")
+       SELECT gen_random_uuid(), "id", 'VEHICLE', 'Reefer Truck 42', now() FROM "Organization" WHERE "slug" = 'acme-fleet'
+       RETURNING "id"),
+     k AS (UPDATE "ApiKey" SET "allResources" = false WHERE "name" LIKE 'bulk-%' AND ${bulkNumber} % 25 = 9 RETURNING "id")
+     INSERT INTO "ApiKeyResource" ("apiKeyId", "resourceId") SELECT k."id", r."id" FROM k, r`,
+  );
+}
+
+/** How many seeded keys match a condition, counted in the database itself. */
+async function countKeys(where: string, params: unknown[] = []): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM "ApiKey" WHERE "name" LIKE 'bulk-%' AND (${where})`,
+      params,
+    );
+    return rows[0].n;
   } finally {
     await client.end();
   }
@@ -137,6 +199,110 @@ describe("the console with 2,000 keys", () => {
     await expect.poll(async () => (await visibleNames()).length).toBe(100);
     await page.getByText(/^1–100 of/).waitFor();
     await checkScreen(page, "keys-2000-last-used");
+  });
+
+  it("filters by creator (member or key), account, resource, expiry and last use; a reload shows the same rows", async () => {
+    const total = async () => {
+      const text = (await page.locator(".MuiTablePagination-displayedRows").first().textContent()) ?? "";
+      return Number((/of ([\d,.]+)/.exec(text)?.[1] ?? "").replace(/[,.]/g, ""));
+    };
+    /** A day `offset` days from today as the date field takes it, and the instant the console sends for it. */
+    const day = (offset: number) => {
+      const d = new Date();
+      d.setDate(d.getDate() + offset);
+      const text = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+      return { text, start: new Date(d.getFullYear(), d.getMonth(), d.getDate()) };
+    };
+    const pick = async (label: string, typed: string, option: RegExp) => {
+      await page.getByRole("combobox", { name: label }).fill(typed);
+      await page.getByRole("option", { name: option }).click();
+    };
+    const expiry = day(40);
+    const lastUse = day(-2);
+    const steps = [
+      {
+        chip: "Created by: Crew Member 140",
+        apply: () => pick("Created by member", "crew-140", /Crew Member 140/),
+        where: `"createdByUserId" = (SELECT "id" FROM "User" WHERE "email" = 'crew-140@acme.test')`,
+      },
+      {
+        chip: "Created by key: bulk-0001",
+        apply: () => pick("Created by key", "bulk-0001", /^bulk-0001/),
+        where: `"createdByKeyId" = (SELECT "id" FROM "ApiKey" WHERE "name" = 'bulk-0001')`,
+      },
+      {
+        chip: "Restricted to account: Zephyr Freight",
+        apply: () => pick("Restricted to account", "zephyr", /Zephyr Freight/),
+        where: `"id" IN (SELECT "apiKeyId" FROM "ApiKeyCustomerAccount")`,
+      },
+      {
+        chip: "Restricted to resource: Reefer Truck 42",
+        apply: () => pick("Restricted to resource", "reefer", /Reefer Truck 42/),
+        where: `"id" IN (SELECT "apiKeyId" FROM "ApiKeyResource")`,
+      },
+      {
+        chip: /^Expires before /,
+        apply: () => page.getByLabel("Expires before").fill(expiry.text),
+        where: `"expiresAt" < $1`,
+        params: [expiry.start],
+      },
+      {
+        chip: /^Unused since /,
+        apply: () => page.getByLabel("Unused since").fill(lastUse.text),
+        where: `"lastUsedAt" IS NULL OR "lastUsedAt" < $1`,
+        params: [lastUse.start],
+      },
+    ];
+
+    await page.goto("/keys?q=bulk&sort=NAME");
+    await page
+      .getByText(/of 2[,.]?000/)
+      .first()
+      .waitFor();
+    await page.getByRole("button", { name: "More filters" }).click();
+    for (const step of steps) {
+      await step.apply();
+      const expected = await countKeys(step.where, step.params);
+      expect(expected, String(step.chip)).toBeGreaterThan(0);
+      expect(expected, String(step.chip)).toBeLessThan(keyCount);
+      await expect.poll(total, { message: String(step.chip) }).toBe(expected);
+      const chips = page.getByRole("group", { name: "Filters in force" });
+      await chips.getByText(step.chip, { exact: true }).waitFor();
+      const rows = await pageStartingWith("bulk-", Math.min(25, expected));
+      // A reload keeps the filter (the chip names what was picked) and shows the same rows.
+      await page.reload();
+      await chips.getByText(step.chip, { exact: true }).waitFor();
+      await expect.poll(total, { message: `${step.chip} after reload` }).toBe(expected);
+      expect(await pageStartingWith("bulk-", Math.min(25, expected))).toEqual(rows);
+      const chipText = typeof step.chip === "string" ? step.chip : step.chip.source.replace("^", "");
+      await page.getByRole("img", { name: `Remove the filter ${chipText}` }).click();
+      await expect.poll(total).toBe(keyCount);
+    }
+
+    // Several at once, the panel open: each narrows the others, and "Clear filters" removes them all.
+    await pick("Created by member", "crew-140", /Crew Member 140/);
+    const chips = page.getByRole("group", { name: "Filters in force" });
+    await chips.getByText("Created by: Crew Member 140", { exact: true }).waitFor();
+    await page.getByLabel("Unused since").fill(lastUse.text);
+    const both = await countKeys(`${steps[0]?.where} AND (${steps[5]?.where})`, [lastUse.start]);
+    await expect.poll(total).toBe(both);
+    await checkScreen(page, "keys-filters-open");
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe("?sort=NAME");
+    await expect.poll(total).toBeGreaterThan(keyCount);
+  });
+
+  it("the Members page lists the first 100 and finds the others by search, kept on reload", async () => {
+    await page.goto("/members");
+    await page.getByText("The first 100 are shown: search to find the others.").waitFor();
+    await page.getByLabel("Search members").fill("CREW-149");
+    await page.getByRole("cell", { name: "crew-149@acme.test", exact: true }).waitFor();
+    await expect.poll(() => page.getByRole("table", { name: "Members" }).getByRole("row").count()).toBe(2);
+    await page.reload();
+    await page.getByRole("cell", { name: "crew-149@acme.test", exact: true }).waitFor();
+    await checkScreen(page, "members-search");
+    await page.getByLabel("Search members").fill("nobody-here");
+    await page.getByText("No member matches “nobody-here”.").waitFor();
   });
 
   it("switches organizations with the member who belongs to both", async () => {

@@ -66,6 +66,15 @@ describe("the Resources screen", () => {
     await page.getByText('"Truck 101" moved to the top level.').waitFor();
     expect(await verify(secret, truck)).toBe("RESOURCE_FORBIDDEN");
 
+    // Grant access: the picker searches members and keys on the server as you type.
+    await page.getByRole("button", { name: "Grant access" }).click();
+    const grant = page.getByRole("dialog", { name: 'Grant access to "Truck 101"' });
+    await grant.getByRole("combobox", { name: "Member or key" }).fill("admin@");
+    await page.getByRole("option", { name: /admin@acme.test/ }).click();
+    await checkScreen(page, "resources-grant");
+    await grant.getByRole("button", { name: "Grant" }).click();
+    await page.getByText('READ granted on "Truck 101".').waitFor();
+
     // The delete dialog names what goes with a group and which keys lose a restriction.
     await tree
       .getByRole("treeitem", { name: /North depot/ })

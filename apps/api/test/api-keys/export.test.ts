@@ -4,7 +4,7 @@ import { createAccountAs } from "../accounts/documents.ts";
 import type { OrgFixture } from "../support/harness.ts";
 import { useHarness } from "../support/harness.ts";
 import { useHttpServer } from "../support/http-server.ts";
-import { createKey } from "./support.ts";
+import { createKey, gid } from "./support.ts";
 
 const h = useHarness();
 const http = useHttpServer(h);
@@ -49,6 +49,65 @@ describe("GET /v1/exports/api-keys.csv", () => {
       expect(rows, query).toHaveLength(keys.totalCount);
       expect(rows.map((r) => r[0])).toEqual(keys.nodes.map((n: { id: string }) => n.id));
       for (const secret of secrets) expect(text).not.toContain(secret.slice(4, 20));
+    }
+  });
+
+  it("under each of the newer filters (creator member or key, expiry, last use, account, resource) the export has the list's total", async () => {
+    const org = await h.newOrganization();
+    const prisma = h.db.prisma;
+    const { key: creatorKey } = await org.keyClient();
+    const truck = await prisma.resource.create({
+      data: { organizationId: org.org.id, kind: "VEHICLE", name: "Truck" },
+    });
+    const account = await createAccountAs(org.as.OWNER, org.org.id, "Northwind");
+    const now = h.clock.now().getTime();
+    const day = 86_400_000;
+    for (let i = 0; i < 12; i++) {
+      const { id } = await createKey(org, {
+        name: `fleet-${i}`,
+        ...(i % 4 === 1 ? { customerAccountIds: [account.id] } : {}),
+      });
+      await prisma.apiKey.update({
+        where: { id },
+        data: {
+          createdByUserId: i % 2 ? org.users.ADMIN.id : org.users.OWNER.id,
+          createdByKeyId: i % 3 === 0 ? creatorKey.id : null,
+          expiresAt: new Date(now + (i + 2) * 10 * day),
+          lastUsedAt: i % 4 === 0 ? null : new Date(now - i * day),
+          ...(i % 5 === 0 ? { allResources: false, resources: { create: { resourceId: truck.id } } } : {}),
+        },
+      });
+    }
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const filters: Record<string, string>[] = [
+      { createdById: gid("User", org.users.ADMIN.id) },
+      { createdByKeyId: gid("ApiKey", creatorKey.id) },
+      { expiresBefore: iso(now + 65 * day) },
+      { unusedSince: iso(now - 5 * day) },
+      { customerAccountId: account.id },
+      { resourceId: gid("Resource", truck.id) },
+      {
+        createdById: gid("User", org.users.OWNER.id),
+        unusedSince: iso(now - 5 * day),
+        expiresBefore: iso(now + 95 * day),
+      },
+    ];
+    for (const filter of filters) {
+      const list = await org.as.VIEWER.gql(
+        `query($slug: String!, $filter: ApiKeyFilter) { organization(slug: $slug) {
+          apiKeys(first: 100, filter: $filter) { totalCount nodes { id } } } }`,
+        { slug: org.org.slug, filter },
+      );
+      const keys = list.data?.organization.apiKeys;
+      const label = JSON.stringify(filter);
+      // Each filter narrows the 13 keys (12 plus the creating key) to some but not all: a filter the export ignored would show.
+      expect(keys.totalCount, label).toBeGreaterThan(0);
+      expect(keys.totalCount, label).toBeLessThan(13);
+      const response = await exportAs(org, "VIEWER", `&${new URLSearchParams(filter)}`);
+      expect(response.status, label).toBe(200);
+      const [, ...rows] = parseCsv(await response.text());
+      expect(rows, label).toHaveLength(keys.totalCount);
+      expect(rows.map((r) => r[0]).sort(), label).toEqual(keys.nodes.map((n: { id: string }) => n.id).sort());
     }
   });
 

@@ -56,6 +56,18 @@ export const invitationsQuery = `query($slug: String!, $status: InvitationStatus
 export const membersQuery = `query($slug: String!) {
   organization(slug: $slug) { members { role joinedAt lastActiveAt user { id email } } }
 }`;
+export const searchMembersQuery = `query($slug: String!, $search: String) {
+  organization(slug: $slug) { members(search: $search) { role user { email name } } }
+}`;
+
+/** The emails `Organization.members(search)` answers, or the errors' codes when it refuses. */
+export async function searchMembers(client: Client, slug: string, search: string | null) {
+  const answer = await client.gql(searchMembersQuery, { slug, search });
+  if (answer.errors?.length)
+    return { errors: answer.errors.map((e) => e.extensions?.code), messages: answer.errors.map((e) => e.message) };
+  const members = answer.data?.organization?.members as { user: { email: string } }[] | undefined;
+  return { emails: members?.map((m) => m.user.email) ?? null };
+}
 
 export const orgId = (id: string) => encodeId("Organization", id);
 export const userGid = (id: string) => encodeId("User", id);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../support/harness.ts";
-import { leaveOrganization, orgId, removeMember, result, updateMemberRole, userGid } from "./documents.ts";
+import {
+  leaveOrganization,
+  orgId,
+  removeMember,
+  result,
+  searchMembers,
+  updateMemberRole,
+  userGid,
+} from "./documents.ts";
 
 const h = useHarness();
 
@@ -38,5 +46,17 @@ describe("member errors", () => {
       );
       expect(answer).toMatchObject({ code: "NOT_FOUND", message: "Member not found." });
     }
+  });
+});
+
+describe("searching members", () => {
+  it("refuses a search longer than 254 characters with a message naming the argument and the length", async () => {
+    const { org, as } = await h.newOrganization();
+    expect(await searchMembers(as.ADMIN, org.slug, "a".repeat(255))).toEqual({
+      errors: ["BAD_USER_INPUT"],
+      messages: ["`search` must be at most 254 characters (got 255)."],
+    });
+    // Spaces around it are trimmed before counting.
+    expect(await searchMembers(as.ADMIN, org.slug, ` ${"a".repeat(254)} `)).toEqual({ emails: [] });
   });
 });

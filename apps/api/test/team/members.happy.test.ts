@@ -6,6 +6,7 @@ import {
   orgId,
   removeMember,
   result,
+  searchMembers,
   updateMemberRole,
   userGid,
 } from "./documents.ts";
@@ -44,6 +45,40 @@ describe("managing members", () => {
     expect(members.map((m: { role: string }) => m.role)).toEqual(["OWNER", "ADMIN", "EDITOR", "VIEWER"]);
     expect(members[0].joinedAt).toBeTruthy();
     expect(members[0].lastActiveAt).toBeTruthy();
+  });
+
+  it("search finds members beyond the first 100 by part of the email or name, any case, trimmed", async () => {
+    const { org, as } = await h.newOrganization();
+    // 130 more viewers: the plain list stops at 100, so the last ones are reached only by searching.
+    const users = await Promise.all(
+      Array.from({ length: 130 }, (_, i) =>
+        h.db.prisma.user.create({
+          data: {
+            email: `crew-${String(i).padStart(3, "0")}-${org.slug}@example.test`,
+            name: i === 128 ? "Zoë Quartermaine" : null,
+            passwordHash: "x",
+          },
+        }),
+      ),
+    );
+    await h.db.prisma.membership.createMany({
+      data: users.map((u) => ({ organizationId: org.id, userId: u.id, role: "VIEWER" as const })),
+    });
+    const all = await searchMembers(as.VIEWER, org.slug, null);
+    expect(all.emails).toHaveLength(100);
+    expect(all.emails).not.toContain(`crew-129-${org.slug}@example.test`);
+    expect((await searchMembers(as.VIEWER, org.slug, "  CREW-129 ")).emails).toEqual([
+      `crew-129-${org.slug}@example.test`,
+    ]);
+    expect((await searchMembers(as.VIEWER, org.slug, "quarterMAINE")).emails).toEqual([
+      `crew-128-${org.slug}@example.test`,
+    ]);
+    // Role first, then email, as the plain list: OWNER, ADMIN, EDITOR, then the viewers with "crew-" before "viewer-".
+    const tagged = await searchMembers(as.VIEWER, org.slug, org.slug.replace("org-", ""));
+    expect(tagged.emails?.slice(0, 4).map((e) => e.split("-")[0])).toEqual(["owner", "admin", "editor", "crew"]);
+    expect(tagged.emails).toHaveLength(100);
+    expect((await searchMembers(as.VIEWER, org.slug, "   ")).emails).toHaveLength(100);
+    expect((await searchMembers(as.VIEWER, org.slug, "nobody-has-this")).emails).toEqual([]);
   });
 
   it("a removed member loses access at the next request; their keys keep working and keep createdBy", async () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../support/harness.ts";
-import { leaveOrganization, orgId, removeMember, result, updateMemberRole, userGid } from "./documents.ts";
+import {
+  leaveOrganization,
+  orgId,
+  removeMember,
+  result,
+  searchMembers,
+  updateMemberRole,
+  userGid,
+} from "./documents.ts";
 
 const h = useHarness();
 
@@ -84,4 +92,30 @@ describe("who manages members", () => {
       }
     },
   );
+});
+
+describe("searching members stays in one organization", () => {
+  it("a search never returns another organization's members, whoever searches and whatever the text", async () => {
+    const a = await h.newOrganization();
+    const b = await h.newOrganization();
+    const { client: reader } = await a.keyClient({ managementScopes: ["members:read"] });
+    const { client: keyWithout } = await a.keyClient();
+    const bOwner = b.users.OWNER.email;
+    // B's owner's exact email, a text every test user shares, LIKE wildcards and an OR-looking text.
+    for (const search of [bOwner, "example.test", "%", "_", "' OR 1=1 --"]) {
+      for (const client of [a.as.OWNER, a.as.VIEWER, reader]) {
+        const { emails } = await searchMembers(client, a.org.slug, search);
+        expect(emails, search).not.toContain(bOwner);
+        for (const email of emails ?? []) expect(Object.values(a.users).map((u) => u.email)).toContain(email);
+      }
+      // A key without `members:read` sees no member at all, searching or not.
+      expect((await searchMembers(keyWithout, a.org.slug, search)).emails).toEqual([]);
+    }
+    expect((await searchMembers(a.as.OWNER, a.org.slug, "example.test")).emails).toHaveLength(4);
+    // The other organization's list is out of reach: no organization for a member of A, nor for A's key.
+    expect(await searchMembers(a.as.OWNER, b.org.slug, bOwner)).toEqual({ emails: null });
+    const answer = await reader.gql("query($s: String!) { organization(slug: $s) { id } }", { s: b.org.slug });
+    expect(answer.data?.organization ?? null).toBeNull();
+    expect(await searchMembers(reader, b.org.slug, bOwner)).toMatchObject({ emails: null });
+  });
 });

@@ -14,8 +14,11 @@ export function useUrlState() {
   const set = useCallback(
     (changes: Record<string, string | string[] | number | undefined>, options: { push?: boolean } = {}) => {
       setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
+        () => {
+          // The address bar, not the router's `current`: React Router hands the updater the parameters
+          // of the last render, so two changes before a re-render (pick a creator, then a date) would
+          // lose the first. BrowserRouter writes the address synchronously, so this is always the latest.
+          const next = new URLSearchParams(window.location.search);
           for (const [name, value] of Object.entries(changes)) {
             const text = Array.isArray(value) ? value.join(",") : value === undefined ? "" : String(value);
             if (text) next.set(name, text);

@@ -13,6 +13,7 @@ export * from "./email-address.ts";
 export * from "./invitation-status.ts";
 export * from "./invitations.ts";
 export * from "./member-manager.ts";
+export * from "./member-search.ts";
 export * from "./membership.ts";
 export * from "./one-time-token.ts";
 export * from "./open-session.ts";

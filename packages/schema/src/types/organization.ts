@@ -1,4 +1,5 @@
-import { managementScopes } from "@tessera/core";
+import { managementScopes, maxMemberSearchLength, memberSearchWhere, ValidationError } from "@tessera/core";
+import { GraphQLError } from "graphql";
 import { builder } from "../builder.ts";
 import { maxNestedItems } from "../pagination.ts";
 
@@ -46,8 +47,17 @@ export const OrganizationRef = builder.prismaNode("Organization", {
     }),
     members: t.relation("memberships", {
       description:
-        "Everyone who belongs to the organization, by role (OWNER first), then by email, at most 100. Empty for an API key without `members:read`.",
-      query: { orderBy: [{ role: "asc" }, { user: { email: "asc" } }], take: maxNestedItems },
+        "Everyone who belongs to the organization, by role (OWNER first), then by email, at most 100; `search` finds the others. Empty for an API key without `members:read`.",
+      args: {
+        search: t.arg.string({
+          description: `Only members whose email or name contains this text, case-insensitive, after trimming; blank for everyone. At most ${maxMemberSearchLength} characters (longer is a BAD_USER_INPUT error).`,
+        }),
+      },
+      query: (args, _ctx) => ({
+        where: searchWhere(args.search),
+        orderBy: [{ role: "asc" }, { user: { email: "asc" } }],
+        take: maxNestedItems,
+      }),
     }),
     scopes: t.relation("scopes", {
       description: `The scope catalogue ("available actions"), retired scopes included: data scopes, then the management scopes (${managementScopes.map((s) => s.name).join(", ")}), at most 100.`,
@@ -63,3 +73,13 @@ export const OrganizationRef = builder.prismaNode("Organization", {
     }),
   }),
 });
+
+/** Core's search condition; a search it refuses is a BAD_USER_INPUT error naming the argument. */
+function searchWhere(search: string | null | undefined) {
+  try {
+    return memberSearchWhere(search);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: "BAD_USER_INPUT", argument: "search" } });
+  }
+}

@@ -13,10 +13,11 @@ import { useUrlSort } from "../../lib/url-sort.ts";
 import { useUrlState } from "../../lib/url-state.ts";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
-import { ApiKeyFilters, type KeyStatus, keyStatuses } from "./ApiKeyFilters.tsx";
+import { ApiKeyFilters } from "./ApiKeyFilters.tsx";
 import { ApiKeyRowMenu, type KeyDialog } from "./ApiKeyRowMenu.tsx";
 import { type ApiKeyRow, ApiKeyRowFields, ApiKeysQuery, KeyCatalogQuery } from "./documents.ts";
 import { ExportKeysButton } from "./ExportKeysButton.tsx";
+import { keyFilterFromUrl } from "./key-filter.ts";
 
 const CreateApiKeyDialog = lazy(() => import("./CreateApiKeyDialog.tsx"));
 const ApiKeyDetailsDrawer = lazy(() => import("./ApiKeyDetailsDrawer.tsx"));
@@ -38,13 +39,7 @@ const sortableColumns = {
 export default function ApiKeysPage() {
   const organization = useOrganization();
   const url = useUrlState();
-  const statuses = url.getList("status").filter((s): s is KeyStatus => keyStatuses.includes(s as KeyStatus));
-  const filter = {
-    search: url.get("q") || null,
-    statuses: statuses.length ? statuses : null,
-    apiVersion: url.get("version") || null,
-    createdById: url.get("creator") || null,
-  };
+  const filter = keyFilterFromUrl(url);
   const sort = useUrlSort(sortableColumns);
   const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}|${JSON.stringify(sort.orderBy)}`);
   const context = useMemo(() => ({ additionalTypenames: ["ApiKey"] }), []);
@@ -67,7 +62,6 @@ export default function ApiKeysPage() {
   const { remember } = pages;
   useEffect(() => remember(connection?.pageInfo.endCursor), [connection, remember]);
   const rows = useMemo(() => (connection?.nodes ?? []).map((n) => readFragment(ApiKeyRowFields, n)), [connection]);
-  const members = catalog.data?.organization?.members ?? [];
   const catalogVersions = catalog.data?.organization?.apiVersions;
   const versions = useMemo(() => (catalogVersions ?? []).map((v) => v.name), [catalogVersions]);
   const versionByName = useMemo(() => new Map((catalogVersions ?? []).map((v) => [v.name, v])), [catalogVersions]);
@@ -174,10 +168,7 @@ export default function ApiKeysPage() {
           )}
         </Box>
       </Box>
-      <ApiKeyFilters
-        versions={versions}
-        creators={members.map((m) => ({ id: m.user.id, label: m.user.name ?? m.user.email }))}
-      />
+      <ApiKeyFilters slug={organization.slug} versions={versions} />
       {result.error && !result.data && (
         <Alert severity="error" action={<Button onClick={changed}>Retry</Button>}>
           The keys could not be loaded: {result.error.message}

@@ -1,24 +1,25 @@
 import {
   Alert,
+  Box,
   CircularProgress,
   FormControlLabel,
   List,
   ListItem,
   ListItemText,
-  MenuItem,
   Radio,
   RadioGroup,
-  TextField,
 } from "@mui/material";
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { kindLabel } from "../../lib/labels.ts";
 import { useReportedAction } from "../../lib/mutation-result.ts";
+import type { PickerOption } from "../../lib/SearchPicker.tsx";
+import { MemberPicker } from "../members/MemberPicker.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
-import { ApiKeyDetailsQuery, DeleteApiKeyMutation, KeyCatalogQuery } from "./documents.ts";
+import { ApiKeyDetailsQuery, DeleteApiKeyMutation } from "./documents.ts";
 
-const canReceive = ["OWNER", "ADMIN", "EDITOR"];
+const canReceive = ["OWNER", "ADMIN", "EDITOR"] as const;
 
 /**
  * Delete: physical and irreversible. When the key owns resources the admin picks a member (EDITOR or
@@ -27,16 +28,14 @@ const canReceive = ["OWNER", "ADMIN", "EDITOR"];
 export default function DeleteApiKeyDialog(props: { id: string; onClose: () => void; onDeleted: () => void }) {
   const organization = useOrganization();
   const [details] = useQuery({ query: ApiKeyDetailsQuery, variables: { id: props.id }, requestPolicy: "network-only" });
-  const [catalog] = useQuery({ query: KeyCatalogQuery, variables: { slug: organization.slug } });
   const [, remove] = useMutation(DeleteApiKeyMutation);
   const report = useReportedAction();
   const [choice, setChoice] = useState<"transfer" | "delete">("transfer");
-  const [receiver, setReceiver] = useState("");
+  const [receiver, setReceiver] = useState<PickerOption | null>(null);
 
   const node = details.data?.node;
   const key = node && "name" in node ? node : null;
   const owned = key?.ownedResources ?? [];
-  const receivers = (catalog.data?.organization?.members ?? []).filter((m) => canReceive.includes(m.role));
   const transferring = owned.length > 0 && choice === "transfer";
 
   return (
@@ -48,7 +47,7 @@ export default function DeleteApiKeyDialog(props: { id: string; onClose: () => v
       disabled={!key || (transferring && !receiver)}
       onClose={props.onClose}
       onConfirm={async () => {
-        const input = { id: props.id, transferOwnershipTo: transferring ? receiver : null };
+        const input = { id: props.id, transferOwnershipTo: transferring ? (receiver?.id ?? null) : null };
         const outcome = await report(
           () => remove({ input }),
           (d) => d.deleteApiKey,
@@ -85,21 +84,17 @@ export default function DeleteApiKeyDialog(props: { id: string; onClose: () => v
           >
             <FormControlLabel value="transfer" control={<Radio />} label="Transfer ownership to a member" />
             {choice === "transfer" && (
-              <TextField
-                select
-                size="small"
-                label="New owner"
-                value={receiver}
-                onChange={(e) => setReceiver(e.target.value)}
-                helperText="Members with role EDITOR or higher can receive them."
-                sx={{ ml: 4, mb: 1, maxWidth: 360 }}
-              >
-                {receivers.map((m) => (
-                  <MenuItem key={m.user.id} value={m.user.id}>
-                    {m.user.name ?? m.user.email} ({m.user.email}, {m.role.toLowerCase()})
-                  </MenuItem>
-                ))}
-              </TextField>
+              <Box sx={{ ml: 4, mb: 1 }}>
+                <MemberPicker
+                  slug={organization.slug}
+                  label="New owner"
+                  width={360}
+                  roles={canReceive}
+                  value={receiver}
+                  onChange={setReceiver}
+                  helperText="Members with role EDITOR or higher can receive them."
+                />
+              </Box>
             )}
             <FormControlLabel
               value="delete"

@@ -3,20 +3,30 @@ import { Box, Button, LinearProgress, Typography } from "@mui/material";
 import { useSnackbar } from "notistack";
 import { useState } from "react";
 
-type Filter = {
-  search: string | null;
-  statuses: readonly string[] | null;
-  apiVersion: string | null;
-  createdById: string | null;
-};
+import type { KeyListFilter } from "./key-filter.ts";
+
+type Filter = KeyListFilter;
+
+/** The export's parameter for each of the filter's single values: the same names as the API's filter. */
+const singleParams = [
+  "search",
+  "apiVersion",
+  "createdById",
+  "createdByKeyId",
+  "customerAccountId",
+  "resourceId",
+  "expiresBefore",
+  "unusedSince",
+] as const satisfies readonly (keyof Filter)[];
 
 /** The export's URL for the list as shown: the same filter and order as the table. */
 export function exportUrl(slug: string, filter: Filter, orderBy: { field: string; direction: string } | null): string {
   const params = new URLSearchParams({ organization: slug });
-  if (filter.search) params.set("search", filter.search);
+  for (const name of singleParams) {
+    const value = filter[name];
+    if (value) params.set(name, value);
+  }
   for (const status of filter.statuses ?? []) params.append("status", status);
-  if (filter.apiVersion) params.set("apiVersion", filter.apiVersion);
-  if (filter.createdById) params.set("createdById", filter.createdById);
   if (orderBy) {
     params.set("orderBy", orderBy.field);
     params.set("direction", orderBy.direction);

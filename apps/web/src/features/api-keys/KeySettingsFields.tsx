@@ -1,13 +1,13 @@
 import { MenuItem, Stack, TextField } from "@mui/material";
 import { useState } from "react";
 import { useQuery } from "urql";
-import { kindLabel } from "../../lib/labels.ts";
 import { useDebounced } from "../../lib/useDebounced.ts";
 import { useOrganization } from "../session/SessionProvider.tsx";
 import { KeyCatalogQuery, RestrictionSearchQuery } from "./documents.ts";
 import { ManageTesseraField } from "./ManageTesseraField.tsx";
 import { OriginsField } from "./OriginsField.tsx";
 import { type Option, RestrictionPicker } from "./RestrictionPicker.tsx";
+import { restrictionOptions } from "./restriction-options.ts";
 import { CreditsField, IpAllowlistField, RateLimitsField } from "./TrafficFields.tsx";
 import { type CreditsForm, creditsInput, noCredits, type RateLimitRow, rateLimitsInput } from "./traffic.ts";
 
@@ -42,15 +42,7 @@ function useRestrictionSearch(slug: string, kind: "resources" | "accounts") {
     query: RestrictionSearchQuery,
     variables: { slug, search: search || null, accounts: kind === "accounts", resources: kind === "resources" },
   });
-  const org = result.data?.organization;
-  const options: Option[] =
-    kind === "resources"
-      ? (org?.resources?.nodes ?? []).map((r) => ({
-          id: r.id,
-          label: r.name,
-          detail: `${kindLabel(r.kind)}${r.parent ? ` in ${r.parent.name}` : ""}`,
-        }))
-      : (org?.customerAccounts?.nodes ?? []).map((a) => ({ id: a.id, label: a.name, detail: a.status.toLowerCase() }));
+  const options = restrictionOptions(result.data?.organization, kind);
   return { options, onSearch: setText, loading: result.fetching };
 }
 

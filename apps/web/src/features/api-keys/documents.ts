@@ -26,13 +26,12 @@ export const ApiKeysQuery = graphql(
   [ApiKeyRowFields],
 );
 
-/** What the pickers and filters choose from: versions, members, scopes, accounts and resources. */
+/** What the key forms and filters choose from in full: versions and scopes (members, keys, accounts and resources are searched). */
 export const KeyCatalogQuery = graphql(`
   query KeyCatalog($slug: String!) {
     organization(slug: $slug) {
       id
       apiVersions { name deprecated description sunsetAt isDefault }
-      members { role user { id email name } }
       scopes { name description kind retiredAt }
     }
   }
@@ -134,6 +133,16 @@ export const ApiKeyUsageQuery = graphql(`
         id
         usage(since: $since, until: $until, granularity: DAY) { start total byCode { code count } }
       }
+    }
+  }
+`);
+
+/** Keys whose name, description or hint contains the text: the "created by key" filter's picker. */
+export const KeySearchQuery = graphql(`
+  query KeySearch($slug: String!, $search: String) {
+    organization(slug: $slug) {
+      id
+      apiKeys(first: 25, filter: { search: $search }, orderBy: { field: NAME }) { nodes { id name hint } }
     }
   }
 `);

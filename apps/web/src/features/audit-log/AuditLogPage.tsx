@@ -8,6 +8,7 @@ import { RelativeTime } from "../../lib/RelativeTime.tsx";
 import { ServerDataGrid } from "../../lib/ServerDataGrid.tsx";
 import { useUrlSort } from "../../lib/url-sort.ts";
 import { useUrlState } from "../../lib/url-state.ts";
+import { MemberPicker } from "../members/MemberPicker.tsx";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
 import { AuditEventDrawer } from "./AuditEventDrawer.tsx";
@@ -85,7 +86,6 @@ export default function AuditLogPage() {
   const connection = result.data?.organization?.auditEvents;
   const { remember } = pages;
   useEffect(() => remember(connection?.pageInfo.endCursor), [connection, remember]);
-  const members = result.data?.organization?.members ?? [];
   const rows = useMemo(() => connection?.nodes ?? [], [connection]);
 
   if (!organization.canManage)
@@ -113,21 +113,13 @@ export default function AuditLogPage() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          select
-          size="small"
+        <MemberPicker
+          slug={organization.slug}
           label="Actor"
-          value={url.get("actor")}
-          onChange={(e) => url.set({ actor: e.target.value })}
-          sx={{ width: 230 }}
-        >
-          <MenuItem value="">Anyone</MenuItem>
-          {members.map((m) => (
-            <MenuItem key={m.user.id} value={m.user.id}>
-              {m.user.email}
-            </MenuItem>
-          ))}
-        </TextField>
+          width={230}
+          value={url.get("actor") ? { id: url.get("actor"), label: url.get("actorName") || "Chosen member" } : null}
+          onChange={(member) => url.set({ actor: member?.id, actorName: member?.label })}
+        />
         <TargetPicker
           slug={organization.slug}
           value={

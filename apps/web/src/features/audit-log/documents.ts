@@ -4,7 +4,6 @@ export const AuditEventsQuery = graphql(`
   query AuditEvents($slug: String!, $first: Int!, $after: String, $filter: AuditEventFilter, $orderBy: AuditEventOrder) {
     organization(slug: $slug) {
       id
-      members { role user { id email name } }
       auditEvents(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
         totalCount
         pageInfo { hasNextPage endCursor }

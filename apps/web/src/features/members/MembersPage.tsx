@@ -1,10 +1,11 @@
-import { Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
+import { Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from "@mui/material";
 import { lazy, Suspense, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { ConfirmDialog } from "../../layout/ConfirmDialog.tsx";
 import { formatDate, formatDateTime } from "../../lib/dates.ts";
 import { enumLabel } from "../../lib/labels.ts";
 import { useReportedAction } from "../../lib/mutation-result.ts";
+import { useUrlSearch, useUrlState } from "../../lib/url-state.ts";
 import { useOrganization, useSession } from "../session/SessionProvider.tsx";
 import { ChangeRoleDialog } from "./ChangeRoleDialog.tsx";
 import { MembersQuery, RemoveMemberMutation } from "./documents.ts";
@@ -16,11 +17,22 @@ const InviteMemberDialog = lazy(() => import("./InviteMemberDialog.tsx"));
 
 type Target = { userId: string; email: string; role: MemberRoleValue };
 
-/** The organization's people: members with role and last activity, and (for managers) invitations. */
+/** What the API lists without a search: more members than this are reached by searching. */
+const firstMembers = 100;
+
+/**
+ * The organization's people: members with role and last activity (the first 100, or those matching
+ * the search, kept in the URL as `q`), and (for managers) invitations.
+ */
 export default function MembersPage() {
   const organization = useOrganization();
   const session = useSession();
-  const [{ data, fetching }, refetch] = useQuery({ query: MembersQuery, variables: { slug: organization.slug } });
+  const url = useUrlState();
+  const [search, setSearch] = useUrlSearch();
+  const [{ data, fetching }, refetch] = useQuery({
+    query: MembersQuery,
+    variables: { slug: organization.slug, search: url.get("q") || null },
+  });
   const [, remove] = useMutation(RemoveMemberMutation);
   const report = useReportedAction();
   const [inviting, setInviting] = useState(false);
@@ -46,6 +58,17 @@ export default function MembersPage() {
       {!organization.canManage && (
         <Typography color="text.secondary">Only owners and admins can invite and manage members.</Typography>
       )}
+      <TextField
+        size="small"
+        label="Search members"
+        placeholder="Name or email"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        helperText={
+          members.length === firstMembers ? `The first ${firstMembers} are shown: search to find the others.` : " "
+        }
+        sx={{ width: 320 }}
+      />
       <Table size="small" aria-label="Members">
         <TableHead>
           <TableRow>
@@ -61,6 +84,11 @@ export default function MembersPage() {
           {fetching && members.length === 0 && (
             <TableRow>
               <TableCell colSpan={6}>Loading…</TableCell>
+            </TableRow>
+          )}
+          {!fetching && members.length === 0 && url.get("q") && (
+            <TableRow>
+              <TableCell colSpan={6}>No member matches “{url.get("q")}”.</TableCell>
             </TableRow>
           )}
           {members.map((m) => {

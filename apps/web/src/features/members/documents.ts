@@ -1,10 +1,10 @@
 import { graphql } from "../../lib/graphql.ts";
 
 export const MembersQuery = graphql(`
-  query Members($slug: String!) {
+  query Members($slug: String!, $search: String) {
     organization(slug: $slug) {
       id
-      members { role joinedAt lastActiveAt user { id email name } }
+      members(search: $search) { role joinedAt lastActiveAt user { id email name } }
     }
   }
 `);
@@ -64,6 +64,16 @@ export const RemoveMemberMutation = graphql(`
       __typename
       ... on RemoveMemberPayload { removedUserId }
       ... on Error { message }
+    }
+  }
+`);
+
+/** Members whose email or name contains the text (every member while it is blank, at most 100): pickers. */
+export const MemberSearchQuery = graphql(`
+  query MemberSearch($slug: String!, $search: String) {
+    organization(slug: $slug) {
+      id
+      members(search: $search) { role user { id email name } }
     }
   }
 `);

@@ -10,11 +10,13 @@ import {
   TextField,
 } from "@mui/material";
 import { type FormEvent, useState } from "react";
-import { useMutation, useQuery } from "urql";
+import { useMutation } from "urql";
 import { useReportedAction } from "../../lib/mutation-result.ts";
+import type { PickerOption } from "../../lib/SearchPicker.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
-import { GrantAccessMutation, PrincipalsQuery, TransferOwnershipMutation } from "./documents.ts";
+import { GrantAccessMutation, TransferOwnershipMutation } from "./documents.ts";
 import { resourceChange } from "./labels.ts";
+import { PrincipalPicker } from "./PrincipalPicker.tsx";
 
 type Mode = "transfer" | "grant";
 
@@ -32,19 +34,16 @@ export default function PrincipalDialog({
   onClose: () => void;
 }) {
   const organization = useOrganization();
-  const [principals] = useQuery({ query: PrincipalsQuery, variables: { slug: organization.slug } });
   const [, transfer] = useMutation(TransferOwnershipMutation);
   const [, grant] = useMutation(GrantAccessMutation);
   const report = useReportedAction();
-  const [choice, setChoice] = useState("");
+  const [chosen, setChosen] = useState<PickerOption | null>(null);
   const [permission, setPermission] = useState<"READ" | "WRITE">("READ");
-  const org = principals.data?.organization;
-  const members = (org?.members ?? []).filter((m) => mode === "grant" || m.role !== "VIEWER");
-  const keys = org?.apiKeys.nodes ?? [];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const [kind, id] = choice.split(":") as ["user" | "key", string];
+    if (!chosen) return;
+    const [kind, id] = chosen.id.split(":") as ["user" | "key", string];
     const principal = kind === "user" ? { userId: id } : { keyId: id };
     const outcome =
       mode === "transfer"
@@ -77,24 +76,13 @@ export default function PrincipalDialog({
               : "For a group, access covers everything it contains. WRITE allows renaming, moving and deleting."}
           </DialogContentText>
           <Stack spacing={2}>
-            <TextField
-              select
+            <PrincipalPicker
+              slug={organization.slug}
               label={mode === "transfer" ? "New owner" : "Member or key"}
-              value={choice}
-              onChange={(e) => setChoice(e.target.value)}
-              required
-            >
-              {members.map((m) => (
-                <MenuItem key={m.user.id} value={`user:${m.user.id}`}>
-                  {m.user.email} ({m.role})
-                </MenuItem>
-              ))}
-              {keys.map((k) => (
-                <MenuItem key={k.id} value={`key:${k.id}`}>
-                  Key {k.name} ({k.role})
-                </MenuItem>
-              ))}
-            </TextField>
+              viewersToo={mode === "grant"}
+              value={chosen}
+              onChange={setChosen}
+            />
             {mode === "grant" && (
               <TextField
                 select
@@ -110,7 +98,7 @@ export default function PrincipalDialog({
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={!choice}>
+          <Button type="submit" variant="contained" disabled={!chosen}>
             {mode === "transfer" ? "Transfer" : "Grant"}
           </Button>
         </DialogActions>

@@ -78,13 +78,15 @@ export const GroupSearchQuery = graphql(`
   }
 `);
 
-/** Who can own or be granted a resource: members and keys. */
+/** Who can own or be granted a resource: members and usable keys matching the text, searched on the server. */
 export const PrincipalsQuery = graphql(`
-  query Principals($slug: String!) {
+  query Principals($slug: String!, $search: String) {
     organization(slug: $slug) {
       id
-      members { role user { id email name } }
-      apiKeys(first: 100, filter: { statuses: [ACTIVE, EXPIRING] }) { nodes { id name role } }
+      members(search: $search) { role user { id email name } }
+      apiKeys(first: 25, filter: { search: $search, statuses: [ACTIVE, EXPIRING] }, orderBy: { field: NAME }) {
+        nodes { id name role hint }
+      }
     }
   }
 `);
