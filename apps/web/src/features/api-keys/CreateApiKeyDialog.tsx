@@ -19,7 +19,7 @@ import { type Expiry, ExpiryField, expiresAtOf } from "./ExpiryField.tsx";
 import { defaultSettings, type KeySettings, KeySettingsFields, settingsInput } from "./KeySettingsFields.tsx";
 import { isWriteScope } from "./ManageTesseraField.tsx";
 import { SecretDialog } from "./SecretDialog.tsx";
-import { trafficProblem } from "./traffic.ts";
+import { trafficProblem } from "../traffic/traffic.ts";
 
 /** "+ Add API key": every setting of createApiKey, then the secret, once. */
 export default function CreateApiKeyDialog({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {

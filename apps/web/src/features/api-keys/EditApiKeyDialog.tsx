@@ -5,7 +5,7 @@ import type { ResultOf } from "../../lib/graphql.ts";
 import { useReportedAction } from "../../lib/mutation-result.ts";
 import { ApiKeyDetailsQuery, UpdateApiKeyMutation } from "./documents.ts";
 import { type KeySettings, KeySettingsFields, settingsInput } from "./KeySettingsFields.tsx";
-import { noCredits, trafficProblem } from "./traffic.ts";
+import { noCredits, trafficProblem } from "../traffic/traffic.ts";
 
 type Details = Extract<NonNullable<ResultOf<typeof ApiKeyDetailsQuery>["node"]>, { name: string }>;
 

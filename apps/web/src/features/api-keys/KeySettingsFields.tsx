@@ -8,8 +8,8 @@ import { KeyCatalogQuery, RestrictionSearchQuery } from "./documents.ts";
 import { ManageTesseraField } from "./ManageTesseraField.tsx";
 import { OriginsField } from "./OriginsField.tsx";
 import { type Option, RestrictionPicker } from "./RestrictionPicker.tsx";
-import { CreditsField, IpAllowlistField, RateLimitsField } from "./TrafficFields.tsx";
-import { type CreditsForm, creditsInput, noCredits, type RateLimitRow, rateLimitsInput } from "./traffic.ts";
+import { CreditsField, IpAllowlistField, RateLimitsField } from "../traffic/TrafficFields.tsx";
+import { type CreditsForm, creditsInput, noCredits, type RateLimitRow, rateLimitsInput } from "../traffic/traffic.ts";
 
 /** The settings a key can be created with and later edited (role and expiry are create-only). */
 export type KeySettings = {

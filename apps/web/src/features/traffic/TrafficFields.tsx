@@ -15,7 +15,7 @@ import {
   Typography,
 } from "@mui/material";
 import type { ReactNode } from "react";
-import { ChipListField } from "./ChipListField.tsx";
+import { ChipListField } from "../../lib/ChipListField.tsx";
 import {
   type CreditsForm,
   creditsProblem,
