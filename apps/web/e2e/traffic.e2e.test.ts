@@ -240,7 +240,7 @@ describe("rate limits shared by a customer account", () => {
       .getByRole("button", { name: `Actions for ${account}` })
       .click();
     await accounts.getByRole("menuitem", { name: "Edit rate limits" }).click();
-    const edit = accounts.getByRole("dialog", { name: `Rate limits of "${account}"` });
+    const edit = accounts.getByRole("dialog", { name: `Edit "${account}"` });
     const limit = edit.getByRole("group", { name: "Rate limit 1" }).getByLabel("Limit", { exact: true });
     expect(await limit.inputValue()).toBe("2");
     await limit.fill("5");

@@ -41,7 +41,7 @@ function renderDialog() {
       </SnackbarProvider>
     </Provider>,
   );
-  return { sent, onClose, dialog: within(screen.getByRole("dialog", { name: 'Rate limits of "Northwind"' })) };
+  return { sent, onClose, dialog: within(screen.getByRole("dialog", { name: 'Edit "Northwind"' })) };
 }
 
 describe("EditRateLimitsDialog", () => {

@@ -34,7 +34,7 @@ export default function EditRateLimitsDialog({
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="edit-limits-title">
       <form onSubmit={submit}>
-        <DialogTitle id="edit-limits-title">Rate limits of "{account.name}"</DialogTitle>
+        <DialogTitle id="edit-limits-title">Edit "{account.name}"</DialogTitle>
         <DialogContent>
           <RateLimitsField owner="account" value={rows} onChange={setRows} />
         </DialogContent>

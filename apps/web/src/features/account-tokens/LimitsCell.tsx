@@ -11,7 +11,8 @@ export const limitsCount = (count: number) => `${count} ${count === 1 ? "limit" 
 export function LimitsCell({ limits }: { limits: readonly RateLimit[] }) {
   if (limits.length === 0)
     return (
-      <Typography variant="body2" color="text.secondary">
+      // A span, so that it sits on the cell's centred line like the other columns' text.
+      <Typography component="span" variant="body2" color="text.secondary">
         Unlimited
       </Typography>
     );
