@@ -49,7 +49,7 @@ describe("the partner console", () => {
     await page.goto("/keys");
     await page.getByRole("button", { name: "Add API key" }).click();
     const dialog = page.getByRole("dialog", { name: "Add API key" });
-    await dialog.getByLabel("Name").fill("E2E restricted");
+    await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("E2E restricted");
     await dialog.getByRole("checkbox", { name: "All data scopes" }).uncheck();
     await dialog.getByLabel("Chosen data scopes").fill("vehicles:r");
     await page.getByRole("option", { name: /vehicles:read/ }).click();

@@ -37,7 +37,7 @@ describe("Settings: the scope catalogue and API versions", () => {
     await page.getByRole("tab", { name: "API Keys" }).click();
     await page.getByRole("button", { name: "Add API key" }).click();
     const create = page.getByRole("dialog", { name: "Add API key" });
-    await create.getByLabel("Name").fill("E2E fuel cards");
+    await create.getByRole("textbox", { name: "Name", exact: true }).fill("E2E fuel cards");
     await create.getByRole("checkbox", { name: "All data scopes" }).uncheck();
     await create.getByLabel("Chosen data scopes").fill("fuel");
     await page.getByRole("option", { name: /fuel-cards:read/ }).click();

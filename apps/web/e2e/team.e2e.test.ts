@@ -101,7 +101,7 @@ describe("a new Tessera", () => {
     // 6. The new admin creates a key, and it verifies.
     await adminPage.getByRole("button", { name: "Add API key" }).click();
     const dialog = adminPage.getByRole("dialog", { name: "Add API key" });
-    await dialog.getByLabel("Name").fill("NewCo backend");
+    await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("NewCo backend");
     await dialog.getByRole("button", { name: "Create key" }).click();
     const secretDialog = adminPage.getByRole("dialog", { name: /Your new API key "NewCo backend"/ });
     const secret = (await secretDialog.getByTestId("api-key-secret").textContent()) ?? "";

@@ -1,12 +1,14 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkScreen, signIn } from "./support/browser.ts";
-import { setUpConsole } from "./support/console.ts";
+import { pageGraphql, setUpConsole } from "./support/console.ts";
 
 // Traffic control in the console, end to end: an owner gives a key two named rate limits, credits with
 // a monthly refill and an IP allowlist, with the server's own validation as they type; the details
 // show them; an edit of the remaining credits is audited from/to; and the partner's backend verifying
-// from outside the list is refused IP_NOT_ALLOWED, which the key's usage then shows.
+// from outside the list is refused IP_NOT_ALLOWED, which the key's usage then shows. Then a customer
+// account's limits, shared by every key used with its token: set on create, shown on the row, enforced
+// by verification, raised by an edit; a viewer sees them but cannot change them.
 const app = setUpConsole();
 let owner: { context: BrowserContext; outside: string[] };
 let page: Page;
@@ -166,5 +168,101 @@ describe("traffic control in the console", () => {
     await checkScreen(page, "api-key-details-traffic-usage");
     await closeDetails();
     expect(owner.outside).toEqual([]);
+  });
+});
+
+describe("rate limits shared by a customer account", () => {
+  const account = "E2E pooled account";
+  let accounts: Page;
+  let token: string;
+  const row = (on: Page) => on.getByRole("row").filter({ hasText: account });
+
+  it("adds an account with a limit of 2 per hour, checked as it is typed, and shows it on its row", async () => {
+    // The owner's profile is signed in already (the key tests above).
+    accounts = await owner.context.newPage();
+    await accounts.goto("/accounts");
+    await accounts.getByRole("button", { name: "Add account" }).click();
+    const dialog = accounts.getByRole("dialog", { name: "Add customer account" });
+    await dialog.getByText("No rate limits: the account is unlimited.").waitFor();
+    await checkScreen(accounts, "account-create-limits-empty");
+
+    await dialog.getByLabel("Account name").fill(account);
+    await dialog.getByRole("button", { name: "Add rate limit" }).click();
+    const limit = dialog.getByRole("group", { name: "Rate limit 1" });
+    await limit.getByLabel("Name", { exact: true }).fill("hourly");
+    await limit.getByLabel("Limit", { exact: true }).fill("2");
+    await limit.getByLabel("Window (s)", { exact: true }).fill("36000000");
+    await dialog
+      .getByRole("alert")
+      .getByText(/"hourly" needs a duration in whole seconds from 1 s/)
+      .waitFor();
+    await checkScreen(accounts, "account-create-limits-error");
+    expect(await dialog.getByRole("button", { name: "Create account" }).isDisabled()).toBe(true);
+
+    await limit.getByLabel("Window (s)", { exact: true }).fill("3600");
+    await dialog.getByRole("alert").waitFor({ state: "detached" });
+    await checkScreen(accounts, "account-create-limits");
+    await dialog.getByRole("button", { name: "Create account" }).click();
+    await accounts.getByText(`Account "${account}" created.`).waitFor();
+
+    await row(accounts).getByText("1 limit", { exact: true }).hover();
+    await accounts.getByRole("tooltip").getByText("hourly: 2 per hour (always)").waitFor();
+    await checkScreen(accounts, "account-tokens-limits");
+    await accounts.mouse.move(0, 0);
+
+    await row(accounts)
+      .getByRole("button", { name: `Copy token of ${account}` })
+      .click();
+    token = await accounts.evaluate(() => navigator.clipboard.readText());
+    expect(token).toMatch(/^tat_/);
+  });
+
+  it("refuses the third verification in the hour naming the limit, and admits again once it is raised", async () => {
+    const { organization } = await pageGraphql<{ organization: { id: string } }>(
+      accounts,
+      '{ organization(slug: "acme-fleet") { id } }',
+    );
+    const { createApiKey } = await pageGraphql<{ createApiKey: { secret: string } }>(
+      accounts,
+      "mutation C($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreateApiKeyPayload { secret } } }",
+      { input: { organizationId: organization.id, name: "E2E pooled key" } },
+    );
+    const verify = () => app.verify({ key: createApiKey.secret, accountToken: token });
+    expect((await verify()).code).toBe("VALID");
+    expect((await verify()).code).toBe("VALID");
+    expect(await verify()).toMatchObject({
+      valid: false,
+      code: "RATE_LIMITED",
+      ratelimit: { name: "hourly", limit: 2, remaining: 0 },
+    });
+
+    await row(accounts)
+      .getByRole("button", { name: `Actions for ${account}` })
+      .click();
+    await accounts.getByRole("menuitem", { name: "Edit rate limits" }).click();
+    const edit = accounts.getByRole("dialog", { name: `Edit "${account}"` });
+    const limit = edit.getByRole("group", { name: "Rate limit 1" }).getByLabel("Limit", { exact: true });
+    expect(await limit.inputValue()).toBe("2");
+    await limit.fill("5");
+    await checkScreen(accounts, "account-edit-limits");
+    await edit.getByRole("button", { name: "Save limits" }).click();
+    await accounts.getByText(`Rate limits of "${account}" saved.`).waitFor();
+    await row(accounts).getByText("1 limit", { exact: true }).hover();
+    await accounts.getByRole("tooltip").getByText("hourly: 5 per hour (always)").waitFor();
+    expect(await verify()).toMatchObject({ valid: true, code: "VALID" });
+  });
+
+  it("shows a viewer the limits but no action to change them", async () => {
+    const viewer = await app.newContext();
+    const page = await signIn(viewer.context, "viewer@acme.test", "/accounts");
+    await row(page).getByText("1 limit", { exact: true }).waitFor();
+    expect(await page.getByRole("button", { name: "Add account" }).count()).toBe(0);
+    expect(
+      await row(page)
+        .getByRole("button", { name: `Actions for ${account}` })
+        .count(),
+    ).toBe(0);
+    await viewer.context.close();
+    expect(viewer.outside).toEqual([]);
   });
 });

@@ -3,9 +3,9 @@ import { IconButton, Menu, MenuItem } from "@mui/material";
 import { useState } from "react";
 import type { CustomerAccountRow } from "./documents.ts";
 
-export type AccountDialog = { kind: "status" | "rotate"; account: CustomerAccountRow };
+export type AccountDialog = { kind: "status" | "rotate" | "limits"; account: CustomerAccountRow };
 
-/** The row menu of a managed account. A closed account keeps its status and its token. */
+/** The row menu of a managed account. A closed account keeps its status and its token (its limits stay editable). */
 export function AccountRowMenu({
   account,
   onOpen,
@@ -33,6 +33,7 @@ export function AccountRowMenu({
         <MenuItem onClick={pick("status")} disabled={closed}>
           {closed ? "Closed accounts keep their status" : "Change status"}
         </MenuItem>
+        <MenuItem onClick={pick("limits")}>Edit rate limits</MenuItem>
         <MenuItem onClick={pick("rotate")} disabled={closed}>
           Rotate token
         </MenuItem>

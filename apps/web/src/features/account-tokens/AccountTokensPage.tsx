@@ -15,18 +15,20 @@ import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
 import { type AccountDialog, AccountRowMenu } from "./AccountRowMenu.tsx";
 import { type CustomerAccountRow, CustomerAccountRowFields, CustomerAccountsQuery } from "./documents.ts";
+import { LimitsCell } from "./LimitsCell.tsx";
 import { TokenCell } from "./TokenCell.tsx";
 
 const CreateAccountDialog = lazy(() => import("./CreateAccountDialog.tsx"));
 const ChangeStatusDialog = lazy(() => import("./ChangeStatusDialog.tsx"));
 const RotateTokenDialog = lazy(() => import("./RotateTokenDialog.tsx"));
+const EditRateLimitsDialog = lazy(() => import("./EditRateLimitsDialog.tsx"));
 
 const accountStatuses = ["ACTIVE", "SUSPENDED", "CLOSED"] as const;
 type AccountStatus = (typeof accountStatuses)[number];
 /** The grid's sortable columns and the API's order field for each. */
 const sortableColumns = { name: "NAME", status: "STATUS", createdAt: "CREATED_AT" } as const;
 
-/** Account Tokens: customer accounts with status and masked token; admins create, change and rotate. */
+/** Account Tokens: customer accounts with status, shared rate limits and masked token; admins create, change and rotate. */
 export default function AccountTokensPage() {
   const organization = useOrganization();
   const url = useUrlState();
@@ -69,6 +71,13 @@ export default function AccountTokensPage() {
         minWidth: 260,
         sortable: false,
         renderCell: ({ row }) => <TokenCell name={row.name} token={row.token} />,
+      },
+      {
+        field: "rateLimits",
+        headerName: "Rate limits",
+        width: 130,
+        sortable: false,
+        renderCell: ({ row }) => <LimitsCell limits={row.rateLimits} />,
       },
       {
         field: "createdAt",
@@ -137,6 +146,7 @@ export default function AccountTokensPage() {
         {creating && <CreateAccountDialog onClose={() => setCreating(false)} onCreated={changed} />}
         {dialog?.kind === "status" && <ChangeStatusDialog account={dialog.account} onClose={close} />}
         {dialog?.kind === "rotate" && <RotateTokenDialog account={dialog.account} onClose={close} />}
+        {dialog?.kind === "limits" && <EditRateLimitsDialog account={dialog.account} onClose={close} />}
       </Suspense>
     </Stack>
   );

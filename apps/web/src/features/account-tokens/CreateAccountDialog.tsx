@@ -1,19 +1,22 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField } from "@mui/material";
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from "@mui/material";
 import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
 import { useReportedAction } from "../../lib/mutation-result.ts";
 import { useOrganization } from "../session/SessionProvider.tsx";
+import { RateLimitsField } from "../traffic/TrafficFields.tsx";
+import { type RateLimitRow, rateLimitsInput, rateLimitsProblem } from "../traffic/traffic.ts";
 import { CreateCustomerAccountMutation } from "./documents.ts";
 
-/** Adds a customer account; the server gives it its first token. */
+/** Adds a customer account, unlimited unless rate limits are added; the server gives it its first token. */
 export default function CreateAccountDialog({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
   const organization = useOrganization();
-  const [, create] = useMutation(CreateCustomerAccountMutation);
+  const [{ fetching }, create] = useMutation(CreateCustomerAccountMutation);
   const report = useReportedAction();
   const [name, setName] = useState("");
+  const [rateLimits, setRateLimits] = useState<RateLimitRow[]>([]);
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { organizationId: organization.id, name: name.trim() };
+    const input = { organizationId: organization.id, name: name.trim(), rateLimits: rateLimitsInput(rateLimits) };
     const outcome = await report(
       () => create({ input }),
       (d) => d.createCustomerAccount,
@@ -24,23 +27,29 @@ export default function CreateAccountDialog({ onClose, onCreated }: { onClose: (
     onClose();
   }
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" fullWidth aria-labelledby="create-account-title">
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="create-account-title">
       <form onSubmit={submit}>
         <DialogTitle id="create-account-title">Add customer account</DialogTitle>
         <DialogContent>
-          <TextField
-            label="Account name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            fullWidth
-            required
-            autoFocus
-            sx={{ mt: 1 }}
-          />
+          <Stack spacing={3} sx={{ mt: 1 }}>
+            <TextField
+              label="Account name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              fullWidth
+              required
+              autoFocus
+            />
+            <RateLimitsField owner="account" value={rateLimits} onChange={setRateLimits} />
+          </Stack>
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={!name.trim()}>
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={fetching || !name.trim() || rateLimitsProblem(rateLimits) !== null}
+          >
             Create account
           </Button>
         </DialogActions>

@@ -1,7 +1,10 @@
 import { graphql, type ResultOf } from "../../lib/graphql.ts";
 
 export const CustomerAccountRowFields = graphql(`
-  fragment CustomerAccountRow on CustomerAccount { id name status token createdAt }
+  fragment CustomerAccountRow on CustomerAccount {
+    id name status token createdAt
+    rateLimits { name limit durationMs autoApply }
+  }
 `);
 
 /** A row of the Account Tokens table, as the server answers it. */
@@ -27,7 +30,9 @@ export const CreateCustomerAccountMutation = graphql(`
   mutation CreateCustomerAccount($input: CreateCustomerAccountInput!) {
     createCustomerAccount(input: $input) {
       __typename
-      ... on CreateCustomerAccountPayload { customerAccount { id name status token createdAt } }
+      ... on CreateCustomerAccountPayload {
+        customerAccount { id name status token createdAt rateLimits { name limit durationMs autoApply } }
+      }
       ... on Error { message }
     }
   }
@@ -37,7 +42,9 @@ export const UpdateCustomerAccountMutation = graphql(`
   mutation UpdateCustomerAccount($input: UpdateCustomerAccountInput!) {
     updateCustomerAccount(input: $input) {
       __typename
-      ... on UpdateCustomerAccountPayload { customerAccount { id name status token } }
+      ... on UpdateCustomerAccountPayload {
+        customerAccount { id name status token rateLimits { name limit durationMs autoApply } }
+      }
       ... on Error { message }
     }
   }

@@ -21,6 +21,7 @@ import { StatusChip } from "../../layout/StatusChip.tsx";
 import { formatDateTime } from "../../lib/dates.ts";
 import { kindLabel } from "../../lib/labels.ts";
 import { useOrganization } from "../session/SessionProvider.tsx";
+import { rateLimitLabel } from "../traffic/traffic.ts";
 import { ApiKeyDetailsQuery, KeyCatalogQuery } from "./documents.ts";
 import { KeyUsage } from "./KeyUsage.tsx";
 
@@ -34,18 +35,6 @@ function Chips({ all, allText, items }: { all?: boolean; allText: string; items:
       ))}
     </Box>
   );
-}
-
-function windowLabel(ms: number): string {
-  const seconds = ms / 1000;
-  for (const [unit, size] of [
-    ["day", 86_400],
-    ["hour", 3_600],
-    ["minute", 60],
-  ] as const) {
-    if (seconds % size === 0) return seconds === size ? unit : `${seconds / size} ${unit}s`;
-  }
-  return seconds === 1 ? "second" : `${seconds} seconds`;
 }
 
 type Credits = { remaining: number; refill: { amount: number; interval: string; dayOfMonth: number | null } | null };
@@ -134,9 +123,7 @@ export default function ApiKeyDetailsDrawer({ id, onClose }: { id: string; onClo
             key="rl"
             all={key.rateLimits.length === 0}
             allText="None: unlimited"
-            items={key.rateLimits.map(
-              (l) => `${l.name}: ${l.limit} per ${windowLabel(l.durationMs)}${l.autoApply ? " (always)" : ""}`,
-            )}
+            items={key.rateLimits.map(rateLimitLabel)}
           />,
         ],
         ["Credits", creditsLabel(key.credits)],

@@ -14,12 +14,12 @@ import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
 import { useReportedAction } from "../../lib/mutation-result.ts";
 import { useOrganization } from "../session/SessionProvider.tsx";
+import { trafficProblem } from "../traffic/traffic.ts";
 import { CreateApiKeyMutation } from "./documents.ts";
 import { type Expiry, ExpiryField, expiresAtOf } from "./ExpiryField.tsx";
 import { defaultSettings, type KeySettings, KeySettingsFields, settingsInput } from "./KeySettingsFields.tsx";
 import { isWriteScope } from "./ManageTesseraField.tsx";
 import { SecretDialog } from "./SecretDialog.tsx";
-import { trafficProblem } from "./traffic.ts";
 
 /** "+ Add API key": every setting of createApiKey, then the secret, once. */
 export default function CreateApiKeyDialog({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {

@@ -3,9 +3,9 @@ import { type FormEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import type { ResultOf } from "../../lib/graphql.ts";
 import { useReportedAction } from "../../lib/mutation-result.ts";
+import { noCredits, rateLimitRows, trafficProblem } from "../traffic/traffic.ts";
 import { ApiKeyDetailsQuery, UpdateApiKeyMutation } from "./documents.ts";
 import { type KeySettings, KeySettingsFields, settingsInput } from "./KeySettingsFields.tsx";
-import { noCredits, trafficProblem } from "./traffic.ts";
 
 type Details = Extract<NonNullable<ResultOf<typeof ApiKeyDetailsQuery>["node"]>, { name: string }>;
 
@@ -27,12 +27,7 @@ function settingsOf(key: Details): KeySettings {
       ...key.resources.map((r) => ({ id: r.id, label: r.name })),
       ...key.customerAccounts.map((a) => ({ id: a.id, label: a.name })),
     ],
-    rateLimits: key.rateLimits.map((l) => ({
-      name: l.name,
-      limit: String(l.limit),
-      seconds: String(l.durationMs / 1000),
-      autoApply: l.autoApply,
-    })),
+    rateLimits: rateLimitRows(key.rateLimits),
     ipAllowlist: key.ipAllowlist,
     credits: key.credits
       ? {

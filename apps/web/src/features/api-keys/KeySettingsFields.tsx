@@ -3,13 +3,13 @@ import { useState } from "react";
 import { useQuery } from "urql";
 import { useDebounced } from "../../lib/useDebounced.ts";
 import { useOrganization } from "../session/SessionProvider.tsx";
+import { CreditsField, IpAllowlistField, RateLimitsField } from "../traffic/TrafficFields.tsx";
+import { type CreditsForm, creditsInput, noCredits, type RateLimitRow, rateLimitsInput } from "../traffic/traffic.ts";
 import { KeyCatalogQuery, RestrictionSearchQuery } from "./documents.ts";
 import { ManageTesseraField } from "./ManageTesseraField.tsx";
 import { OriginsField } from "./OriginsField.tsx";
 import { type Option, RestrictionPicker } from "./RestrictionPicker.tsx";
 import { restrictionOptions } from "./restriction-options.ts";
-import { CreditsField, IpAllowlistField, RateLimitsField } from "./TrafficFields.tsx";
-import { type CreditsForm, creditsInput, noCredits, type RateLimitRow, rateLimitsInput } from "./traffic.ts";
 
 /** The settings a key can be created with and later edited (role and expiry are create-only). */
 export type KeySettings = {
@@ -183,7 +183,7 @@ export function KeySettingsFields({ value, onChange, role }: Props) {
         helperText="A case-sensitive text the User-Agent must contain (no wildcards). Empty: any user agent."
       />
       <IpAllowlistField value={value.ipAllowlist} onChange={(ipAllowlist) => set({ ipAllowlist })} />
-      <RateLimitsField value={value.rateLimits} onChange={(rateLimits) => set({ rateLimits })} />
+      <RateLimitsField owner="key" value={value.rateLimits} onChange={(rateLimits) => set({ rateLimits })} />
       <CreditsField value={value.credits} onChange={(credits) => set({ credits })} />
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { ChipListField } from "./ChipListField.tsx";
+import { ChipListField } from "../../lib/ChipListField.tsx";
 import { originProblem } from "./origins.ts";
 
 /**

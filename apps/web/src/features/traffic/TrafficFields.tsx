@@ -15,7 +15,7 @@ import {
   Typography,
 } from "@mui/material";
 import type { ReactNode } from "react";
-import { ChipListField } from "./ChipListField.tsx";
+import { ChipListField } from "../../lib/ChipListField.tsx";
 import {
   type CreditsForm,
   creditsProblem,
@@ -110,11 +110,22 @@ function RateLimitRowFields({
   );
 }
 
-/** Named rate limits: one row each (name, limit, window, auto-apply), added and removed freely. */
+/** What the limits are on: the texts say whose they are and, for an account, that its keys share them. */
+const limitsCaption = {
+  key: "",
+  account: " Every key used with this account's token draws on the same limits.",
+} as const;
+
+/**
+ * Named rate limits of a key or a customer account: one row each (name, limit, window, auto-apply),
+ * added and removed freely, checked with the server's rules as they are typed.
+ */
 export function RateLimitsField({
+  owner,
   value,
   onChange,
 }: {
+  owner: keyof typeof limitsCaption;
   value: RateLimitRow[];
   onChange: (rows: RateLimitRow[]) => void;
 }) {
@@ -124,11 +135,11 @@ export function RateLimitsField({
   return (
     <TrafficSection
       title="Rate limits"
-      caption={`A limit allows that many verifications per window (in seconds). "Always" limits are charged on every verification; the others only when a verification names them.`}
+      caption={`A limit allows that many verifications per window (in seconds). "Always" limits are charged on every verification; the others only when a verification names them.${limitsCaption[owner]}`}
     >
       {value.length === 0 && (
         <Typography variant="body2" color="text.secondary">
-          No rate limits: the key is unlimited.
+          No rate limits: the {owner} is unlimited.
         </Typography>
       )}
       {value.map((row, index) => (

@@ -31,6 +31,36 @@ const problemOf = (check: () => unknown): string | null => {
   }
 };
 
+/** A rate limit as the server answers it (a key's or a customer account's). */
+export type RateLimit = { name: string; limit: number; durationMs: number; autoApply: boolean };
+
+/** The rows the editor starts from, for limits already saved. */
+export function rateLimitRows(limits: readonly RateLimit[]): RateLimitRow[] {
+  return limits.map((l) => ({
+    name: l.name,
+    limit: String(l.limit),
+    seconds: String(l.durationMs / 1000),
+    autoApply: l.autoApply,
+  }));
+}
+
+/** A window in the largest whole unit: "minute", "2 hours", "90 seconds". */
+export function windowLabel(ms: number): string {
+  const seconds = ms / 1000;
+  for (const [unit, size] of [
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+  ] as const) {
+    if (seconds % size === 0) return seconds === size ? unit : `${seconds / size} ${unit}s`;
+  }
+  return seconds === 1 ? "second" : `${seconds} seconds`;
+}
+
+/** One limit in words: "requests: 100 per minute (always)". */
+export const rateLimitLabel = (l: RateLimit) =>
+  `${l.name}: ${l.limit} per ${windowLabel(l.durationMs)}${l.autoApply ? " (always)" : ""}`;
+
 export function rateLimitsInput(rows: RateLimitRow[]) {
   return rows.map((row) => ({
     name: row.name.trim(),

@@ -5,11 +5,11 @@ import { describe, expect, it } from "vitest";
 import { CreditsField, RateLimitsField } from "./TrafficFields.tsx";
 import { type CreditsForm, creditsInput, noCredits, type RateLimitRow, rateLimitsInput } from "./traffic.ts";
 
-function Limits({ initial = [] as RateLimitRow[] }) {
+function Limits({ initial = [] as RateLimitRow[], owner = "key" as "key" | "account" }) {
   const [rows, setRows] = useState(initial);
   return (
     <>
-      <RateLimitsField value={rows} onChange={setRows} />
+      <RateLimitsField owner={owner} value={rows} onChange={setRows} />
       <output data-testid="value">{JSON.stringify(rateLimitsInput(rows))}</output>
     </>
   );
@@ -34,6 +34,12 @@ describe("RateLimitsField", () => {
     await userEvent.click(screen.getByRole("button", { name: "Add rate limit" }));
     expect(value()).toEqual([{ name: "requests", limit: 100, durationMs: 60_000, autoApply: true }]);
     expect(screen.queryByText(/No rate limits/)).toBeNull();
+  });
+
+  it("says an account without limits is unlimited, and that its keys share its limits", () => {
+    render(<Limits owner="account" />);
+    expect(screen.getByText("No rate limits: the account is unlimited.")).toBeTruthy();
+    expect(screen.getByText(/Every key used with this account's token draws on the same limits\./)).toBeTruthy();
   });
 
   it("edits each row's name, limit, window and auto-apply, and removes a row", async () => {
