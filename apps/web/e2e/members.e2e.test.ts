@@ -73,7 +73,7 @@ describe("the members console without email", () => {
     await page.getByLabel("Organization").click();
     await page.getByRole("option", { name: "+ Create organization" }).click();
     const dialog = page.getByRole("dialog", { name: "Create organization" });
-    await dialog.getByLabel("Name").fill("Editor's Side Project");
+    await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Editor's Side Project");
     await expect.poll(() => dialog.getByLabel("Slug").inputValue()).toBe("editor-s-side-project");
     await checkScreen(page, "create-organization");
     await dialog.getByRole("button", { name: "Create organization" }).click();
