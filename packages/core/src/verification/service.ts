@@ -157,7 +157,7 @@ export class Verification {
       (id) => loadResourceChain(prisma, id),
       (r) => r.ids[0] ?? "",
     );
-    this.usage = new UsageRecorder(prisma);
+    this.usage = new UsageRecorder(prisma, clock);
     this.limiter = new FailureLimiter(settings.failureLimit);
     this.redis =
       settings.rateLimitStore.kind === "redis" ? this.connectRedis(settings.rateLimitStore.url, options) : null;
