@@ -1,5 +1,6 @@
-import { Box, Button, FormControl, InputLabel, MenuItem, Select, TextField } from "@mui/material";
+import { Box, Button, Chip, FormControl, InputLabel, MenuItem, Select, TextField } from "@mui/material";
 import { StatusFilter } from "../../layout/StatusFilter.tsx";
+import { formatDateTime } from "../../lib/dates.ts";
 import { useUrlSearch, useUrlState } from "../../lib/url-state.ts";
 
 export const keyStatuses = ["ACTIVE", "EXPIRING", "EXPIRED", "REVOKED"] as const;
@@ -10,11 +11,16 @@ type Props = {
   creators: { id: string; label: string }[];
 };
 
-/** Search, status, API version and creator: each kept in the URL (`q`, `status`, `version`, `creator`). */
+/**
+ * Search, status, API version and creator: each kept in the URL (`q`, `status`, `version`, `creator`).
+ * `expiresBefore` (an instant) arrives with links such as the Overview's expiring keys, shown as a
+ * chip that removes it.
+ */
 export function ApiKeyFilters({ versions, creators }: Props) {
   const url = useUrlState();
   const [search, setSearch] = useUrlSearch();
   const statuses = url.getList("status");
+  const expiresBefore = url.get("expiresBefore");
 
   return (
     <Box sx={{ display: "flex", gap: 2, flexWrap: "wrap", alignItems: "center" }}>
@@ -59,11 +65,17 @@ export function ApiKeyFilters({ versions, creators }: Props) {
           ))}
         </Select>
       </FormControl>
-      {(statuses.length > 0 || url.get("q") || url.get("version") || url.get("creator")) && (
+      {expiresBefore && !Number.isNaN(Date.parse(expiresBefore)) && (
+        <Chip
+          label={`Expires before ${formatDateTime(expiresBefore)}`}
+          onDelete={() => url.set({ expiresBefore: "" })}
+        />
+      )}
+      {(statuses.length > 0 || url.get("q") || url.get("version") || url.get("creator") || expiresBefore) && (
         <Button
           onClick={() => {
             setSearch("");
-            url.set({ q: "", status: [], version: "", creator: "" });
+            url.set({ q: "", status: [], version: "", creator: "", expiresBefore: "" });
           }}
         >
           Clear filters

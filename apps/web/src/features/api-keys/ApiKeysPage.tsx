@@ -44,6 +44,7 @@ export default function ApiKeysPage() {
     statuses: statuses.length ? statuses : null,
     apiVersion: url.get("version") || null,
     createdById: url.get("creator") || null,
+    expiresBefore: validInstant(url.get("expiresBefore")),
   };
   const sort = useUrlSort(sortableColumns);
   const pages = useCursorPages(`${organization.slug}|${JSON.stringify(filter)}|${JSON.stringify(sort.orderBy)}`);
@@ -205,6 +206,11 @@ export default function ApiKeysPage() {
       </Suspense>
     </Stack>
   );
+}
+
+/** An instant from the URL, or null when absent or not a date (a garbled link shows every key). */
+function validInstant(value: string): string | null {
+  return value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : null;
 }
 
 /** The key's global id from a link's `key` parameter: a global id, or the database id emails carry. */

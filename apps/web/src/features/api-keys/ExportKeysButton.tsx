@@ -8,6 +8,7 @@ type Filter = {
   statuses: readonly string[] | null;
   apiVersion: string | null;
   createdById: string | null;
+  expiresBefore?: string | null;
 };
 
 /** The export's URL for the list as shown: the same filter and order as the table. */
@@ -17,6 +18,7 @@ export function exportUrl(slug: string, filter: Filter, orderBy: { field: string
   for (const status of filter.statuses ?? []) params.append("status", status);
   if (filter.apiVersion) params.set("apiVersion", filter.apiVersion);
   if (filter.createdById) params.set("createdById", filter.createdById);
+  if (filter.expiresBefore) params.set("expiresBefore", filter.expiresBefore);
   if (orderBy) {
     params.set("orderBy", orderBy.field);
     params.set("direction", orderBy.direction);

@@ -1,5 +1,3 @@
-import type { ApiKeyRow } from "../api-keys/documents.ts";
-
 const dayMs = 86_400_000;
 /** Keys whose expiry falls within this many days are listed with a Renew button. */
 export const expiringSoonDays = 30;
@@ -21,10 +19,12 @@ export function daysLeft(expiresAt: string, now: Date): number {
   return Math.max(0, Math.floor((new Date(expiresAt).getTime() - now.getTime()) / dayMs));
 }
 
-/** The keys expiring within `expiringSoonDays` of `now`, soonest first. */
-export function expiringSoon<Key extends Pick<ApiKeyRow, "expiresAt">>(keys: readonly Key[], now: Date): Key[] {
-  const horizon = now.getTime() + expiringSoonDays * dayMs;
-  return keys
-    .filter((key) => new Date(key.expiresAt).getTime() <= horizon)
-    .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
-}
+/** The end of the Overview's expiry horizon: `expiringSoonDays` from `now`. */
+export const expiringSoonBefore = (now: Date): string => new Date(now.getTime() + expiringSoonDays * dayMs).toISOString();
+
+/**
+ * The keys list showing what the Overview's expiring panel counts: unrevoked keys expiring before
+ * `before`, soonest first.
+ */
+export const keysExpiringBefore = (before: string) =>
+  `/keys?${new URLSearchParams({ status: "EXPIRING", expiresBefore: before, sort: "EXPIRES_AT" })}`;
