@@ -53,7 +53,8 @@ export function createMaintenance(options: MaintenanceOptions) {
       .then((report) => {
         const busy =
           report.usage.rolledUp > 0 ||
-          report.usageWindows.moved > 0 || Object.values(report.retention).some((n) => n > 0);
+          report.usageWindows.moved > 0 ||
+          Object.values(report.retention).some((n) => n > 0);
         logger[busy ? "info" : "debug"]("maintenance: round", { report });
       })
       .catch((error: unknown) => {

@@ -16,6 +16,14 @@ const overviewUsage = `query OverviewUsage($since: DateTime!, $until: DateTime!)
 }`;
 
 type Bucket = { start: string; total: number; byCode: { code: string; count: number }[] };
+type TopKey = { apiKey: { name: string; status: string }; total: number; valid: number; refused: number };
+type Overview = {
+  organization: {
+    verificationUsage: Bucket[];
+    verificationTopKeys: TopKey[];
+    verificationRefusals: { code: string; count: number }[];
+  };
+};
 
 describe("demo data usage", () => {
   it("gives the demo organization 30 days of traffic that matches its keys' stories, through the tables the Overview reads", async () => {
@@ -31,39 +39,36 @@ describe("demo data usage", () => {
     const period = { since: since.toISOString(), until: new Date(since.getTime() + 30 * dayMs).toISOString() };
     const { data, errors } = await h
       .client({ authorization: `Bearer ${demoKeySecrets.automation}` })
-      .gql(overviewUsage, period);
+      .gql<Overview>(overviewUsage, period);
     expect(errors).toBeUndefined();
-    const { verificationUsage: days, verificationTopKeys: top, verificationRefusals: refusals } = data?.organization;
+    if (!data) throw new Error("no answer");
+    const { verificationUsage: days, verificationTopKeys: top, verificationRefusals: refusals } = data.organization;
 
     // Traffic every day, a busy week day and a lighter weekend, none of it in the future.
     expect(days).toHaveLength(30);
-    expect(days.every((day: Bucket) => day.total > 0)).toBe(true);
-    const totals = days.slice(0, -1).map((day: Bucket) => day.total);
+    expect(days.every((day) => day.total > 0)).toBe(true);
+    const totals = days.slice(0, -1).map((day) => day.total);
     expect(Math.max(...totals)).toBeGreaterThan(1.5 * Math.min(...totals));
 
     // The busy dashboard leads; the expired and revoked keys show only refusals once their end came.
-    expect(top.map((t: { apiKey: { name: string; status: string } }) => [t.apiKey.name, t.apiKey.status])).toEqual([
+    expect(top.map((t) => [t.apiKey.name, t.apiKey.status])).toEqual([
       ["Fleet dashboard", "ACTIVE"],
       ["Route planner integration", "EXPIRING"],
       ["Legacy telematics", "EXPIRED"],
       ["Old partner sync", "REVOKED"],
     ]);
-    const partner = top.find((t: { apiKey: { name: string } }) => t.apiKey.name === "Old partner sync");
+    const partner = top.find((t) => t.apiKey.name === "Old partner sync");
     expect(partner).toMatchObject({ valid: 0 });
-    expect(partner.refused).toBeGreaterThan(0);
-    expect(top.every((t: { total: number; valid: number; refused: number }) => t.total === t.valid + t.refused)).toBe(
-      true,
-    );
+    expect(partner?.refused).toBeGreaterThan(0);
+    expect(top.every((t) => t.total === t.valid + t.refused)).toBe(true);
 
     // Several refusal codes, none of a key that never had them.
-    const codes = refusals.map((r: { code: string }) => r.code);
+    const codes = refusals.map((r) => r.code);
     expect(codes).toEqual(expect.arrayContaining(["EXPIRED", "REVOKED", "ORIGIN_NOT_ALLOWED", "RATE_LIMITED"]));
     expect(codes.length).toBeGreaterThanOrEqual(5);
     const sum = (values: number[]) => values.reduce((n, v) => n + v, 0);
-    expect(sum(refusals.map((r: { count: number }) => r.count))).toBe(
-      sum(top.map((t: { refused: number }) => t.refused)),
-    );
-    expect(sum(days.map((d: Bucket) => d.total))).toBe(sum(top.map((t: { total: number }) => t.total)));
+    expect(sum(refusals.map((r) => r.count))).toBe(sum(top.map((t) => t.refused)));
+    expect(sum(days.map((d) => d.total))).toBe(sum(top.map((t) => t.total)));
 
     // Last used agrees with the traffic: the dashboard's last VALID hour is the current one.
     const recent = await prisma.apiKeyUsage.findFirst({

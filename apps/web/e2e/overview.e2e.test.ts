@@ -70,7 +70,11 @@ describe("the Overview", () => {
 
     // The demo's 30 days of traffic: a chart with an axis in UTC, and a sentence that adds up.
     const usage = page.getByRole("region", { name: /Verifications per day, last 30 days \(UTC\)/ });
-    await usage.getByRole("img", { name: /as counts/ }).locator("svg").first().waitFor();
+    await usage
+      .getByRole("img", { name: /as counts/ })
+      .locator("svg")
+      .first()
+      .waitFor();
     await usage.getByText("Day (UTC)").waitFor();
     const sentence = await usageSentence(page);
     expect(sentence.total).toBeGreaterThan(10_000);
@@ -155,7 +159,11 @@ describe("the Overview", () => {
       total: before.total + 14,
       originRefused: before.originRefused + 2,
     });
-    await usage.getByRole("img", { name: /as counts/ }).locator("svg").first().waitFor();
+    await usage
+      .getByRole("img", { name: /as counts/ })
+      .locator("svg")
+      .first()
+      .waitFor();
     await checkScreen(page, "overview-usage-counts");
     await usage.getByRole("button", { name: "Share of the day" }).click();
     await usage.getByRole("img", { name: /as shares of each day/ }).waitFor();

@@ -61,8 +61,8 @@ const traffic: Traffic[] = [
 
 /** Relative load of an hour of the UTC day: quiet at night, busiest mid-morning and afternoon. */
 const dayShape = [
-  0.08, 0.06, 0.05, 0.05, 0.07, 0.12, 0.25, 0.5, 0.8, 0.95, 1, 0.92, 0.75, 0.85, 0.95, 1, 0.9, 0.7, 0.5, 0.35, 0.25, 0.18,
-  0.12, 0.1,
+  0.08, 0.06, 0.05, 0.05, 0.07, 0.12, 0.25, 0.5, 0.8, 0.95, 1, 0.92, 0.75, 0.85, 0.95, 1, 0.9, 0.7, 0.5, 0.35, 0.25,
+  0.18, 0.12, 0.1,
 ];
 
 /** The hourly counts for the demo keys, the same every run for the same `now`. */

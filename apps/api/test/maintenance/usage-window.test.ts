@@ -42,7 +42,11 @@ async function rankings(at: Date): Promise<{ overview: KeyUsageTotal[]; fromDail
 }
 
 const totals = (ranking: KeyUsageTotal[]) =>
-  ranking.map(({ apiKeyId, total, refused }) => [Object.keys(keys).find((k) => keys[k as "a"] === apiKeyId), total, refused]);
+  ranking.map(({ apiKeyId, total, refused }) => [
+    Object.keys(keys).find((k) => keys[k as "a"] === apiKeyId),
+    total,
+    refused,
+  ]);
 
 beforeAll(async () => {
   org = await h.newOrganization();

@@ -87,13 +87,7 @@ const ApiKeyUsageTotalRef = builder.objectRef<KeyTotal>("ApiKeyUsageTotal").impl
   }),
 });
 
-async function topKeys(
-  prisma: PrismaClient,
-  organizationId: string,
-  period: UsagePeriod,
-  first: number,
-  now: Date,
-) {
+async function topKeys(prisma: PrismaClient, organizationId: string, period: UsagePeriod, first: number, now: Date) {
   const totals = await reading(() => topKeysByUsage(prisma, organizationId, period, first, now));
   const keys = await prisma.apiKey.findMany({ where: { id: { in: totals.map((t) => t.apiKeyId) }, organizationId } });
   const byId = new Map(keys.map((key) => [key.id, key]));

@@ -20,7 +20,8 @@ export function daysLeft(expiresAt: string, now: Date): number {
 }
 
 /** The end of the Overview's expiry horizon: `expiringSoonDays` from `now`. */
-export const expiringSoonBefore = (now: Date): string => new Date(now.getTime() + expiringSoonDays * dayMs).toISOString();
+export const expiringSoonBefore = (now: Date): string =>
+  new Date(now.getTime() + expiringSoonDays * dayMs).toISOString();
 
 /**
  * The keys list showing what the Overview's expiring panel counts: unrevoked keys expiring before
