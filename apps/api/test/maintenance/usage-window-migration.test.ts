@@ -34,7 +34,12 @@ describe("the usage window migration", () => {
     await prisma.apiKeyUsageWindow.deleteMany();
 
     const backfill = (readFileSync(migration, "utf8").split("-- Backfill")[1] ?? "").replace(/^.*$/m, "");
-    await prisma.$executeRawUnsafe(backfill.replace(/^--.*$/gm, "").trim().replace(/;$/, ""));
+    await prisma.$executeRawUnsafe(
+      backfill
+        .replace(/^--.*$/gm, "")
+        .trim()
+        .replace(/;$/, ""),
+    );
 
     const windows = await prisma.apiKeyUsageWindow.findMany({ where: { organizationId: org.org.id } });
     expect(windows.map(({ apiKeyId, since, total, valid }) => ({ apiKeyId, since, total, valid }))).toEqual([

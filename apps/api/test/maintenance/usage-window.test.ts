@@ -1,9 +1,12 @@
 import { type KeyUsageTotal, slideUsageWindows, topKeysByUsage, usageWindowStart } from "@tessera/core";
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type OrgFixture, useHarness } from "../support/harness.ts";
+import { databaseUrl } from "../support/postgres-urls.ts";
 import { dayMs, hourMs, keyOf, recordUsage, stoppedClock, today } from "./support.ts";
 
 const h = useHarness();
+const onPostgres = process.env.TEST_DB === "postgres";
 
 const midnight = today();
 const now = new Date(midnight + 10 * hourMs);
@@ -144,4 +147,39 @@ describe("the keys' 30-day running totals", () => {
     expect(overview).toEqual(fromDailyRows);
     expect(overview.map((t) => t.total)).toEqual([10, 6, 3, 1]);
   });
+
+  it.skipIf(!onPostgres)(
+    "a flush of a passed day racing the scheduler's move counts that day once or not at all, whichever goes first",
+    async () => {
+      const { prisma } = h.db;
+      const { b, c } = keys;
+      const dayAfter = new Date(tomorrow.getTime() + dayMs);
+      const before = await rankings(dayAfter);
+      // Another session holds c's row, so both the flush and the move queue behind it and then race.
+      const other = new pg.Client({ connectionString: databaseUrl(h.db.name) });
+      await other.connect();
+      try {
+        await other.query("BEGIN");
+        await other.query(`SELECT 1 FROM "ApiKeyUsageWindow" WHERE "apiKeyId" = $1 FOR UPDATE`, [c]);
+        // Late counts of the day that leaves the window the day after tomorrow (c's, and b's beside).
+        const late = new Date(midnight - 28 * dayMs + 6 * hourMs);
+        const flush = recordUsage(h, [
+          { keyId: b, code: "VALID", at: late, times: 5 },
+          { keyId: c, code: "VALID", at: late, times: 7 },
+        ]);
+        const move = slideUsageWindows({ prisma, clock: stoppedClock(dayAfter) });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await other.query("COMMIT");
+        await Promise.all([flush, move]);
+      } finally {
+        await other.end();
+      }
+      expect(await drifted()).toEqual([]);
+      expect(Object.values(await sinceOf()).every((since) => since === usageWindowStart(dayAfter).getTime())).toBe(
+        true,
+      );
+      // That day is outside the Overview's 30 days then: the ranking is the one before the flush.
+      expect(await rankings(dayAfter)).toEqual(before);
+    },
+  );
 });
