@@ -63,7 +63,7 @@ export function ExpiringKeys({
                     {key.name}
                   </Link>
                 </TableCell>
-                <TableCell>
+                <TableCell sx={{ whiteSpace: "nowrap" }}>
                   {formatDate(key.expiresAt)} ({left === 0 ? "today" : `${left} day${left === 1 ? "" : "s"}`})
                 </TableCell>
                 {canManage && (
