@@ -148,38 +148,53 @@ describe("the keys' 30-day running totals", () => {
     expect(overview.map((t) => t.total)).toEqual([10, 6, 3, 1]);
   });
 
-  it.skipIf(!onPostgres)(
-    "a flush of a passed day racing the scheduler's move counts that day once or not at all, whichever goes first",
-    async () => {
-      const { prisma } = h.db;
-      const { b, c } = keys;
-      const dayAfter = new Date(tomorrow.getTime() + dayMs);
-      const before = await rankings(dayAfter);
-      // Another session holds c's row, so both the flush and the move queue behind it and then race.
-      const other = new pg.Client({ connectionString: databaseUrl(h.db.name) });
-      await other.connect();
-      try {
-        await other.query("BEGIN");
-        await other.query(`SELECT 1 FROM "ApiKeyUsageWindow" WHERE "apiKeyId" = $1 FOR UPDATE`, [c]);
-        // Late counts of the day that leaves the window the day after tomorrow (c's, and b's beside).
-        const late = new Date(midnight - 28 * dayMs + 6 * hourMs);
-        const flush = recordUsage(h, [
+  /**
+   * Late counts of the day that leaves the window as of `at` (c's, and b's beside), flushed while the
+   * scheduler moves the rows: another session holds c's row, the two queue behind it in the order
+   * given, and it lets go. The flush has read c's `since` before the move either way.
+   */
+  async function race(at: Date, first: "flush" | "move") {
+    const { prisma } = h.db;
+    const { b, c } = keys;
+    const other = new pg.Client({ connectionString: databaseUrl(h.db.name) });
+    await other.connect();
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 150));
+    try {
+      await other.query("BEGIN");
+      await other.query(`SELECT 1 FROM "ApiKeyUsageWindow" WHERE "apiKeyId" = $1 FOR UPDATE`, [c]);
+      const late = new Date(usageWindowStart(at).getTime() - dayMs + 6 * hourMs);
+      const flush = () =>
+        recordUsage(h, [
           { keyId: b, code: "VALID", at: late, times: 5 },
           { keyId: c, code: "VALID", at: late, times: 7 },
         ]);
-        const move = slideUsageWindows({ prisma, clock: stoppedClock(dayAfter) });
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        await other.query("COMMIT");
-        await Promise.all([flush, move]);
-      } finally {
-        await other.end();
+      const move = () => slideUsageWindows({ prisma, clock: stoppedClock(at) });
+      const runs = first === "flush" ? [flush()] : [move()];
+      await pause();
+      runs.push(first === "flush" ? move() : flush());
+      await pause();
+      await other.query("COMMIT");
+      await Promise.all(runs);
+    } finally {
+      await other.end();
+    }
+  }
+
+  it.skipIf(!onPostgres)(
+    "a flush of a passed day racing the scheduler's move counts that day once or not at all, whichever goes first",
+    async () => {
+      for (const [days, first] of [
+        [2, "flush"],
+        [3, "move"],
+      ] as const) {
+        const at = new Date(now.getTime() + days * dayMs);
+        const before = await rankings(at);
+        await race(at, first);
+        expect(await drifted(), `${first} first`).toEqual([]);
+        expect(Object.values(await sinceOf()).every((since) => since === usageWindowStart(at).getTime())).toBe(true);
+        // That day is outside the Overview's 30 days then: the ranking is the one before the flush.
+        expect(await rankings(at), `${first} first`).toEqual(before);
       }
-      expect(await drifted()).toEqual([]);
-      expect(Object.values(await sinceOf()).every((since) => since === usageWindowStart(dayAfter).getTime())).toBe(
-        true,
-      );
-      // That day is outside the Overview's 30 days then: the ranking is the one before the flush.
-      expect(await rankings(dayAfter)).toEqual(before);
     },
   );
 });

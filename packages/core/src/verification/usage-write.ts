@@ -11,9 +11,10 @@ export type UsageCount = { apiKeyId: string; hour: Date; code: string; count: nu
  * (their usage went with them). Rows are upserted in key order, so two writers at once wait on each
  * other instead of deadlocking.
  *
- * A key's running totals take only counts of days from its `since` on, as the row stands when locked
- * (the scheduler may just have moved it); a key without a row gets one starting at the window's first
- * day as of `now`. Used by the usage flush, and by the demo data for its past traffic.
+ * A key's running totals take only counts of days from its `since` on, as the row stands when locked:
+ * the counts are summed from the `since` the statement read, and summed again (a scan of this batch)
+ * only for a row the scheduler moved meanwhile. A key without a row gets one starting at the window's
+ * first day as of `now`. Used by the usage flush, and by the demo data for its past traffic.
  */
 export async function writeUsageCounts(
   db: PrismaClient | Prisma.TransactionClient,
@@ -41,13 +42,17 @@ export async function writeUsageCounts(
       INSERT INTO "OrganizationUsageDaily" ("organizationId", "day", "code", "count")
       SELECT org_id, day, code, SUM(n) FROM u GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
       ON CONFLICT ("organizationId", "day", "code") DO UPDATE SET "count" = "OrganizationUsageDaily"."count" + EXCLUDED."count"
+    ), keyed AS (
+      SELECT u.key_id, u.org_id, COALESCE(w."since", ${windowStart}::timestamptz) AS since, u.day, u.code, u.n
+      FROM u LEFT JOIN "ApiKeyUsageWindow" w ON w."apiKeyId" = u.key_id
     )
     INSERT INTO "ApiKeyUsageWindow" AS w ("apiKeyId", "organizationId", "since", "total", "valid")
-    SELECT key_id, org_id, ${windowStart}::timestamptz,
-      COALESCE(SUM(n) FILTER (WHERE day >= ${windowStart}::timestamptz), 0),
-      COALESCE(SUM(n) FILTER (WHERE day >= ${windowStart}::timestamptz AND code = 'VALID'), 0)
-    FROM u GROUP BY 1, 2 ORDER BY 1
-    ON CONFLICT ("apiKeyId") DO UPDATE SET ("total", "valid") = (
-      SELECT w."total" + COALESCE(SUM(n), 0), w."valid" + COALESCE(SUM(n) FILTER (WHERE code = 'VALID'), 0)
-      FROM u WHERE u.key_id = w."apiKeyId" AND u.day >= w."since")`;
+    SELECT key_id, org_id, since, COALESCE(SUM(n) FILTER (WHERE day >= since), 0),
+      COALESCE(SUM(n) FILTER (WHERE day >= since AND code = 'VALID'), 0)
+    FROM keyed GROUP BY 1, 2, 3 ORDER BY 1
+    ON CONFLICT ("apiKeyId") DO UPDATE SET
+      "total" = w."total" + CASE WHEN w."since" = EXCLUDED."since" THEN EXCLUDED."total"
+        ELSE (SELECT COALESCE(SUM(n), 0) FROM u WHERE u.key_id = w."apiKeyId" AND u.day >= w."since") END,
+      "valid" = w."valid" + CASE WHEN w."since" = EXCLUDED."since" THEN EXCLUDED."valid"
+        ELSE (SELECT COALESCE(SUM(n), 0) FROM u WHERE u.key_id = w."apiKeyId" AND u.day >= w."since" AND code = 'VALID') END`;
 }
