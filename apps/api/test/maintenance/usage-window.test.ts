@@ -169,7 +169,7 @@ describe("the keys' 30-day running totals", () => {
           { keyId: c, code: "VALID", at: late, times: 7 },
         ]);
       const move = () => slideUsageWindows({ prisma, clock: stoppedClock(at) });
-      const runs = first === "flush" ? [flush()] : [move()];
+      const runs: Promise<unknown>[] = [first === "flush" ? flush() : move()];
       await pause();
       runs.push(first === "flush" ? move() : flush());
       await pause();
