@@ -1,4 +1,12 @@
-import { applyRetention, type Clock, type RetentionReport, rollUpUsage, type UsageRollupReport } from "@tessera/core";
+import {
+  applyRetention,
+  type Clock,
+  type RetentionReport,
+  rollUpUsage,
+  slideUsageWindows,
+  type UsageRollupReport,
+  type UsageWindowSlideReport,
+} from "@tessera/core";
 import type { PrismaClient } from "@tessera/db";
 import type { MaintenanceSettings } from "./config.ts";
 import type { Logger } from "./log.ts";
@@ -17,17 +25,22 @@ const firstRoundDelayMs = 30_000;
 
 /**
  * Keeps growing tables in bounds inside the server: each round rolls up usage past the hourly
- * retention, then prunes finished records past theirs, both in small batches (a round does at most a
+ * retention, moves the keys' 30-day running totals on to today, then prunes finished records past theirs, both in small batches (a round does at most a
  * bounded amount of work; a backlog spreads over rounds). Rounds never overlap within a process; across
  * instances the rollup takes an advisory lock and retention deletes are safe to run twice.
  */
 export function createMaintenance(options: MaintenanceOptions) {
   const { prisma, clock, logger, settings } = options;
 
-  async function runOnce(): Promise<{ usage: UsageRollupReport; retention: RetentionReport }> {
+  async function runOnce(): Promise<{
+    usage: UsageRollupReport;
+    usageWindows: UsageWindowSlideReport;
+    retention: RetentionReport;
+  }> {
     const usage = await rollUpUsage({ prisma, clock, hourlyRetentionDays: settings.hourlyUsageRetentionDays });
+    const usageWindows = await slideUsageWindows({ prisma, clock });
     const retention = await applyRetention({ prisma, clock, settings: settings.retention });
-    return { usage, retention };
+    return { usage, usageWindows, retention };
   }
 
   let timers: NodeJS.Timeout[] = [];
@@ -38,7 +51,10 @@ export function createMaintenance(options: MaintenanceOptions) {
     if (stopped || running) return;
     running = runOnce()
       .then((report) => {
-        const busy = report.usage.rolledUp > 0 || Object.values(report.retention).some((n) => n > 0);
+        const busy =
+          report.usage.rolledUp > 0 ||
+          report.usageWindows.moved > 0 ||
+          Object.values(report.retention).some((n) => n > 0);
         logger[busy ? "info" : "debug"]("maintenance: round", { report });
       })
       .catch((error: unknown) => {

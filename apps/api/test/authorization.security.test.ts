@@ -9,7 +9,7 @@
  * which act on throwaway objects.
  */
 import { randomBytes } from "node:crypto";
-import { type ManagementScope, type MemberRole, managementScopes } from "@tessera/core";
+import { type ManagementScope, type MemberRole, managementScopes, writeUsageCounts } from "@tessera/core";
 import { isCarrierType, readGuards, schema, unguardedFields } from "@tessera/schema";
 import { getNamedType, isInterfaceType, isObjectType } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -177,15 +177,7 @@ beforeAll(async () => {
     },
   });
   // Usage of the key, so the Overview's top keys lead to it.
-  await prisma.apiKeyUsageDaily.create({
-    data: {
-      apiKeyId: key.id,
-      organizationId,
-      day: new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000),
-      code: "VALID",
-      count: 1n,
-    },
-  });
+  await writeUsageCounts(prisma, [{ apiKeyId: key.id, hour: now, code: "VALID", count: 1 }], now);
   const invitation = await newInvitation(A.users.OWNER.id);
   const scope = await prisma.scope.findUniqueOrThrow({
     where: { organizationId_name: { organizationId, name: "vehicles:read" } },

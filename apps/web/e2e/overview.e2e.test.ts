@@ -25,24 +25,72 @@ async function verify(key: string, origin: string): Promise<string> {
   return (await app.verify({ key, origin })).code;
 }
 
+/** The Overview's usage sentence, e.g. "61,234 verifications in the last 30 days: …", as numbers. */
+async function usageSentence(page: Page): Promise<{ total: number; originRefused: number }> {
+  const usage = page.getByRole("region", { name: /Verifications per day/ });
+  const text = (await usage.getByText(/verifications? in the last 30 days/).textContent()) ?? "";
+  const number = (pattern: RegExp) => Number((pattern.exec(text)?.[1] ?? "0").replace(/,/g, ""));
+  return { total: number(/^([\d,]+) verification/), originRefused: number(/([\d,]+) origin not allowed/) };
+}
+
 describe("the Overview", () => {
-  it("is where an owner lands: empty usage, keys by status linking to the list, expiring keys with Renew", async () => {
+  it("is where an owner lands: the demo traffic by day, the busiest keys, refusals, and the keys expiring soon with Renew", async () => {
     const { context, outside } = await app.newContext();
     const page = await signIn(context, "owner@acme.test", "/");
     await expect.poll(() => new URL(page.url()).pathname).toBe("/overview");
     await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
+
+    // The demo's 30 days of traffic: a chart with an axis in UTC, and a sentence that adds up.
     const usage = page.getByRole("region", { name: /Verifications per day, last 30 days \(UTC\)/ });
-    await usage.getByText("No verifications in the last 30 days.").waitFor();
-    await page.getByRole("region", { name: "Top keys by traffic" }).getByText("No key was used").waitFor();
+    await usage
+      .getByRole("img", { name: /as counts/ })
+      .locator("svg")
+      .first()
+      .waitFor();
+    await usage.getByText("Day (UTC)").waitFor();
+    const sentence = await usageSentence(page);
+    expect(sentence.total).toBeGreaterThan(10_000);
+    expect(sentence.originRefused).toBeGreaterThan(0);
+    const topKeys = page.getByRole("region", { name: "Top keys by traffic" });
+    const topRows = topKeys.getByRole("row");
+    await topRows.nth(4).waitFor();
+    const cells = async (n: number) => (await topRows.nth(n).getByRole("cell").allTextContents()).slice(0, 2);
+    expect([await cells(1), await cells(2), await cells(3), await cells(4)]).toEqual([
+      ["Fleet dashboard", "Active"],
+      ["Route planner integration", "Expiring"],
+      ["Legacy telematics", "Expired"],
+      ["Old partner sync", "Revoked"],
+    ]);
+    const refusals = page.getByRole("region", { name: "Top refusal codes" });
+    for (const code of ["EXPIRED", "REVOKED", "ORIGIN_NOT_ALLOWED", "RATE_LIMITED"]) {
+      await refusals.getByRole("row").filter({ hasText: code }).waitFor();
+    }
+
+    // The keys expiring in the next 30 days, as the server counts and orders them.
     const expiring = page.getByRole("region", { name: "Expiring in the next 30 days" });
-    await expiring.getByRole("row").filter({ hasText: "Route planner integration" }).waitFor();
-    await checkScreen(page, "overview-empty");
+    await expiring.getByText("1 key expires in the next 30 days.").waitFor();
+    const row = expiring.getByRole("row").filter({ hasText: "Route planner integration" });
+    expect(await row.getByRole("cell").first().textContent()).toBe("Route planner integration");
+    expect(await row.getByRole("cell").nth(1).textContent()).toMatch(/\((19|20) days\)$/);
+    await checkScreen(page, "overview-demo");
+    await refusals.scrollIntoViewIfNeeded();
+    await checkScreen(page, "overview-demo-lists");
 
     // Each number leads to the list it counts.
     await page.getByRole("link", { name: /expiring within 90 days: show them/ }).click();
     await expect.poll(() => new URL(page.url()).search).toBe("?status=EXPIRING");
-    await page.getByRole("row").filter({ hasText: "Route planner integration" }).waitFor();
+    const grid = page.getByRole("grid", { name: "API keys" });
+    await grid.getByRole("row").filter({ hasText: "Route planner integration" }).waitFor();
     await page.goBack();
+    await expiring.getByRole("link", { name: "See it in API Keys" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("expiresBefore")).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("EXPIRES_AT");
+    await page.getByRole("button", { name: /^Expires before / }).waitFor();
+    await grid.getByRole("row").filter({ hasText: "Route planner integration" }).waitFor();
+    expect(await grid.getByRole("row").count()).toBe(2);
+    await checkScreen(page, "keys-expiring-soon");
+    await page.goBack();
+
     await expiring.getByRole("button", { name: "Renew Route planner integration" }).click();
     const dialog = page.getByRole("dialog", { name: /Renew "Route planner integration"/ });
     await dialog.getByRole("button", { name: "Renew for 12 months" }).waitFor();
@@ -54,10 +102,13 @@ describe("the Overview", () => {
     await context.close();
   });
 
-  it("shows verifications by day and outcome, the busiest keys and the refusals once keys are used", async () => {
+  it("adds new verifications to the day's bar, the busiest keys and the refusals", async () => {
     const { context } = await app.newContext();
     const page = await signIn(context, "admin@acme.test", "/");
     await page.getByRole("heading", { name: "Overview", level: 1 }).waitFor();
+    const usage = page.getByRole("region", { name: /Verifications per day/ });
+    await usage.getByRole("img", { name: /as counts/ }).waitFor();
+    const before = await usageSentence(page);
     const secret = await createKey(page, "Overview busy key");
     for (let i = 0; i < 12; i++) expect(await verify(secret, "https://app.example.com")).toBe("VALID");
     for (let i = 0; i < 2; i++) expect(await verify(secret, "https://evil.example.net")).toBe("ORIGIN_NOT_ALLOWED");
@@ -75,16 +126,16 @@ describe("the Overview", () => {
       .toBe(1);
     const row = topKeys.getByRole("row").filter({ hasText: "Overview busy key" });
     expect(await row.getByRole("cell").allTextContents()).toEqual(["Overview busy key", "Active", "14", "2"]);
-    const refusals = page.getByRole("region", { name: "Top refusal codes" });
-    await refusals.getByRole("row").filter({ hasText: "Origin not allowed" }).filter({ hasText: "2" }).waitFor();
-    const usage = page.getByRole("region", { name: /Verifications per day/ });
-    await usage.getByText("14 verifications in the last 30 days: 12 valid, 2 origin not allowed.").waitFor();
+    await usage.getByRole("img", { name: /as counts/ }).waitFor();
+    expect(await usageSentence(page)).toEqual({
+      total: before.total + 14,
+      originRefused: before.originRefused + 2,
+    });
     await usage
       .getByRole("img", { name: /as counts/ })
       .locator("svg")
       .first()
       .waitFor();
-    await usage.getByText("Day (UTC)").waitFor();
     await checkScreen(page, "overview-usage-counts");
     await usage.getByRole("button", { name: "Share of the day" }).click();
     await usage.getByRole("img", { name: /as shares of each day/ }).waitFor();

@@ -20,6 +20,7 @@ import {
 import { createAccessEntries, createResources } from "./resources.ts";
 import { createApiVersions, createScopes } from "./scopes.ts";
 import { demoClock, demoId } from "./stable-values.ts";
+import { createUsage } from "./usage.ts";
 
 /** The database holds data that is not the demo's: seeding it would add public credentials to it. */
 export class SeedRefusedError extends Error {
@@ -57,6 +58,7 @@ export async function seedDemoData(prisma: PrismaClient, now = new Date()): Prom
       await createResources(tx, clock);
       await createApiKeyResources(tx);
       await createAccessEntries(tx);
+      await createUsage(tx, now);
       await tx.auditEvent.create({
         data: {
           organizationId: demoOrganizationId,

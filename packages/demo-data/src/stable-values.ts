@@ -26,3 +26,15 @@ export function demoClock(now: Date): DemoClock {
     ahead: (days) => new Date(now.getTime() + days * day),
   };
 }
+
+/** A stable pseudo-random sequence in [0, 1) derived from a name (mulberry32), for believable demo traffic. */
+export function seededRandom(name: string): () => number {
+  let state = createHash("sha256").update(`tessera-demo-random:${name}`).digest().readUInt32BE(0);
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

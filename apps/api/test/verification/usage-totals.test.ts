@@ -50,20 +50,27 @@ describe("Organization.verificationTopKeys and verificationRefusals", () => {
     expect(one.data?.organization.verificationTopKeys.map((t: { total: number }) => t.total)).toEqual([11]);
   });
 
-  it("reuse a ranking that read many rows for a minute, and rank small organizations live", async () => {
+  it("rank live: usage flushed after one view shows in the next, over the Overview's 30 days and any other period", async () => {
     const org = await h.newOrganization();
-    const [big, small] = [await keyOf(org), await keyOf(org)];
-    // 50,001 daily rows (one per made-up outcome) stand for thousands of busy keys.
-    await h.db.prisma.$executeRaw`
-      INSERT INTO "ApiKeyUsageDaily" ("apiKeyId", "organizationId", "day", "code", "count")
-      SELECT ${big}::uuid, ${org.org.id}::uuid, ${new Date(midnight)}, 'CODE_' || g, 1 FROM generate_series(1, 50001) g`;
-    const ranked = async (first: number) =>
-      (await org.as.VIEWER.gql(totals, { slug: org.org.slug, ...last30, first })).data?.organization
-        .verificationTopKeys;
-    expect(await ranked(2)).toEqual([expect.objectContaining({ total: 50_001 })]);
-    await recordUsage(h, [{ keyId: small, code: "VALID", at: new Date(midnight + hourMs), times: 3 }]);
-    expect(await ranked(2)).toEqual([expect.objectContaining({ total: 50_001 })]);
-    expect((await ranked(3)).map((t: { total: number }) => t.total)).toEqual([50_001, 3]);
+    const [first, second] = [await keyOf(org), await keyOf(org)];
+    await recordUsage(h, [{ keyId: first, code: "VALID", at: new Date(midnight + hourMs), times: 4 }]);
+    const previous30 = {
+      since: new Date(midnight - 30 * dayMs).toISOString(),
+      until: new Date(midnight + dayMs - 1).toISOString(),
+    };
+    const ranked = async (period: { since: string; until: string }) =>
+      (await org.as.VIEWER.gql(totals, { slug: org.org.slug, ...period })).data?.organization.verificationTopKeys.map(
+        (t: { apiKey: { id: string }; total: number }) => [t.apiKey.id, t.total],
+      );
+    expect(await ranked(last30)).toEqual([[gid("ApiKey", first), 4]]);
+    expect(await ranked(previous30)).toEqual([[gid("ApiKey", first), 4]]);
+    await recordUsage(h, [{ keyId: second, code: "REVOKED", at: new Date(midnight + 2 * hourMs), times: 6 }]);
+    const now = [
+      [gid("ApiKey", second), 6],
+      [gid("ApiKey", first), 4],
+    ];
+    expect(await ranked(last30)).toEqual(now);
+    expect(await ranked(previous30)).toEqual(now);
   });
 
   it("answer empty lists for an organization without usage", async () => {

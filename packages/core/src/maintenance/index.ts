@@ -1,2 +1,3 @@
 export * from "./retention.ts";
 export * from "./usage-rollup.ts";
+export * from "./usage-window-slide.ts";

@@ -11,5 +11,7 @@ export * from "./service.ts";
 export * from "./traffic.ts";
 export * from "./usage-ranking.ts";
 export * from "./usage-report.ts";
+export * from "./usage-window.ts";
+export * from "./usage-write.ts";
 export * from "./user-agent.ts";
 export * from "./verify.ts";

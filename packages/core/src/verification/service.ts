@@ -163,7 +163,7 @@ export class Verification {
       (id) => loadResourceChain(prisma, id),
       (r) => r.ids[0] ?? "",
     );
-    this.usage = new UsageRecorder(prisma);
+    this.usage = new UsageRecorder(prisma, clock);
     this.limiter = new FailureLimiter(settings.failureLimit);
     this.refusalDelayMs = settings.failureLimit.refusalDelayMs;
     this.redis =

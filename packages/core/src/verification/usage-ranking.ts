@@ -1,22 +1,14 @@
 import type { PrismaClient } from "@tessera/db";
-import { LRUCache } from "lru-cache";
 import { ValidationError } from "../errors.ts";
 import type { VerifyCode } from "./codes.ts";
+import { usageWindowDays, usageWindowStart } from "./usage-window.ts";
 
 const dayMs = 86_400_000;
 /** At most a year and a day per request, like the daily usage buckets. */
 const maxDays = 366;
+const usageWindowDaysMs = usageWindowDays * dayMs;
 
 export type UsagePeriod = { since: Date; until: Date };
-
-/**
- * Rankings that read many rows are reused for a minute. Ranking sums a row per key, day and outcome:
- * for 5,000 busy keys over 30 days that is ~500,000 rows and a few hundred milliseconds, paid again
- * by every view of the Overview (whose period stays the same all day). Smaller organizations are
- * never reused, so their rankings stay live to the second.
- */
-const largeRankings = new LRUCache<string, KeyUsageTotal[]>({ max: 1_000, ttl: 60_000 });
-const largeRankingRows = 50_000;
 
 /** One key's verifications over a period. */
 export type KeyUsageTotal = { apiKeyId: string; total: number; valid: number; refused: number };
@@ -34,38 +26,82 @@ function wholeDays(period: UsagePeriod): { from: Date; to: Date } {
 
 /**
  * The organization's keys with the most verifications over a period (whole UTC days), most first,
- * ties by id. Reads the daily rows: one index range of at most a row per key, day and outcome
- * (grouped by the uuid itself: a text cast before grouping cost a third more at 5,000 keys).
- * Deleted keys are not listed (their usage stays in the organization's totals).
+ * ties by id. Deleted keys are not listed (their usage stays in the organization's totals).
+ *
+ * A period that reaches to the end of today and starts within the last 30 days (the Overview's) is
+ * ranked from the keys' running totals: a row per key. Any other period sums the daily rows: at most
+ * a row per key, day and outcome.
  */
 export async function topKeysByUsage(
   prisma: PrismaClient,
   organizationId: string,
   period: UsagePeriod,
   first: number,
+  now: Date,
 ): Promise<KeyUsageTotal[]> {
   if (!Number.isInteger(first) || first < 1 || first > 100) {
     throw new ValidationError("`first` must be between 1 and 100.", "first");
   }
   const { from, to } = wholeDays(period);
-  const cacheKey = `${organizationId}|${from.getTime()}|${to.getTime()}|${first}`;
-  const reused = largeRankings.get(cacheKey);
-  if (reused) return reused;
-  const rows = await prisma.$queryRaw<{ apiKeyId: string; total: bigint; valid: bigint; rowsRead: bigint }[]>`
-    SELECT "apiKeyId", SUM("count") AS total, SUM(COUNT(*)) OVER () AS "rowsRead",
-      COALESCE(SUM("count") FILTER (WHERE code = 'VALID'), 0) AS valid
+  const rows =
+    (await rankFromRunningTotals(prisma, organizationId, { from, to }, first, now)) ??
+    (await rankFromDailyRows(prisma, organizationId, { from, to }, first));
+  return rows.map((row) => {
+    const total = Number(row.total);
+    const valid = Number(row.valid);
+    return { apiKeyId: row.apiKeyId, total, valid, refused: total - valid };
+  });
+}
+
+type RankedRow = { apiKeyId: string; total: bigint; valid: bigint };
+
+/**
+ * From ApiKeyUsageWindow, or null when its rows cannot answer the period. They can when the period
+ * covers every day counted so far (to the end of today) and starts on or after each row's `since`
+ * (and within the window, so that a key without a row has no usage in it). A row not yet moved on to
+ * the window's first day (just after midnight, or a scheduler round cut short) still counts days
+ * before the period: those are subtracted from the daily rows, for that row alone.
+ */
+async function rankFromRunningTotals(
+  prisma: PrismaClient,
+  organizationId: string,
+  { from, to }: { from: Date; to: Date },
+  first: number,
+  now: Date,
+): Promise<RankedRow[] | null> {
+  const windowStart = usageWindowStart(now);
+  const endOfToday = windowStart.getTime() + usageWindowDaysMs;
+  if (from < windowStart || to.getTime() < endOfToday) return null;
+  const [latest] = await prisma.$queryRaw<{ since: Date | null }[]>`
+    SELECT MAX("since") AS since FROM "ApiKeyUsageWindow" WHERE "organizationId" = ${organizationId}::uuid`;
+  if (latest?.since && latest.since > from) return null;
+  return prisma.$queryRaw<RankedRow[]>`
+    SELECT w."apiKeyId", w."total" - COALESCE(before.total, 0) AS total, w."valid" - COALESCE(before.valid, 0) AS valid
+    FROM "ApiKeyUsageWindow" w
+    LEFT JOIN LATERAL (
+      SELECT SUM(d."count") AS total, SUM(d."count") FILTER (WHERE d."code" = 'VALID') AS valid
+      FROM "ApiKeyUsageDaily" d
+      WHERE w."since" < ${from} AND d."apiKeyId" = w."apiKeyId" AND d."day" >= w."since" AND d."day" < ${from}
+    ) before ON true
+    WHERE w."organizationId" = ${organizationId}::uuid AND w."total" - COALESCE(before.total, 0) > 0
+    ORDER BY 2 DESC, 1
+    LIMIT ${first}`;
+}
+
+/** From the daily rows: one index range (grouped by the uuid itself: a text cast cost a third more). */
+function rankFromDailyRows(
+  prisma: PrismaClient,
+  organizationId: string,
+  { from, to }: { from: Date; to: Date },
+  first: number,
+): Promise<RankedRow[]> {
+  return prisma.$queryRaw<RankedRow[]>`
+    SELECT "apiKeyId", SUM("count") AS total, COALESCE(SUM("count") FILTER (WHERE code = 'VALID'), 0) AS valid
     FROM "ApiKeyUsageDaily"
     WHERE "organizationId" = ${organizationId}::uuid AND "day" >= ${from} AND "day" < ${to}
     GROUP BY "apiKeyId"
     ORDER BY total DESC, "apiKeyId"
     LIMIT ${first}`;
-  const ranking = rows.map((row) => {
-    const total = Number(row.total);
-    const valid = Number(row.valid);
-    return { apiKeyId: row.apiKeyId, total, valid, refused: total - valid };
-  });
-  if (Number(rows[0]?.rowsRead ?? 0) > largeRankingRows) largeRankings.set(cacheKey, ranking);
-  return ranking;
 }
 
 /**

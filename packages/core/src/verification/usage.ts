@@ -1,13 +1,16 @@
 import type { PrismaClient } from "@tessera/db";
+import type { Clock } from "../clock.ts";
 import type { VerifyCode } from "./codes.ts";
+import { type UsageCount, writeUsageCounts } from "./usage-write.ts";
 
 const hourMs = 3_600_000;
 
 /**
  * Usage without a write per call: verifications are counted in memory per key, hour and outcome,
  * and "last used" (the last VALID verification or Bearer call) is kept per key; `flush` writes both
- * in two statements, whatever the traffic. The service flushes every few seconds and on shutdown,
- * so a clean shutdown loses nothing; a crash loses at most one interval of counts.
+ * in two statements (`writeUsageCounts`, then last used), whatever the traffic. The service flushes
+ * every few seconds and on shutdown, so a clean shutdown loses nothing; a crash loses at most one
+ * interval of counts.
  */
 export class UsageRecorder {
   private counts = new Map<string, number>();
@@ -16,7 +19,10 @@ export class UsageRecorder {
   /** When the oldest unflushed count was recorded (performance.now), for the flush-lag metric. */
   private oldestPending: number | null = null;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: Clock,
+  ) {}
 
   /** Counts one verification of a known key. */
   count(keyId: string, code: VerifyCode, at: Date): void {
@@ -67,40 +73,12 @@ export class UsageRecorder {
   }
 
   private async writeCounts(counts: Map<string, number>): Promise<void> {
-    if (counts.size === 0) return;
-    const keyIds: string[] = [];
-    const hours: Date[] = [];
-    const codes: string[] = [];
-    const ns: number[] = [];
-    for (const [bucket, n] of counts) {
-      const [keyId, hour, code] = bucket.split("|") as [string, string, string];
-      keyIds.push(keyId);
-      hours.push(new Date(Number(hour)));
-      codes.push(code);
-      ns.push(n);
+    const rows: UsageCount[] = [];
+    for (const [bucket, count] of counts) {
+      const [apiKeyId, hour, code] = bucket.split("|") as [string, string, string];
+      rows.push({ apiKeyId, hour: new Date(Number(hour)), code, count });
     }
-    // One statement, so the three resolutions always agree (a failure writes none of them): the hourly
-    // rows, the key's daily rows and the organization's daily totals. The join skips keys deleted since
-    // they were counted (their usage went with them). Rows are upserted in key order, so two instances
-    // flushing at once wait on each other instead of deadlocking.
-    await this.prisma.$executeRaw`
-      WITH u AS (
-        SELECT u.key_id, k."organizationId" AS org_id, u.hour, u.code, u.n,
-          date_trunc('day', u.hour AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS day
-        FROM unnest(${keyIds}::uuid[], ${hours}::timestamptz[], ${codes}::text[], ${ns}::int[]) AS u(key_id, hour, code, n)
-        JOIN "ApiKey" k ON k.id = u.key_id
-      ), hourly AS (
-        INSERT INTO "ApiKeyUsage" ("apiKeyId", "hour", "code", "count")
-        SELECT key_id, hour, code, n FROM u ORDER BY 1, 2, 3
-        ON CONFLICT ("apiKeyId", "hour", "code") DO UPDATE SET "count" = "ApiKeyUsage"."count" + EXCLUDED."count"
-      ), daily AS (
-        INSERT INTO "ApiKeyUsageDaily" ("apiKeyId", "organizationId", "day", "code", "count")
-        SELECT key_id, org_id, day, code, SUM(n) FROM u GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 4
-        ON CONFLICT ("apiKeyId", "day", "code") DO UPDATE SET "count" = "ApiKeyUsageDaily"."count" + EXCLUDED."count"
-      )
-      INSERT INTO "OrganizationUsageDaily" ("organizationId", "day", "code", "count")
-      SELECT org_id, day, code, SUM(n) FROM u GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-      ON CONFLICT ("organizationId", "day", "code") DO UPDATE SET "count" = "OrganizationUsageDaily"."count" + EXCLUDED."count"`;
+    await writeUsageCounts(this.prisma, rows, this.clock.now());
   }
 
   private async writeLastUsed(lastUsed: Map<string, Date>): Promise<void> {

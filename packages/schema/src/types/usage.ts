@@ -87,8 +87,8 @@ const ApiKeyUsageTotalRef = builder.objectRef<KeyTotal>("ApiKeyUsageTotal").impl
   }),
 });
 
-async function topKeys(prisma: PrismaClient, organizationId: string, period: UsagePeriod, first: number) {
-  const totals = await reading(() => topKeysByUsage(prisma, organizationId, period, first));
+async function topKeys(prisma: PrismaClient, organizationId: string, period: UsagePeriod, first: number, now: Date) {
+  const totals = await reading(() => topKeysByUsage(prisma, organizationId, period, first, now));
   const keys = await prisma.apiKey.findMany({ where: { id: { in: totals.map((t) => t.apiKeyId) }, organizationId } });
   const byId = new Map(keys.map((key) => [key.id, key]));
   // A key deleted between the two reads is left out.
@@ -125,7 +125,7 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
   verificationTopKeys: t.field({
     type: [ApiKeyUsageTotalRef],
     description:
-      "The organization's keys with the most verifications over a period (whole UTC days), most first. Deleted keys are left out. A ranking that sums very many rows (thousands of busy keys) is reused for up to a minute. Needs `keys:read`.",
+      "The organization's keys with the most verifications over a period (whole UTC days), most first. Deleted keys are left out. Live to the last usage flush; the last 30 days (to the end of today) are ranked from running totals kept per key. Needs `keys:read`.",
     select: { id: true },
     args: {
       ...periodArgs,
@@ -133,7 +133,7 @@ builder.prismaObjectFields(OrganizationRef, (t) => ({
     },
     resolve: async (org, args, ctx) => {
       await requireRead(ctx, org.id, "keys");
-      return topKeys(ctx.prisma, org.id, args, args.first ?? 10);
+      return topKeys(ctx.prisma, org.id, args, args.first ?? 10, ctx.clock.now());
     },
   }),
   verificationRefusals: t.field({

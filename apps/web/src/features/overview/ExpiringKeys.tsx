@@ -1,29 +1,38 @@
-import { Alert, Button, Link, Table, TableBody, TableCell, TableHead, TableRow } from "@mui/material";
+import { Alert, Button, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
 import { lazy, Suspense, useState } from "react";
 import { Link as RouterLink } from "react-router";
 import { formatDate } from "../../lib/dates.ts";
 import type { ApiKeyRow } from "../api-keys/documents.ts";
+import { daysLeft, expiringSoonDays, keyDetails, keysExpiringBefore } from "./overview.ts";
 
 type ExpiringKey = Pick<ApiKeyRow, "id" | "name" | "expiresAt">;
 
-import { daysLeft, expiringSoonDays, keyDetails, keysWithStatus } from "./overview.ts";
-
 const RenewApiKeyDialog = lazy(() => import("../api-keys/RenewApiKeyDialog.tsx"));
 
-/** Keys expiring within 30 days, soonest first, each with Renew for those who may. */
+/** How many of the expiring keys the Overview lists; the rest are one link away. */
+export const expiringListed = 8;
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/**
+ * Keys expiring before the day `before` (the one after the 30th day from today), soonest first, as the server lists them: the first
+ * few with Renew for those who may, the count of all, and a link to the filtered keys list.
+ */
 export function ExpiringKeys({
   keys,
-  expiringTotal,
+  totalCount,
+  before,
   canManage,
   now,
 }: {
-  keys: ExpiringKey[];
-  expiringTotal: number;
+  keys: readonly ExpiringKey[];
+  totalCount: number;
+  before: string;
   canManage: boolean;
   now: Date;
 }) {
   const [renewing, setRenewing] = useState<ExpiringKey | null>(null);
-  if (keys.length === 0) {
+  if (totalCount === 0) {
     return (
       <Alert severity="success" variant="outlined">
         No key expires in the next {expiringSoonDays} days.
@@ -32,6 +41,10 @@ export function ExpiringKeys({
   }
   return (
     <>
+      <Typography variant="body2">
+        {plural(totalCount, "key expires", "keys expire")} in the next {expiringSoonDays} days
+        {totalCount > keys.length ? `; the ${keys.length} soonest:` : "."}
+      </Typography>
       <Table size="small" aria-label={`Keys expiring in the next ${expiringSoonDays} days`}>
         <TableHead>
           <TableRow>
@@ -41,7 +54,7 @@ export function ExpiringKeys({
           </TableRow>
         </TableHead>
         <TableBody>
-          {keys.slice(0, 8).map((key) => {
+          {keys.map((key) => {
             const left = daysLeft(key.expiresAt, now);
             return (
               <TableRow key={key.id}>
@@ -50,7 +63,7 @@ export function ExpiringKeys({
                     {key.name}
                   </Link>
                 </TableCell>
-                <TableCell>
+                <TableCell sx={{ whiteSpace: "nowrap" }}>
                   {formatDate(key.expiresAt)} ({left === 0 ? "today" : `${left} day${left === 1 ? "" : "s"}`})
                 </TableCell>
                 {canManage && (
@@ -65,9 +78,8 @@ export function ExpiringKeys({
           })}
         </TableBody>
       </Table>
-      <Link component={RouterLink} to={keysWithStatus("EXPIRING")} underline="hover">
-        {keys.length > 8 ? `${keys.length - 8} more in the next ${expiringSoonDays} days. ` : ""}
-        See {expiringTotal === 1 ? "the key" : `all ${expiringTotal} keys`} expiring within 90 days
+      <Link component={RouterLink} to={keysExpiringBefore(before)} underline="hover">
+        {totalCount === 1 ? "See it in API Keys" : `See all ${totalCount.toLocaleString("en-GB")} in API Keys`}
       </Link>
       {renewing && (
         <Suspense fallback={null}>

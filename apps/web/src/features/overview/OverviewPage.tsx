@@ -1,14 +1,15 @@
 import { Alert, Box, LinearProgress, Skeleton, Stack, Typography } from "@mui/material";
 import { useMemo, useState } from "react";
 import { useQuery } from "urql";
+import { dayStart } from "../api-keys/key-filter.ts";
 import { usageDays, usageWindow } from "../api-keys/usage.ts";
 import { SessionLost } from "../session/SessionLost.tsx";
 import { useOrganization } from "../session/SessionProvider.tsx";
 import { OverviewKeysQuery, OverviewUsageQuery } from "./documents.ts";
-import { ExpiringKeys } from "./ExpiringKeys.tsx";
+import { ExpiringKeys, expiringListed } from "./ExpiringKeys.tsx";
 import { Figure, Panel } from "./Figure.tsx";
 import { OverviewUsage } from "./OverviewUsage.tsx";
-import { expiringSoon, expiringSoonDays, keysWithStatus } from "./overview.ts";
+import { expiringSoonDay, expiringSoonDays, keysWithStatus } from "./overview.ts";
 import { TopKeys, TopRefusals } from "./TopLists.tsx";
 
 const Loading = ({ label }: { label: string }) => (
@@ -30,14 +31,22 @@ const statuses = [
 export default function OverviewPage() {
   const organization = useOrganization();
   // Fixed for the page's life: a window recomputed on every render would be new variables, a refetch.
-  const [{ range, now }] = useState(() => ({ range: usageWindow(new Date()), now: new Date() }));
+  const [{ range, now, expiringDay, expiringBefore }] = useState(() => {
+    const now = new Date();
+    const expiringDay = expiringSoonDay(now);
+    // A day expiringSoonDay wrote is always a valid one.
+    return { range: usageWindow(now), now, expiringDay, expiringBefore: dayStart(expiringDay) as string };
+  });
   const context = useMemo(() => ({ additionalTypenames: ["ApiKey"] }), []);
   // Two requests, so the key counts show while the usage is still on its way.
-  const [keysResult] = useQuery({ query: OverviewKeysQuery, variables: { slug: organization.slug }, context });
+  const [keysResult] = useQuery({
+    query: OverviewKeysQuery,
+    variables: { slug: organization.slug, expiringBefore, listed: expiringListed },
+    context,
+  });
   const [usageResult] = useQuery({ query: OverviewUsageQuery, variables: { slug: organization.slug, ...range } });
   const keys = keysResult.data?.organization;
   const usage = usageResult.data?.organization;
-  const soon = useMemo(() => expiringSoon(keys?.expiring.nodes ?? [], now), [keys, now]);
 
   const error = keysResult.error ?? usageResult.error;
   if (error?.response?.status === 401) return <SessionLost />;
@@ -72,8 +81,9 @@ export default function OverviewPage() {
             </Panel>
             <Panel id="overview-expiring" title={`Expiring in the next ${expiringSoonDays} days`}>
               <ExpiringKeys
-                keys={soon}
-                expiringTotal={keys.expiring.totalCount}
+                keys={keys.expiringSoon.nodes}
+                totalCount={keys.expiringSoon.totalCount}
+                before={expiringDay}
                 canManage={organization.canManage}
                 now={now}
               />

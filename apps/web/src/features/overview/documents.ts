@@ -1,14 +1,22 @@
 import { graphql } from "../../lib/graphql.ts";
 
-/** The Overview's keys: counts by status and the expiring keys (the soonest are listed with Renew). */
+/**
+ * The Overview's keys: counts by status, and the keys expiring before `expiringBefore` (30 days from
+ * now), soonest first, asked of the server with their count: the first few are listed with Renew.
+ */
 export const OverviewKeysQuery = graphql(`
-  query OverviewKeys($slug: String!) {
+  query OverviewKeys($slug: String!, $expiringBefore: DateTime!, $listed: Int!) {
     organization(slug: $slug) {
       id
       active: apiKeys(first: 1, filter: { statuses: [ACTIVE] }) { totalCount }
+      expiring: apiKeys(first: 1, filter: { statuses: [EXPIRING] }) { totalCount }
       expired: apiKeys(first: 1, filter: { statuses: [EXPIRED] }) { totalCount }
       revoked: apiKeys(first: 1, filter: { statuses: [REVOKED] }) { totalCount }
-      expiring: apiKeys(first: 100, filter: { statuses: [EXPIRING] }) {
+      expiringSoon: apiKeys(
+        first: $listed
+        filter: { statuses: [EXPIRING], expiresBefore: $expiringBefore }
+        orderBy: { field: EXPIRES_AT, direction: ASC }
+      ) {
         totalCount
         nodes { id name status expiresAt }
       }

@@ -1,31 +1,24 @@
 import { describe, expect, it } from "vitest";
-import type { ApiKeyRow } from "../api-keys/documents.ts";
+import { dayStart } from "../api-keys/key-filter.ts";
 import { asPercentages, summarizeUsage } from "../api-keys/usage.ts";
-import { daysLeft, expiringSoon, refusalLink } from "./overview.ts";
-
-const key = (name: string, expiresAt: string): ApiKeyRow => ({
-  id: name,
-  name,
-  hint: "tsr_x…",
-  status: "EXPIRING" as const,
-  createdAt: "2026-01-01T00:00:00Z",
-  expiresAt,
-  apiVersion: "v2",
-  lastUsedAt: null,
-  createdBy: null,
-});
+import { daysLeft, expiringSoonDay, keysExpiringBefore, refusalLink } from "./overview.ts";
 
 describe("the Overview's figures", () => {
   const now = new Date("2026-12-01T12:00:00Z");
 
-  it("lists keys expiring within 30 days, soonest first, with whole days left", () => {
-    const keys = [
-      key("later", "2027-02-01T00:00:00Z"),
-      key("soon", "2026-12-20T00:00:00Z"),
-      key("today", "2026-12-01T18:00:00Z"),
-      key("edge", "2026-12-31T12:00:00Z"),
-    ];
-    expect(expiringSoon(keys, now).map((k) => k.name)).toEqual(["today", "soon", "edge"]);
+  it("leads from the expiring keys to the keys list filtered the same way, soonest first, with whole days left", () => {
+    // The horizon is a day where the browser is: the one after the 30th day from today.
+    const day = expiringSoonDay(new Date(2026, 11, 1, 23, 30));
+    expect(day).toBe("2027-01-01");
+    expect(dayStart(day)).toBe(new Date(2027, 0, 1).toISOString());
+    const link = new URL(keysExpiringBefore(day), "http://console.test");
+    expect(link.pathname).toBe("/keys");
+    expect(Object.fromEntries(link.searchParams)).toEqual({
+      status: "EXPIRING",
+      expiresBefore: "2027-01-01",
+      sort: "EXPIRES_AT",
+    });
+    expect(expiringSoonDay(new Date(2027, 1, 27, 0, 5))).toBe("2027-03-30");
     expect(daysLeft("2026-12-01T18:00:00Z", now)).toBe(0);
     expect(daysLeft("2026-12-20T00:00:00Z", now)).toBe(18);
   });

@@ -1,5 +1,3 @@
-import type { ApiKeyRow } from "../api-keys/documents.ts";
-
 const dayMs = 86_400_000;
 /** Keys whose expiry falls within this many days are listed with a Renew button. */
 export const expiringSoonDays = 30;
@@ -21,10 +19,20 @@ export function daysLeft(expiresAt: string, now: Date): number {
   return Math.max(0, Math.floor((new Date(expiresAt).getTime() - now.getTime()) / dayMs));
 }
 
-/** The keys expiring within `expiringSoonDays` of `now`, soonest first. */
-export function expiringSoon<Key extends Pick<ApiKeyRow, "expiresAt">>(keys: readonly Key[], now: Date): Key[] {
-  const horizon = now.getTime() + expiringSoonDays * dayMs;
-  return keys
-    .filter((key) => new Date(key.expiresAt).getTime() <= horizon)
-    .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+/**
+ * The end of the Overview's expiry horizon, as the keys list's day filter takes it (`2026-12-31`): the
+ * day after the `expiringSoonDays`th day from today, where the browser is, so the whole last day counts
+ * and the list it links to shows exactly the keys it counts (the query uses `dayStart` of the same day).
+ */
+export function expiringSoonDay(now: Date): string {
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() + expiringSoonDays + 1);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${day.getFullYear()}-${two(day.getMonth() + 1)}-${two(day.getDate())}`;
 }
+
+/**
+ * The keys list showing what the Overview's expiring panel counts: unrevoked keys expiring before the
+ * start of `day`, soonest first.
+ */
+export const keysExpiringBefore = (day: string) =>
+  `/keys?${new URLSearchParams({ status: "EXPIRING", expiresBefore: day, sort: "EXPIRES_AT" })}`;
