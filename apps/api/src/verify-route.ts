@@ -102,7 +102,10 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
    */
   function sendCharged(res: ServerResponse, result: VerifyApiKeyResult): void {
     const limits = result.ratelimits ?? [];
-    const base = result.valid ? result[sharedAnswer] : undefined;
+    // The shared answer it was made from (same key, no account): only then is its head this answer's.
+    const candidate = result.valid ? result[sharedAnswer] : undefined;
+    const same = result.valid && candidate?.valid && candidate.keyId === result.keyId && !result.customerAccountId;
+    const base = same ? candidate : undefined;
     const shared = base ? serializedAnswer(base) : undefined;
     const head = shared ? headOf(shared) : null;
     if (!shared || head === null || !result.valid) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FailureLimiter } from "./failure-limiter.ts";
+import { FailureLimiter, prefixFactor } from "./failure-limiter.ts";
 
 const settings = { points: 3, windowSeconds: 60, refusalDelayMs: 0 };
 
@@ -20,13 +20,28 @@ describe("FailureLimiter", () => {
     expect(limiter.isOverLimit("192.0.2.2")).toBe(false);
   });
 
-  it("IPv6 addresses count per /64: a fresh address in the same /64 gets no fresh limit", async () => {
+  it("an IPv6 address has its own limit; a neighbour in the same /64 is not put over it by one noisy address", async () => {
     const limiter = new FailureLimiter(settings);
-    const sameHost = ["2001:db8:1:2::1", "2001:db8:1:2:ffff::9", "2001:DB8:1:2:0:0:0:abcd", "2001:db8:1:2::77"];
-    expect(await refuse(limiter, sameHost, 4)).toBe(true);
+    expect(await refuse(limiter, ["2001:db8:1:2::1", "2001:DB8:1:2:0:0:0:1"], 4)).toBe(true);
+    expect(limiter.isOverLimit("2001:0db8:0001:0002::1")).toBe(true);
+    expect(limiter.isOverLimit("2001:db8:1:2::2")).toBe(false);
+  });
+
+  it("a /64 as a whole gets 16 times an address's points: rotating addresses gets no fresh limit", async () => {
+    const limiter = new FailureLimiter(settings);
+    const rotating = Array.from({ length: 3 * prefixFactor + 1 }, (_, i) => `2001:db8:1:2::${(i + 1).toString(16)}`);
+    // Each address refused once: no address is over its own limit, but the /64 is, after 49.
+    expect(await refuse(limiter, rotating.slice(0, 3 * prefixFactor), 3 * prefixFactor)).toBe(false);
+    expect(await refuse(limiter, rotating.slice(-1), 1)).toBe(true);
     expect(limiter.isOverLimit("2001:db8:1:2:dead:beef:0:1")).toBe(true);
     // The next /64 is someone else.
     expect(limiter.isOverLimit("2001:db8:1:3::1")).toBe(false);
+  });
+
+  it("a zone does not make a new address", async () => {
+    const limiter = new FailureLimiter(settings);
+    expect(await refuse(limiter, ["fe80::1%eth0", "fe80::1%eth1", "fe80::1"], 4)).toBe(true);
+    expect(limiter.isOverLimit("fe80::1%any")).toBe(true);
   });
 
   it("an IPv4-mapped IPv6 address counts as its IPv4 address", async () => {

@@ -3,7 +3,7 @@ import { parseIpAddress } from "./ip-allowlist.ts";
 
 /** Past this many blocked addresses, expired ones are swept before another is added. */
 const maxBlocked = 10_000;
-/** IPv6 addresses whose /64 is remembered (cleared when full: recomputing one costs a parse). */
+/** IPv6 addresses whose counted form is remembered. */
 const maxPrefixes = 10_000;
 
 export type FailureLimitSettings = {
@@ -19,73 +19,95 @@ export type FailureLimitSettings = {
   refusalDelayMs: number;
 };
 
+/** An IPv6 /64 may see this many times an address's refusals before all of it is over the limit. */
+export const prefixFactor = 16;
+
+/** Who a refusal counts against: the address, and for IPv6 also its /64. */
+type Counted = { address: string; prefix: string | null };
+
 /**
  * Keeps verification from being a brute-force oracle: each refused verification costs the client
  * address a point; once an address has none left, its refusals all read RATE_LIMITED (so probing
  * scopes, accounts or resources with a stolen key stops telling anything). Valid answers never cost a
  * point and are never replaced, so legitimate traffic from a busy address is not slowed or refused.
- * In memory per instance: a limit is a brake, not an accounting record. IPv6 clients count per /64.
- * An address over its limit is known before its next lookup (`isOverLimit`, a plain map read), so
+ * In memory per instance: a limit is a brake, not an accounting record.
+ *
+ * IPv6 clients count twice: per address, and per /64 with `prefixFactor` times the points, so one
+ * attacker cannot get a fresh limit from each of its 2⁶⁴ addresses, while neighbours sharing a /64
+ * (a hosting provider's /128s, a NAT64) are not put over the limit by a single noisy one. An
+ * IPv4-mapped IPv6 address counts as its IPv4 address; a zone (`%eth0`) is ignored.
+ * An address over its limit is known before its next lookup (`isOverLimit`, plain map reads), so
  * that Verification answers it from memory only: a flood from one address cannot reach the database.
  */
 export class FailureLimiter {
-  private readonly limiter: RateLimiterMemory;
-  /** Addresses over their limit, and until when (ms since the epoch). */
+  private readonly perAddress: RateLimiterMemory;
+  private readonly perPrefix: RateLimiterMemory;
+  /** Addresses and /64 prefixes over their limit, and until when (ms since the epoch). */
   private readonly blockedUntil = new Map<string, number>();
+  /** IPv6 addresses as counted, remembered (cleared when full: recomputing one costs a parse). */
+  private readonly ipv6 = new Map<string, Counted>();
 
   constructor(settings: FailureLimitSettings) {
-    this.limiter = new RateLimiterMemory({ points: settings.points, duration: settings.windowSeconds });
+    const duration = settings.windowSeconds;
+    this.perAddress = new RateLimiterMemory({ points: settings.points, duration });
+    this.perPrefix = new RateLimiterMemory({ points: settings.points * prefixFactor, duration });
   }
 
-  private readonly prefixes = new Map<string, string>();
-
-  /**
-   * Who a refusal is counted against: an IPv4 address itself; an IPv6 address by its /64, the block a
-   * single host or home is given, so one attacker cannot get a fresh limit from each of its 2⁶⁴
-   * addresses (an IPv4-mapped IPv6 address counts as its IPv4 address).
-   */
-  private counted(address: string): string {
-    if (!address.includes(":")) return address;
-    let prefix = this.prefixes.get(address);
-    if (prefix === undefined) {
-      const ip = parseIpAddress(address);
-      prefix =
-        ip?.kind() === "ipv6"
-          ? `${ip.toNormalizedString().split(":").slice(0, 4).join(":")}::/64`
-          : String(ip ?? address);
-      if (this.prefixes.size >= maxPrefixes) this.prefixes.clear();
-      this.prefixes.set(address, prefix);
-    }
-    return prefix;
-  }
-
-  /** Records a refusal for the address; true when the address is over its limit. */
+  /** Records a refusal for the address; true when the address (or its /64) is over its limit. */
   async overLimit(clientAddress: string): Promise<boolean> {
-    const address = this.counted(clientAddress);
+    const { address, prefix } = this.counted(clientAddress);
+    const over = await this.consume(this.perAddress, address);
+    const prefixOver = prefix !== null && (await this.consume(this.perPrefix, prefix));
+    return over || prefixOver;
+  }
+
+  /** True while the address or its /64 is over its limit (no point is taken: a read, not a refusal). */
+  isOverLimit(clientAddress: string): boolean {
+    if (this.blockedUntil.size === 0) return false;
+    const { address, prefix } = this.counted(clientAddress);
+    return this.blocked(address) || (prefix !== null && this.blocked(prefix));
+  }
+
+  private counted(clientAddress: string): Counted {
+    if (!clientAddress.includes(":")) return { address: clientAddress, prefix: null };
+    let counted = this.ipv6.get(clientAddress);
+    if (counted === undefined) {
+      const ip = parseIpAddress(clientAddress.split("%")[0] as string);
+      if (ip === null) counted = { address: clientAddress, prefix: null };
+      else if (ip.kind() === "ipv4") counted = { address: ip.toString(), prefix: null };
+      else {
+        const groups = ip.toNormalizedString().split(":");
+        counted = { address: groups.join(":"), prefix: `${groups.slice(0, 4).join(":")}::/64` };
+      }
+      if (this.ipv6.size >= maxPrefixes) this.ipv6.clear();
+      this.ipv6.set(clientAddress, counted);
+    }
+    return counted;
+  }
+
+  /** Takes a point for `key`; true (and remembered) when it had none left. */
+  private async consume(limiter: RateLimiterMemory, key: string): Promise<boolean> {
     try {
-      await this.limiter.consume(address);
+      await limiter.consume(key);
       return false;
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
       if (this.blockedUntil.size >= maxBlocked) this.forgetExpired();
-      this.blockedUntil.set(address, Date.now() + error.msBeforeNext);
+      this.blockedUntil.set(key, Date.now() + error.msBeforeNext);
       return true;
     }
   }
 
-  /** True while the address is over its limit (no point is taken: a read, not a refusal). */
-  isOverLimit(clientAddress: string): boolean {
-    if (this.blockedUntil.size === 0) return false;
-    const address = this.counted(clientAddress);
-    const until = this.blockedUntil.get(address);
+  private blocked(key: string): boolean {
+    const until = this.blockedUntil.get(key);
     if (until === undefined) return false;
     if (until > Date.now()) return true;
-    this.blockedUntil.delete(address);
+    this.blockedUntil.delete(key);
     return false;
   }
 
   private forgetExpired(): void {
     const now = Date.now();
-    for (const [address, until] of this.blockedUntil) if (until <= now) this.blockedUntil.delete(address);
+    for (const [key, until] of this.blockedUntil) if (until <= now) this.blockedUntil.delete(key);
   }
 }

@@ -1,4 +1,10 @@
-import { type ChargedLimit, poolKey, type RateLimitCharge, type RateLimitOutcome } from "./rate-limit-charges.ts";
+import {
+  type ChargedLimit,
+  poolKey,
+  type RateLimitCharge,
+  type RateLimitOutcome,
+  type Receipt,
+} from "./rate-limit-charges.ts";
 
 /** One pool's window: points taken, and when it ends (ms since the epoch, and as the answer's Date). */
 type Window = { points: number; endsAt: number; resetAt: Date };
@@ -11,8 +17,8 @@ const firstSweepAt = 1_024;
  * rate-limiter-flexible's memory limiter counts them, kept in one Map and decided synchronously.
  * rate-limiter-flexible's memory limiter answers through a promise and a result object per call;
  * on the verification hot path (a key with one limit, every call) that doubled what a limit costs,
- * see bench/README.md, so the memory store is this counter. Redis, where one store must be shared,
- * stays with rate-limiter-flexible.
+ * see bench/README.md, so the memory store is this counter. It is also the Redis store's insurance
+ * while Redis is unreachable.
  *
  * All or nothing: every limit is checked before any point is taken, so a refusal consumes nothing.
  * Ended windows are dropped when next charged, and swept when the map grows (amortized, no timer).
@@ -35,6 +41,7 @@ export class LocalWindows {
       if (!fits && exceededAt < 0) exceededAt = i;
     }
     const charged: ChargedLimit[] = [];
+    const receipts: Receipt[] = [];
     for (let i = 0; i < charges.length; i++) {
       const { rule, cost } = charges[i] as RateLimitCharge;
       const window = windows[i] as Window;
@@ -46,16 +53,18 @@ export class LocalWindows {
         resetAt: window.resetAt,
         durationMs: rule.durationMs,
       });
+      receipts.push({ store: "memory", windowEnd: window.endsAt });
     }
-    return { charged, exceeded: exceededAt < 0 ? null : (charged[exceededAt] as ChargedLimit), degraded: false };
+    const exceeded = exceededAt < 0 ? null : (charged[exceededAt] as ChargedLimit);
+    return { charged, exceeded, degraded: false, receipts };
   }
 
-  /** Gives points back to windows still running (a later check refused the verification). */
-  refund(charges: readonly RateLimitCharge[], now: number): void {
-    for (const charge of charges) {
+  /** Gives each charge's points back to the window that took them, if it is still running. */
+  refund(charges: readonly RateLimitCharge[], receipts: readonly Receipt[]): void {
+    charges.forEach((charge, i) => {
       const window = this.windows.get(this.key(charge));
-      if (window && window.endsAt > now) window.points = Math.max(0, window.points - charge.cost);
-    }
+      if (window && window.endsAt === receipts[i]?.windowEnd) window.points = Math.max(0, window.points - charge.cost);
+    });
   }
 
   /** Windows held (for tests and metrics). */

@@ -13,7 +13,16 @@ export type RateLimitOutcome = {
   exceeded: ChargedLimit | null;
   /** True when Redis was unreachable and this instance's memory limiter decided. */
   degraded: boolean;
+  /** Per charge, where its points were taken, so that a refund gives them back there and only there. */
+  receipts: readonly Receipt[];
 };
+
+/**
+ * Where a charge's points were taken: the store (this instance's memory, or Redis) and the window
+ * (when it ends, in that store's clock). A refund gives points back only to that same window: after
+ * it ended, nothing is given back (a new window must not start with points it never took).
+ */
+export type Receipt = { store: "memory" | "redis"; windowEnd: number };
 
 /** The counter's key: the pool, the limit's name and its window (a changed window starts afresh). */
 export function poolKey(charge: RateLimitCharge): string {

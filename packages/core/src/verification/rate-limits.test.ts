@@ -58,15 +58,19 @@ describe("LocalWindows (the memory store)", () => {
     expect(next.charged[0]).toMatchObject({ remaining: 2, resetAt: new Date(121_000) });
   });
 
-  it("refund gives points back to a running window, never below zero, and not to an ended one", () => {
+  it("refund gives points back to the window that took them, never below zero, and never to a later window", () => {
     const windows = new LocalWindows();
-    windows.charge([{ pool: "key:a", rule, cost: 3 }], 0);
-    windows.refund([{ pool: "key:a", rule, cost: 2 }], 10);
+    const three = windows.charge([{ pool: "key:a", rule, cost: 3 }], 0);
+    windows.refund([{ pool: "key:a", rule, cost: 2 }], three.receipts);
     expect(windows.charge(charge, 20).charged[0]?.remaining).toBe(1);
-    windows.refund([{ pool: "key:a", rule, cost: 50 }], 30);
-    expect(windows.charge(charge, 40).charged[0]?.remaining).toBe(2);
-    windows.refund([{ pool: "key:a", rule, cost: 1 }], 60_000);
-    expect(windows.charge(charge, 60_001).charged[0]?.remaining).toBe(2);
+    windows.refund([{ pool: "key:a", rule, cost: 50 }], three.receipts);
+    const late = windows.charge(charge, 59_000);
+    expect(late.charged[0]?.remaining).toBe(2);
+    // The window ends; a new one starts with a charge; the old window's refund must not reach it.
+    const fresh = windows.charge(charge, 60_001);
+    expect(fresh.charged[0]?.remaining).toBe(2);
+    windows.refund([{ pool: "key:a", rule, cost: 1 }], late.receipts);
+    expect(windows.charge(charge, 60_002).charged[0]?.remaining).toBe(1);
   });
 
   it("ended windows are swept once the map grows, so idle pools do not pile up", () => {
@@ -118,6 +122,50 @@ describe("RateLimits (Redis, shared by two instances)", () => {
     expect([a.exceeded, b.exceeded?.name, c.exceeded]).toEqual([null, "requests", null]);
     expect(c.charged[0]?.remaining).toBe(0);
     expect((await two.charge([{ pool: shared, rule: limit, cost: 0 }])).exceeded?.name).toBe("requests");
+  });
+
+  it("cost 0 in a batch asks without taking; a batch over the limit adds only what it admitted", async () => {
+    const shared = pool();
+    const costs = [15, 0, 10, 5, 0];
+    const outcomes = await Promise.all(costs.map((cost) => one.charge([{ pool: shared, rule: limit, cost }])));
+    expect(outcomes.map((o) => o.exceeded === null)).toEqual([true, true, false, true, false]);
+    expect(Number(await clients[0]?.get(`tessera_rl:${shared}:requests:60000`))).toBe(20);
+  });
+
+  it("a refund goes back only to the window that took it: never to a new window, never creating one", async () => {
+    const shared = pool();
+    const second = { name: "second", limit: 5, durationMs: 1_000, autoApply: true };
+    const key = `tessera_rl:${shared}:second:1000`;
+    const first = await one.charge([{ pool: shared, rule: second, cost: 3 }]);
+    await one.refund([{ pool: shared, rule: second, cost: 1 }], first.receipts);
+    expect(Number(await clients[0]?.get(key))).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // The window ended: a refund now creates nothing (no negative count, no fresh window).
+    await two.refund([{ pool: shared, rule: second, cost: 3 }], first.receipts);
+    expect(await clients[0]?.get(key)).toBeNull();
+    // A new window begins; the first window's refund must not lower it.
+    await two.charge([{ pool: shared, rule: second, cost: 4 }]);
+    await one.refund([{ pool: shared, rule: second, cost: 4 }], first.receipts);
+    expect(Number(await clients[0]?.get(key))).toBe(4);
+  });
+
+  it("with Redis unreachable, this instance's memory decides and says degraded", async () => {
+    const dead = new Redis("redis://127.0.0.1:1", {
+      enableOfflineQueue: false,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
+    dead.on("error", () => {});
+    const alone = new RateLimits({ kind: "redis", client: dead });
+    const tight = { name: "tight", limit: 2, durationMs: 60_000, autoApply: true };
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await alone.charge([{ pool: "key:x", rule: tight, cost: 1 }]));
+    expect(answers.map((a) => [a.exceeded?.name ?? null, a.degraded])).toEqual([
+      [null, true],
+      [null, true],
+      ["tight", true],
+    ]);
+    dead.disconnect();
   });
 
   it("when one limit refuses, the other limit's points taken by the same call are given back", async () => {

@@ -77,6 +77,9 @@ export type VerificationStats = CacheStats & {
   heldRefusals: number;
 };
 
+/** Refusals held back at once, at most (see `Verification.held`). */
+const maxHeld = 10_000;
+
 /** Thrown by a memory-only lookup that would need the database (see `Verification.verify`). */
 class NeedsDatabase extends Error {}
 
@@ -136,6 +139,8 @@ export class Verification {
   private readonly refusalDelayMs: number;
   /** The wait every held refusal shares until it ends (one timer, however many refusals wait). */
   private hold: Promise<void> | null = null;
+  /** Refusals waiting for `hold` now. */
+  private holding = 0;
 
   constructor(options: VerificationOptions) {
     const { prisma, clock, settings = defaultVerificationSettings, onFlushError = () => {} } = options;
@@ -228,15 +233,20 @@ export class Verification {
   /**
    * Ends after at most `refusalDelayMs`: refusals to an address over its failure limit wait for it
    * (a tarpit). All refusals waiting at one time share one timer and one promise, so holding costs
-   * nothing per refusal but the wait; a flood that waits for its answers slows to its connection
-   * count per delay, and one that does not is answered from memory as before.
+   * nothing per refusal but the wait (between none and the whole delay, by when each arrived); a
+   * flood that waits for its answers slows to its connection count per delay. At most `maxHeld` wait
+   * at once (each holds its request): beyond, refusals are answered at once, from memory as before.
    */
-  private held(): Promise<void> {
+  private held(): Promise<void> | undefined {
+    // A flood that does not wait for its answers could pile up held requests: past a bound, answer.
+    if (this.holding >= maxHeld) return undefined;
+    this.holding++;
     this.heldRefusals++;
     if (this.hold === null) {
       this.hold = new Promise((resolve) => {
         setTimeout(() => {
           this.hold = null;
+          this.holding = 0;
           resolve();
         }, this.refusalDelayMs).unref();
       });

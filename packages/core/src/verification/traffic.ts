@@ -56,7 +56,7 @@ export function chargeTraffic(
   return afterLimits(deps, entry, request, charges, limited, now);
 }
 
-const nothingCharged: RateLimitOutcome = Object.freeze({ charged: [], exceeded: null, degraded: false });
+const nothingCharged: RateLimitOutcome = Object.freeze({ charged: [], exceeded: null, degraded: false, receipts: [] });
 
 function afterLimits(
   deps: { limits: RateLimits; credits: CreditStore },
@@ -69,7 +69,7 @@ function afterLimits(
   const { charged: ratelimits, degraded } = limited;
   if (limited.exceeded) return { code: "RATE_LIMITED", ratelimit: limited.exceeded, ratelimits, degraded };
   if (!entry.credits) return { code: "VALID", ratelimits, creditsRemaining: null, degraded };
-  return spendCredits(deps, entry, entry.credits, request, charges, ratelimits, degraded, now);
+  return spendCredits(deps, entry, entry.credits, request, charges, limited, now);
 }
 
 async function spendCredits(
@@ -78,13 +78,12 @@ async function spendCredits(
   credits: NonNullable<KeyEntry["credits"]>,
   request: TrafficRequest,
   charges: readonly RateLimitCharge[],
-  ratelimits: ChargedLimit[],
-  degraded: boolean,
+  { charged: ratelimits, degraded, receipts }: RateLimitOutcome,
   now: Date,
 ): Promise<TrafficOutcome> {
   const spend = await deps.credits.spend(entry.keyId, credits, request.credits?.cost ?? 1, now);
   if (spend.ok) return { code: "VALID", ratelimits, creditsRemaining: spend.remaining, degraded };
-  await deps.limits.refund(charges);
+  await deps.limits.refund(charges, receipts);
   return { code: "USAGE_EXCEEDED", ratelimits: [], creditsRemaining: spend.remaining, degraded };
 }
 
