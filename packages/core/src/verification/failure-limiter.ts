@@ -64,6 +64,8 @@ export class FailureLimiter {
   /** True while the address or its /64 is over its limit (no point is taken: a read, not a refusal). */
   isOverLimit(clientAddress: string): boolean {
     if (this.blockedUntil.size === 0) return false;
+    // IPv4, the common case, without building a Counted (this runs on every verification).
+    if (!clientAddress.includes(":")) return this.blocked(clientAddress);
     const { address, prefix } = this.counted(clientAddress);
     return this.blocked(address) || (prefix !== null && this.blocked(prefix));
   }
