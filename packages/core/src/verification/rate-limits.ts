@@ -1,5 +1,4 @@
 import type { Redis } from "ioredis";
-import type { RateLimitRule } from "../api-keys/traffic-validation.ts";
 import { type Batch, GroupCommit } from "./group-commit.ts";
 import { LocalWindows } from "./local-windows.ts";
 import {
