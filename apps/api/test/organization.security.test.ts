@@ -54,7 +54,11 @@ describe("tenant isolation and authentication", () => {
     const cases: [Record<string, string>, string][] = [
       [{ authorization: `Bearer ${revoked.secret}` }, "The API key has been revoked."],
       [{ authorization: `Bearer ${expired.secret}` }, "The API key has expired."],
-      [{ authorization: `Bearer ${revoked.secret.slice(0, -1)}x` }, "The API key is not valid."],
+      // One character changed (never to itself), so the checksum fails.
+      [
+        { authorization: `Bearer ${revoked.secret.slice(0, -1)}${revoked.secret.endsWith("x") ? "y" : "x"}` },
+        "The API key is not valid.",
+      ],
       [{ authorization: "Bearer tsr_notakey" }, "The API key is not valid."],
       [{ authorization: "Basic dXNlcjpwYXNz" }, "The Authorization header must be `Bearer <api key>`."],
     ];

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { decodeId } from "@tessera/core";
 import { describe, expect, it } from "vitest";
 import type { OrgFixture } from "../support/harness.ts";
 import { useHarness } from "../support/harness.ts";
@@ -76,7 +77,9 @@ async function pageThrough(org: OrgFixture, orderBy: unknown, first: number): Pr
   throw new Error("did not finish paging");
 }
 
-const byId = (a: Row, b: Row) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The database's tiebreak: the key's UUID (not its base64 global id, whose order differs). */
+const uuid = (row: Row) => decodeId(row.id, "ApiKey") ?? "";
+const byId = (a: Row, b: Row) => (uuid(a) < uuid(b) ? -1 : uuid(a) > uuid(b) ? 1 : 0);
 
 describe("Organization.apiKeys orderBy", () => {
   it("sorts by every field both ways, ties by id, and pages of 3 give exactly the one-page order", async () => {
