@@ -242,7 +242,7 @@ async function run(kind: "pglite" | "postgres") {
   // (e): a fresh Verification has empty caches, so every call is a database read.
   const verification = new Verification({ prisma: bench.prisma, clock: systemClock });
   await timed(cold.slice(0, 200), coldConcurrency, (k) => bench.rawQuery(k.hash)); // warm the connections
-  const e = await timed(cold, coldConcurrency, (k) => verification.verify({ key: k.secret }, null));
+  const e = await timed(cold, coldConcurrency, async (k) => verification.verify({ key: k.secret }, null));
   const raw = await timed(cold, coldConcurrency, (k) => bench.rawQuery(k.hash));
   await verification.close();
 

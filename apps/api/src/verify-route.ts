@@ -69,20 +69,26 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
     }
     const parsed = parseVerifyRequest(body.toString("utf8"));
     if (typeof parsed === "string") return send(res, 400, { error: "bad_request", message: parsed });
-    let result: VerifyApiKeyResult;
+    let result: VerifyApiKeyResult | Promise<VerifyApiKeyResult>;
     try {
-      result = await verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
+      // Synchronous when memory has the answer (the warm path): no promise from here on.
+      result = verification.verify(toVerifyApiKeyInput(parsed), clientAddress);
+      if (result instanceof Promise) result = await result;
     } catch (error) {
       // An unknown limit name or a bad cost: the caller's request is wrong, never a silent pass.
       if (error instanceof ValidationError) return send(res, 400, { error: "bad_request", message: error.message });
       throw error;
     }
+    answer(res, result);
+  };
+
+  function answer(res: ServerResponse, result: VerifyApiKeyResult): void {
     // Keys with limits get a fresh answer per call (what is left changes), with the IETF fields.
     if (result.ratelimits?.length) return sendCharged(res, result);
-    const answer = serializedAnswer(result);
-    res.writeHead(200, answer.headers);
-    res.end(answer.body);
-  };
+    const shared = serializedAnswer(result);
+    res.writeHead(200, shared.headers);
+    res.end(shared.body);
+  }
 
   function serializedAnswer(result: VerifyApiKeyResult): Serialized {
     let answer = serialized.get(result);

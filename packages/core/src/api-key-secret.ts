@@ -28,6 +28,17 @@ export function hashApiKey(secret: string): string {
   return sha256(secret);
 }
 
+/** Every key secret has this many characters: `tsr_`, 32, `_`, 6. */
+const secretLength = apiKeyPrefix.length + randomLength + 1 + 6;
+
+/**
+ * A cheap first look (length and prefix, no allocation): false for anything that cannot be a key,
+ * so nothing longer is ever hashed. `isWellFormedApiKey` is the full check.
+ */
+export function mayBeApiKey(secret: string): boolean {
+  return secret.length === secretLength && secret.startsWith(apiKeyPrefix);
+}
+
 /** True when the text has the shape of a Tessera key and its checksum matches. */
 export function isWellFormedApiKey(secret: string): boolean {
   const match = pattern.exec(secret);

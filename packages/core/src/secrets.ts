@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
 
 const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -28,7 +28,8 @@ export function toBase62(value: number, width: number): string {
 
 /** SHA-256 in hex. Keys and tokens are high-entropy, so a fast hash is the right one (no salt needed). */
 export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  // The one-shot form: a quarter of createHash's cost (no Hash object), on every verification.
+  return hash("sha256", text, "hex");
 }
 
 /** CRC32 of the text as 6 base62 characters (GitHub's token checksum scheme). */

@@ -20,6 +20,7 @@ import {
   type VerifyApiKeyInput,
   type VerifyApiKeyResult,
   type VerifyDeps,
+  type VerifyOutcome,
   verifyApiKey,
 } from "./verify.ts";
 
@@ -91,6 +92,7 @@ class NeedsDatabase extends Error {}
  */
 function memoryFirst<V>(lookup: CachedLookup<V>, mayRead: () => boolean): Lookup<V> {
   return {
+    peek: (lookupKey) => lookup.peek(lookupKey),
     get(lookupKey) {
       const known = lookup.peek(lookupKey);
       if (known !== undefined) return Promise.resolve(known);
@@ -208,25 +210,44 @@ export class Verification {
    * made-up one, and never while the filter is not trusted. A valid answer stays VALID; a refusal,
    * or anything else only the database could tell, is RATE_LIMITED.
    */
-  async verify(input: VerifyApiKeyInput, clientAddress: string | null): Promise<VerifyApiKeyResult> {
+  verify(input: VerifyApiKeyInput, clientAddress: string | null): VerifyApiKeyResult | Promise<VerifyApiKeyResult> {
     const started = performance.now();
-    let answer: VerifyApiKeyResult;
-    let keyId: string | null;
     if (clientAddress !== null && this.limiter.isOverLimit(clientAddress)) {
-      ({ answer, keyId } = await this.fromMemory(input));
-    } else {
-      const outcome = await verifyApiKey(input, this.deps);
-      answer = outcome.result;
-      keyId = outcome.keyId;
-      if (isProbe(answer) && clientAddress !== null && (await this.limiter.overLimit(clientAddress))) {
-        answer = refusal.RATE_LIMITED;
-      }
+      return this.fromMemory(input).then(({ answer, keyId }) => this.answered(answer, keyId, started));
     }
+    const outcome = verifyApiKey(input, this.deps);
+    if (outcome instanceof Promise) return outcome.then((o) => this.settle(o, clientAddress, started));
+    return this.settle(outcome, clientAddress, started);
+  }
+
+  /** A refusal that may be probing counts against the address, and reads RATE_LIMITED once it is over. */
+  private settle(
+    { result, keyId }: VerifyOutcome,
+    clientAddress: string | null,
+    started: number,
+  ): VerifyApiKeyResult | Promise<VerifyApiKeyResult> {
+    if (isProbe(result) && clientAddress !== null) {
+      return this.limiter
+        .overLimit(clientAddress)
+        .then((over) => this.answered(over ? refusal.RATE_LIMITED : result, keyId, started));
+    }
+    return this.answered(result, keyId, started);
+  }
+
+  /** Counts the answer (usage, metrics) and holds the failure limiter's own refusal back (see held()). */
+  private answered(
+    answer: VerifyApiKeyResult,
+    keyId: string | null,
+    started: number,
+  ): VerifyApiKeyResult | Promise<VerifyApiKeyResult> {
     if (answer.degraded) this.degradedAnswers++;
     if (keyId) this.usage.count(keyId, answer.code, this.clock.now());
     this.observer(answer.code, (performance.now() - started) / 1000);
-    // The failure limiter's own answer (never a key's limit, which names it): held back, see held().
-    if (answer === refusal.RATE_LIMITED && this.refusalDelayMs > 0) await this.held();
+    // The failure limiter's own answer (never a key's limit, which names it).
+    if (answer === refusal.RATE_LIMITED && this.refusalDelayMs > 0) {
+      const hold = this.held();
+      if (hold) return hold.then(() => answer);
+    }
     return answer;
   }
 

@@ -35,6 +35,8 @@ function table<V>(rows: Record<string, V>): Lookup<V> & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
+    // Memory knows nothing here: every lookup goes through `get`, which records it.
+    peek: () => undefined,
     async get(k) {
       asked.push(k);
       return rows[k] ?? null;

@@ -1,5 +1,5 @@
 import type { KeyRole } from "@tessera/db";
-import { hashApiKey, isWellFormedApiKey } from "../api-key-secret.ts";
+import { hashApiKey, isWellFormedApiKey, mayBeApiKey } from "../api-key-secret.ts";
 import type { Clock } from "../clock.ts";
 import { type VerifyCode, verifyCodes } from "./codes.ts";
 import type { CreditStore } from "./credits.ts";
@@ -47,7 +47,11 @@ export type VerifyApiKeyResult =
       degraded?: boolean;
     };
 
-export type Lookup<V> = { get(lookupKey: string): Promise<V | null> };
+export type Lookup<V> = {
+  get(lookupKey: string): Promise<V | null>;
+  /** What memory alone says: the value, null when certainly absent, undefined when only `get` can tell. */
+  peek(lookupKey: string): V | null | undefined;
+};
 
 export type VerifyDeps = {
   keys: Lookup<KeyEntry>;
@@ -63,33 +67,79 @@ export type VerifyOutcome = { result: VerifyApiKeyResult; keyId: string | null }
 
 /**
  * Verification, for both doors (GraphQL `verifyApiKey` and `POST /v1/keys/verify`), in the spec's
- * order. A malformed key or a bad checksum is refused before any lookup: typos and random guesses
- * never cost a cache slot or a database query. Looked-up rows come from the caches in `deps`.
+ * order. A malformed key or a bad checksum is refused before any lookup that could reach the
+ * database: typos and random guesses never cost a cache slot or a query. Looked-up rows come from the
+ * caches in `deps`.
+ *
+ * Synchronous when memory has everything (a cached key, no account or resource to look up, limits
+ * counted in memory): the hot path then allocates no promise. A key found in the cache is genuine
+ * (its SHA-256 matched a stored key), so its checksum is not computed again.
  */
-export async function verifyApiKey(input: VerifyApiKeyInput, deps: VerifyDeps): Promise<VerifyOutcome> {
+export function verifyApiKey(input: VerifyApiKeyInput, deps: VerifyDeps): VerifyOutcome | Promise<VerifyOutcome> {
+  if (!mayBeApiKey(input.key)) return refused("NOT_FOUND", null);
+  const hash = hashApiKey(input.key);
+  const known = deps.keys.peek(hash);
+  if (known !== undefined) return withKey(input, deps, known);
   if (!isWellFormedApiKey(input.key)) return refused("NOT_FOUND", null);
-  const entry = await deps.keys.get(hashApiKey(input.key));
-  const stateCode = keyStateCode(entry, deps.clock.now());
-  if (stateCode || !entry) return refused(stateCode ?? "NOT_FOUND", entry?.keyId ?? null);
+  return deps.keys.get(hash).then((entry) => withKey(input, deps, entry));
+}
 
+function withKey(
+  input: VerifyApiKeyInput,
+  deps: VerifyDeps,
+  entry: KeyEntry | null,
+): VerifyOutcome | Promise<VerifyOutcome> {
+  const now = deps.clock.now();
+  const stateCode = keyStateCode(entry, now);
+  if (stateCode || !entry) return refused(stateCode ?? "NOT_FOUND", entry?.keyId ?? null);
+  if (input.accountToken != null || input.resourceId != null) return withLooked(input, deps, entry);
+  return decide(input, deps, entry, nothingLooked, now);
+}
+
+const nothingLooked: Looked = Object.freeze({});
+
+/** The account and resource the request names, looked up (from the caches, or the database). */
+async function withLooked(input: VerifyApiKeyInput, deps: VerifyDeps, entry: KeyEntry): Promise<VerifyOutcome> {
   const looked: Looked = {};
   if (input.accountToken != null) looked.account = await deps.accounts.get(input.accountToken);
   if (input.resourceId != null) looked.resource = await deps.resources.get(input.resourceId);
+  return decide(input, deps, entry, looked, deps.clock.now());
+}
+
+/** The restrictions, then rate limits and credits: only once everything else has passed, so a refusal spends nothing. */
+function decide(
+  input: VerifyApiKeyInput,
+  deps: VerifyDeps,
+  entry: KeyEntry,
+  looked: Looked,
+  now: Date,
+): VerifyOutcome | Promise<VerifyOutcome> {
   const code = restrictionCode(entry, input, looked);
   if (code !== "VALID") return refused(code, entry.keyId);
-  const customerAccountId = looked.account?.accountId ?? null;
-  // Rate limits, then credits: only once everything else has passed, so a refusal spends nothing.
   const account = looked.account ?? null;
+  const customerAccountId = account?.accountId ?? null;
   if (hasTraffic(entry, account, input)) {
-    const traffic = chargeTraffic(deps.traffic, entry, account, input, deps.clock.now());
+    const traffic = chargeTraffic(deps.traffic, entry, account, input, now);
     if (traffic instanceof Promise) {
       return traffic.then((t) => ({ keyId: entry.keyId, result: trafficResult(entry, customerAccountId, t) }));
     }
     return { keyId: entry.keyId, result: trafficResult(entry, customerAccountId, traffic) };
   }
   if (customerAccountId) return { keyId: entry.keyId, result: validResult(entry, customerAccountId) };
-  return { keyId: entry.keyId, result: plainValidResult(entry) };
+  return plainOutcome(entry);
 }
+
+/** The outcome of a plain valid verification: the same for every call on one cached entry. */
+function plainOutcome(entry: KeyEntry): VerifyOutcome {
+  let outcome = plainOutcomes.get(entry);
+  if (!outcome) {
+    outcome = Object.freeze({ keyId: entry.keyId, result: plainValidResult(entry) });
+    plainOutcomes.set(entry, outcome);
+  }
+  return outcome;
+}
+
+const plainOutcomes = new WeakMap<KeyEntry, VerifyOutcome>();
 
 /**
  * Without an account the answer depends on the entry alone: one frozen object per cached entry, so
@@ -181,5 +231,10 @@ export const refusal = Object.fromEntries(
 ) as { [C in Exclude<VerifyCode, "VALID">]: VerifyApiKeyResult };
 
 function refused(code: Exclude<VerifyCode, "VALID">, keyId: string | null): VerifyOutcome {
-  return { result: refusal[code], keyId };
+  return keyId === null ? anonymousRefusal[code] : { result: refusal[code], keyId };
 }
+
+/** A refusal about no known key (a made-up key: the flood's answer) allocates nothing. */
+const anonymousRefusal = Object.fromEntries(
+  Object.entries(refusal).map(([code, result]) => [code, Object.freeze({ result, keyId: null })]),
+) as { [C in Exclude<VerifyCode, "VALID">]: VerifyOutcome };
