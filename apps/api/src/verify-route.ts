@@ -84,7 +84,10 @@ export function createVerifyRoute(verification: Verification, securityHeaders: R
 
   function answer(res: ServerResponse, result: VerifyApiKeyResult): void {
     // Keys with limits get a fresh answer per call (what is left changes), with the IETF fields.
-    if (result.ratelimits?.length) return sendCharged(res, result);
+    if (result.ratelimits?.length) {
+      sendCharged(res, result);
+      return;
+    }
     const shared = serializedAnswer(result);
     res.writeHead(200, shared.headers);
     res.end(shared.body);
