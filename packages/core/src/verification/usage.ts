@@ -12,8 +12,12 @@ const hourMs = 3_600_000;
  * every few seconds and on shutdown, so a clean shutdown loses nothing; a crash loses at most one
  * interval of counts.
  */
+/** Counts of one hour: per key, per outcome. Nested maps, not a joined string per call (the hot path). */
+type HourCounts = Map<string, Map<VerifyCode, number>>;
+
 export class UsageRecorder {
-  private counts = new Map<string, number>();
+  /** By hour (epoch milliseconds of its start). */
+  private counts = new Map<number, HourCounts>();
   private lastUsed = new Map<string, Date>();
   private flushing: Promise<void> | null = null;
   /** When the oldest unflushed count was recorded (performance.now), for the flush-lag metric. */
@@ -26,11 +30,23 @@ export class UsageRecorder {
 
   /** Counts one verification of a known key. */
   count(keyId: string, code: VerifyCode, at: Date): void {
-    const hour = Math.floor(at.getTime() / hourMs) * hourMs;
-    const bucket = `${keyId}|${hour}|${code}`;
-    this.counts.set(bucket, (this.counts.get(bucket) ?? 0) + 1);
+    this.add(keyId, code, Math.floor(at.getTime() / hourMs) * hourMs, 1);
     this.oldestPending ??= performance.now();
     if (code === "VALID") this.used(keyId, at);
+  }
+
+  private add(keyId: string, code: VerifyCode, hour: number, n: number): void {
+    let ofHour = this.counts.get(hour);
+    if (ofHour === undefined) {
+      ofHour = new Map();
+      this.counts.set(hour, ofHour);
+    }
+    let ofKey = ofHour.get(keyId);
+    if (ofKey === undefined) {
+      ofKey = new Map();
+      ofHour.set(keyId, ofKey);
+    }
+    ofKey.set(code, (ofKey.get(code) ?? 0) + n);
   }
 
   /** Marks the key as used at `at` (a valid verification or an authenticated call). */
@@ -60,25 +76,27 @@ export class UsageRecorder {
     this.counts = new Map();
     this.lastUsed = new Map();
     this.oldestPending = null;
+    let countsWritten = false;
     try {
       await this.writeCounts(counts);
+      countsWritten = true;
       await this.writeLastUsed(lastUsed);
     } catch (error) {
-      // Keep what could not be written for the next flush (merged with what arrived meanwhile).
-      for (const [bucket, n] of counts) this.counts.set(bucket, (this.counts.get(bucket) ?? 0) + n);
+      // Keep what could not be written for the next flush (merged with what arrived meanwhile);
+      // counts already written are not kept, or the next flush would add them twice.
+      if (!countsWritten) {
+        for (const [hour, ofHour] of counts) {
+          for (const [keyId, ofKey] of ofHour) for (const [code, n] of ofKey) this.add(keyId, code, hour, n);
+        }
+      }
       for (const [keyId, at] of lastUsed) this.used(keyId, at);
       this.oldestPending ??= performance.now();
       throw error;
     }
   }
 
-  private async writeCounts(counts: Map<string, number>): Promise<void> {
-    const rows: UsageCount[] = [];
-    for (const [bucket, count] of counts) {
-      const [apiKeyId, hour, code] = bucket.split("|") as [string, string, string];
-      rows.push({ apiKeyId, hour: new Date(Number(hour)), code, count });
-    }
-    await writeUsageCounts(this.prisma, rows, this.clock.now());
+  private async writeCounts(counts: Map<number, HourCounts>): Promise<void> {
+    await writeUsageCounts(this.prisma, rowsOf(counts), this.clock.now());
   }
 
   private async writeLastUsed(lastUsed: Map<string, Date>): Promise<void> {
@@ -90,4 +108,14 @@ export class UsageRecorder {
       FROM unnest(${[...lastUsed.keys()]}::uuid[], ${[...lastUsed.values()]}::timestamptz[]) AS u(key_id, at)
       WHERE "ApiKey".id = u.key_id AND ("ApiKey"."lastUsedAt" IS NULL OR "ApiKey"."lastUsedAt" < u.at)`;
   }
+}
+
+function rowsOf(counts: Map<number, HourCounts>): UsageCount[] {
+  const rows: UsageCount[] = [];
+  for (const [hour, ofHour] of counts) {
+    for (const [apiKeyId, ofKey] of ofHour) {
+      for (const [code, count] of ofKey) rows.push({ apiKeyId, hour: new Date(hour), code, count });
+    }
+  }
+  return rows;
 }
