@@ -2,7 +2,9 @@
  * The attacker of `pnpm bench:verify`'s case (i), run in its own process: floods
  * POST /v1/keys/verify with well-formed made-up keys (a fresh one per request, so no cache can
  * absorb them) from one address, or from `addresses` addresses named in X-Forwarded-For (the server
- * trusts one proxy hop). Prints one JSON line: requests, req/s, p50/p99 ms and the codes it got.
+ * trusts one proxy hop). Prepares its keys, prints `ready`, and starts when a line arrives on stdin
+ * (so its own start-up, loading and key generation, is not counted against the real key: an attack
+ * in progress has none). Then prints one JSON line: requests, req/s, p50/p99 ms and the codes it got.
  *
  *   node --import tsx bench/flood.ts <url> <seconds> <connections> <addresses>
  */
@@ -40,6 +42,10 @@ function post(i: number): Promise<void> {
     req.end(body);
   });
 }
+
+console.log("ready");
+await new Promise((resolve) => process.stdin.once("data", resolve));
+process.stdin.pause();
 
 const started = performance.now();
 const deadline = started + Number(seconds) * 1000;

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { join } from "node:path";
 
 const autocannonBin = join(import.meta.dirname, "../node_modules/.bin/autocannon");
@@ -64,17 +64,32 @@ export function row(label: string, load: { rps: number; p50: number; p99: number
 
 export type Flood = { requests: number; rps: number; p50: number; p99: number; codes: Record<string, number> };
 
-/** bench/flood.ts in its own process: made-up keys from one address or from `addresses`. */
-export function flood(
+/**
+ * bench/flood.ts in its own process: made-up keys from one address or from `addresses`. Resolves once
+ * the flood is loaded and its keys are made; the returned function starts it and resolves with what
+ * it saw, so the flood's own start-up does not share the measured window with the real client.
+ */
+export async function startFlood(
   url: string,
   options: { seconds: number; connections: number; addresses: number },
-): Promise<Flood> {
+): Promise<() => Promise<Flood>> {
   const args = ["--import", "tsx", join(import.meta.dirname, "flood.ts"), url];
   args.push(String(options.seconds), String(options.connections), String(options.addresses));
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 1024 * 1024 }, (error, stdout) => {
-      if (error) return reject(error);
-      resolve(JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}"));
+  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.setEncoding("utf8");
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk: string) => {
+      output += chunk;
+      if (output.startsWith("ready\n")) resolve();
     });
+    void exited.then((code) => reject(new Error(`the flood exited with ${code} before it was ready`)));
   });
+  return async () => {
+    child.stdin.end("go\n");
+    const code = await exited;
+    if (code !== 0) throw new Error(`the flood exited with ${code}`);
+    return JSON.parse(output.trim().split("\n").at(-1) ?? "{}");
+  };
 }
