@@ -6,8 +6,11 @@ import {
   type Receipt,
 } from "./rate-limit-charges.ts";
 
-/** One pool's window: points taken, and when it ends (ms since the epoch, and as the answer's Date). */
-type Window = { points: number; endsAt: number; resetAt: Date };
+/**
+ * One pool's window: points taken, and when it ends (ms since the epoch, and as the answer's Date),
+ * with the receipts of a single charge in it (the same for every charge of the window).
+ */
+type Window = { points: number; endsAt: number; resetAt: Date; receipts: readonly Receipt[] };
 
 /** Swept of ended windows when the map passes this size (then twice what survived). */
 const firstSweepAt = 1_024;
@@ -30,33 +33,35 @@ export class LocalWindows {
   private sweepAt = firstSweepAt;
 
   charge(charges: readonly RateLimitCharge[], now: number): RateLimitOutcome {
+    if (charges.length === 1) return this.chargeOne(charges[0] as RateLimitCharge, now);
     const windows: Window[] = [];
     let exceededAt = -1;
     for (let i = 0; i < charges.length; i++) {
-      const { rule, cost } = charges[i] as RateLimitCharge;
-      const window = this.window(charges[i] as RateLimitCharge, now);
+      const charge = charges[i] as RateLimitCharge;
+      const window = this.window(charge, now);
       windows.push(window);
-      // Cost 0 asks "is a point left?" without taking one.
-      const fits = cost === 0 ? window.points < rule.limit : window.points + cost <= rule.limit;
-      if (!fits && exceededAt < 0) exceededAt = i;
+      if (!fits(charge, window) && exceededAt < 0) exceededAt = i;
     }
     const charged: ChargedLimit[] = [];
     const receipts: Receipt[] = [];
     for (let i = 0; i < charges.length; i++) {
-      const { rule, cost } = charges[i] as RateLimitCharge;
+      const charge = charges[i] as RateLimitCharge;
       const window = windows[i] as Window;
-      if (exceededAt < 0) window.points += cost;
-      charged.push({
-        name: rule.name,
-        limit: rule.limit,
-        remaining: i === exceededAt ? 0 : Math.max(0, rule.limit - window.points),
-        resetAt: window.resetAt,
-        durationMs: rule.durationMs,
-      });
-      receipts.push({ store: "memory", windowEnd: window.endsAt });
+      if (exceededAt < 0) window.points += charge.cost;
+      charged.push(state(charge, window, i === exceededAt));
+      receipts.push(window.receipts[0] as Receipt);
     }
     const exceeded = exceededAt < 0 ? null : (charged[exceededAt] as ChargedLimit);
     return { charged, exceeded, degraded: false, receipts };
+  }
+
+  /** The common case (a key with one limit): the same, without the arrays of the general one. */
+  private chargeOne(charge: RateLimitCharge, now: number): RateLimitOutcome {
+    const window = this.window(charge, now);
+    const admitted = fits(charge, window);
+    if (admitted) window.points += charge.cost;
+    const limit = state(charge, window, !admitted);
+    return { charged: [limit], exceeded: admitted ? null : limit, degraded: false, receipts: window.receipts };
   }
 
   /** Gives each charge's points back to the window that took them, if it is still running. */
@@ -78,7 +83,7 @@ export class LocalWindows {
     if (window === undefined || window.endsAt <= now) {
       if (window === undefined && this.windows.size >= this.sweepAt) this.sweep(now);
       const endsAt = now + charge.rule.durationMs;
-      window = { points: 0, endsAt, resetAt: new Date(endsAt) };
+      window = { points: 0, endsAt, resetAt: new Date(endsAt), receipts: [{ store: "memory", windowEnd: endsAt }] };
       this.windows.set(key, window);
     }
     return window;
@@ -102,4 +107,20 @@ export class LocalWindows {
     for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
     this.sweepAt = Math.max(firstSweepAt, 2 * this.windows.size);
   }
+}
+
+/** Whether the charge fits what is left; cost 0 asks "is a point left?" without taking one. */
+function fits({ rule, cost }: RateLimitCharge, window: Window): boolean {
+  return cost === 0 ? window.points < rule.limit : window.points + cost <= rule.limit;
+}
+
+/** The limit as the answer reports it, after this charge (0 left when it is the one exceeded). */
+function state({ rule }: RateLimitCharge, window: Window, exceeded: boolean): ChargedLimit {
+  return {
+    name: rule.name,
+    limit: rule.limit,
+    remaining: exceeded ? 0 : Math.max(0, rule.limit - window.points),
+    resetAt: window.resetAt,
+    durationMs: rule.durationMs,
+  };
 }

@@ -191,9 +191,13 @@ function trafficResult(entry: KeyEntry, customerAccountId: string | null, traffi
     const { ratelimits, creditsRemaining, degraded } = traffic;
     // The entry's own answer (scopes copied once per entry) plus what this call charged.
     const base = customerAccountId ? validResult(entry, customerAccountId) : plainValidResult(entry);
-    const result = withTraffic(base as ValidResult, ratelimits, creditsRemaining, degraded);
-    if (!customerAccountId) result[sharedAnswer] = base;
-    return result;
+    return withTraffic(
+      base as ValidResult,
+      ratelimits,
+      creditsRemaining,
+      degraded,
+      customerAccountId ? undefined : base,
+    );
   }
   return { valid: false, ...traffic };
 }
@@ -206,6 +210,7 @@ function withTraffic(
   ratelimits: readonly ChargedLimit[],
   creditsRemaining: number | null,
   degraded: boolean,
+  shared: VerifyApiKeyResult | undefined,
 ): ValidResult {
   return {
     valid: true,
@@ -222,6 +227,7 @@ function withTraffic(
     ratelimits,
     creditsRemaining,
     degraded,
+    [sharedAnswer]: shared,
   };
 }
 
