@@ -106,4 +106,52 @@ describe("CachedLookup", () => {
     await t.lookup.get("a");
     expect(t.loads()).toBe(3);
   });
+
+  it("concurrent misses of one key share one read, but not across an invalidation", async () => {
+    const t = setup();
+    t.rows.set("a", { id: "A", version: 1 });
+    const release = t.hold();
+    const first = Array.from({ length: 20 }, () => t.lookup.get("a"));
+    expect(t.loads()).toBe(1);
+    t.rows.set("a", { id: "A", version: 2 });
+    t.lookup.invalidateId("A"); // a change commits while the read is in flight
+    const after = t.lookup.get("a"); // must not join the read that started before it
+    expect(t.loads()).toBe(2);
+    release();
+    expect((await Promise.all(first)).map((row) => row?.version)).toEqual(Array(20).fill(1));
+    expect((await after)?.version).toBe(2);
+    expect(t.gate.stats.misses).toBe(2);
+  });
+
+  it("a failed read is not shared with later callers", async () => {
+    let fail = true;
+    let loads = 0;
+    const lookup = new CachedLookup<Row>(
+      new CacheGate(),
+      settings,
+      async (k) => {
+        loads++;
+        if (fail) throw new Error("database unreachable");
+        return { id: k.toUpperCase(), version: 1 };
+      },
+      (r) => r.id,
+    );
+    const both = [lookup.get("a"), lookup.get("a")];
+    await expect(Promise.all(both)).rejects.toThrow("database unreachable");
+    expect(loads).toBe(1);
+    fail = false;
+    expect((await lookup.get("a"))?.id).toBe("A");
+    expect(loads).toBe(2);
+  });
+
+  it("while bypassed, concurrent callers each read for themselves", async () => {
+    const t = setup();
+    t.rows.set("a", { id: "A", version: 1 });
+    t.gate.bypass = true;
+    const release = t.hold();
+    const reads = [t.lookup.get("a"), t.lookup.get("a"), t.lookup.get("a")];
+    release();
+    await Promise.all(reads);
+    expect(t.loads()).toBe(3);
+  });
 });

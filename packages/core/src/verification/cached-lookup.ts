@@ -34,6 +34,8 @@ export class CacheGate {
 export class CachedLookup<V> {
   private readonly lru: LRUCache<string, Slot<V>>;
   private readonly byId = new Map<string, string>();
+  /** Database reads in flight, by lookup key, with the epoch they started in (see `get`). */
+  private readonly loading = new Map<string, { epoch: number; value: Promise<V | null> }>();
 
   constructor(
     private readonly gate: CacheGate,
@@ -63,11 +65,31 @@ export class CachedLookup<V> {
     return this.lru.size;
   }
 
-  async get(lookupKey: string): Promise<V | null> {
+  /**
+   * The value, from memory or from one database read. Concurrent misses of one lookup key share that
+   * read (a hot key whose entry just expired would otherwise send every request in flight to the
+   * database at once), but only within one epoch: a caller that arrives after an invalidation never
+   * joins a read that started before it, and while bypassed every caller reads for itself.
+   */
+  get(lookupKey: string): Promise<V | null> {
     const known = this.peek(lookupKey);
-    if (known !== undefined) return known;
-    this.gate.stats.misses++;
+    if (known !== undefined) return Promise.resolve(known);
     const epoch = this.gate.epoch;
+    const pending = this.loading.get(lookupKey);
+    if (pending !== undefined && pending.epoch === epoch && !this.gate.bypass) return pending.value;
+    this.gate.stats.misses++;
+    const value = this.read(lookupKey, epoch);
+    if (this.gate.bypass) return value;
+    const load = { epoch, value };
+    this.loading.set(lookupKey, load);
+    const done = () => {
+      if (this.loading.get(lookupKey) === load) this.loading.delete(lookupKey);
+    };
+    value.then(done, done);
+    return value;
+  }
+
+  private async read(lookupKey: string, epoch: number): Promise<V | null> {
     const value = await this.load(lookupKey);
     if (!this.gate.bypass && this.gate.epoch === epoch) {
       this.lru.set(
