@@ -154,4 +154,36 @@ describe("CachedLookup", () => {
     await Promise.all(reads);
     expect(t.loads()).toBe(3);
   });
+
+  it("reads a hot entry again in the background near the end of its freshness, answering from memory meanwhile", async () => {
+    let loads = 0;
+    let version = 1;
+    let release = () => {};
+    let pause: Promise<void> | null = null;
+    const lookup = new CachedLookup<Row>(
+      new CacheGate(),
+      { maxEntries: 10, freshnessMs: 1_000, negativeMs: 1_000 },
+      async (k) => {
+        loads++;
+        const row = { id: k, version };
+        if (pause) await pause;
+        return row;
+      },
+      (r) => r.id,
+    );
+    expect((await lookup.get("a"))?.version).toBe(1);
+    await new Promise((r) => setTimeout(r, 920)); // past 90 % of the 1 s freshness
+    version = 2;
+    pause = new Promise((r) => {
+      release = () => r();
+    });
+    expect(lookup.peek("a")?.version).toBe(1); // answered at once, the read starts behind it
+    expect(lookup.peek("a")?.version).toBe(1); // once
+    expect(loads).toBe(2);
+    pause = null;
+    release();
+    await new Promise((r) => setTimeout(r, 150)); // the first entry would have expired by now
+    expect(lookup.peek("a")?.version).toBe(2);
+    expect(loads).toBe(2);
+  });
 });

@@ -12,7 +12,14 @@ export type CacheSettings = {
 export type CacheStats = { hits: number; misses: number; invalidations: number };
 
 /** A cached answer; `null` remembers that the row does not exist (lru-cache stores no nullish values). */
-type Slot<V> = { value: V | null };
+type Slot<V> = {
+  value: V | null;
+  /** When a hit starts reading the row again in the background (performance.now); see `peek`. */
+  refreshAt: number;
+};
+
+/** A cached row is read again in the background once this share of its freshness has passed. */
+const refreshAhead = 0.9;
 
 /**
  * Shared by every cache of one verification service. `epoch` grows with every invalidation: a load
@@ -79,24 +86,27 @@ export class CachedLookup<V> {
     if (pending !== undefined && pending.epoch === epoch && !this.gate.bypass) return pending.value;
     this.gate.stats.misses++;
     const value = this.read(lookupKey, epoch);
-    if (this.gate.bypass) return value;
+    if (!this.gate.bypass) this.track(lookupKey, epoch, value);
+    return value;
+  }
+
+  /** Lets later misses of the same epoch join this read until it ends (failed or not). */
+  private track(lookupKey: string, epoch: number, value: Promise<V | null>): void {
     const load = { epoch, value };
     this.loading.set(lookupKey, load);
     const done = () => {
       if (this.loading.get(lookupKey) === load) this.loading.delete(lookupKey);
     };
     value.then(done, done);
-    return value;
   }
 
   private async read(lookupKey: string, epoch: number): Promise<V | null> {
     const value = await this.load(lookupKey);
     if (!this.gate.bypass && this.gate.epoch === epoch) {
-      this.lru.set(
-        lookupKey,
-        { value },
-        { ttl: value === null ? this.settings.negativeMs : this.settings.freshnessMs },
-      );
+      const ttl = value === null ? this.settings.negativeMs : this.settings.freshnessMs;
+      // Absent rows are not refreshed ahead: a guess that keeps coming is read once per `negativeMs`.
+      const refreshAt = value === null ? Number.POSITIVE_INFINITY : performance.now() + ttl * refreshAhead;
+      this.lru.set(lookupKey, { value, refreshAt }, { ttl });
       if (value !== null) this.byId.set(this.idOf(value), lookupKey);
     }
     return value;
@@ -111,10 +121,25 @@ export class CachedLookup<V> {
       const hit = this.lru.get(lookupKey);
       if (hit !== undefined) {
         this.gate.stats.hits++;
+        if (hit.refreshAt <= performance.now()) this.refresh(lookupKey, hit);
         return hit.value;
       }
     }
     return this.mayExist(lookupKey) ? undefined : null;
+  }
+
+  /**
+   * Reads a row that is still cached but near the end of its freshness, in the background, once:
+   * the hit is answered from memory meanwhile, so a hot key's requests never wait for the safety
+   * net's read. The read is stored like any other (not if an invalidation came meanwhile); if it
+   * fails, the entry simply expires and the next caller reads.
+   */
+  private refresh(lookupKey: string, hit: Slot<V>): void {
+    hit.refreshAt = Number.POSITIVE_INFINITY;
+    if (this.loading.has(lookupKey)) return;
+    const epoch = this.gate.epoch;
+    this.gate.stats.misses++;
+    this.track(lookupKey, epoch, this.read(lookupKey, epoch));
   }
 
   /** Drops the entry of the row with this id (if cached) and voids loads in flight. */
