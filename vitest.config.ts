@@ -39,6 +39,7 @@ export default defineConfig({
           include: integration,
           exclude: [...configDefaults.exclude, processTests],
           env: { TEST_DB: "pglite" },
+          globalSetup: ["apps/api/test/support/pglite-template.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { type Database, openDatabase } from "@tessera/db";
 import pg from "pg";
 import { inject } from "vitest";
@@ -7,8 +8,8 @@ import { adminUrl, databaseUrl } from "./postgres-urls.ts";
 export type TestDatabase = Database & { name: string };
 
 /**
- * A fresh, migrated database for one test file: an in-memory PGlite, or a clone of the run's
- * PostgreSQL template. Dropped on close.
+ * A fresh, migrated database for one test file: an in-memory PGlite started from the run's migrated
+ * dump, or a clone of the run's PostgreSQL template. Dropped on close.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (process.env.TEST_DB === "postgres") {
@@ -30,7 +31,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const db = await openDatabase({});
+  // The run's migrated template (pglite-template.ts) when the project has one; migrations otherwise.
+  const template = inject("pgliteTemplate");
+  const db = await openDatabase(template ? { fromDump: new Blob([readFileSync(template)]) } : {});
   await db.migrate();
   return { ...db, name: "memory" };
 }
