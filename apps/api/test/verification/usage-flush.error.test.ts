@@ -21,11 +21,17 @@ async function failWritesOf(table: "ApiKeyUsage" | "ApiKey", keyId: string) {
 const counted = async (keyId: string) =>
   (await h.db.prisma.apiKeyUsage.findMany({ where: { apiKeyId: keyId } })).reduce((sum, row) => sum + row.count, 0);
 
+/** A new key verified three times: three VALID counts waiting for the next flush. */
+async function keyWithThreeCounts() {
+  const org = await h.newOrganization();
+  const { key, secret } = await org.keyClient();
+  for (let i = 0; i < 3; i++) await h.app.verification.verify({ key: secret }, null);
+  return { key, secret };
+}
+
 describe("a usage flush that fails", () => {
   it("keeps the counts it could not write and writes them once at the next flush", async () => {
-    const org = await h.newOrganization();
-    const { key, secret } = await org.keyClient();
-    for (let i = 0; i < 3; i++) await h.app.verification.verify({ key: secret }, null);
+    const { key, secret } = await keyWithThreeCounts();
     const restore = await failWritesOf("ApiKeyUsage", key.id);
     await expect(h.app.verification.usage.flush()).rejects.toThrow(/disk full/);
     expect(await counted(key.id)).toBe(0);
@@ -36,9 +42,7 @@ describe("a usage flush that fails", () => {
   });
 
   it("does not write the counts twice when only the last-used time failed", async () => {
-    const org = await h.newOrganization();
-    const { key, secret } = await org.keyClient();
-    for (let i = 0; i < 3; i++) await h.app.verification.verify({ key: secret }, null);
+    const { key } = await keyWithThreeCounts();
     const restore = await failWritesOf("ApiKey", key.id);
     await expect(h.app.verification.usage.flush()).rejects.toThrow(/disk full/);
     expect(await counted(key.id)).toBe(3);
